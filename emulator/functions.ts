@@ -1,0 +1,11 @@
+/**
+ * The cloud functions the local runtime serves, by name. Loaded lazily: a function module may only
+ * be loaded after the database seam is installed, because the SDK reads its transport then.
+ */
+export type FunctionMain = (event: unknown, context?: unknown) => Promise<unknown>;
+
+export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain }>> = {
+  member: () => import('../cloudfunctions/member/index'),
+};
+
+export const functionNames = Object.keys(functionLoaders);

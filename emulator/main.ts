@@ -1,0 +1,45 @@
+import path from 'node:path';
+import cloud from 'wx-server-sdk';
+import { readConfig } from './config';
+import { startRuntime } from './runtime';
+import { loadSecrets } from './secrets';
+import { seedDemoData } from './seed/seed';
+import { createHttpServer } from './server/http-server';
+
+/** Starts the local CloudBase runtime and the HTTP server in front of it. */
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..');
+  const config = readConfig(process.env, root);
+  const secrets = loadSecrets(config.ZHIBU_DATA_DIR);
+  process.env.CHECKIN_SECRET ??= secrets.checkin;
+
+  const runtime = await startRuntime({
+    dataDir: config.ZHIBU_DATA_DIR,
+    functionsFrom: config.ZHIBU_FUNCTIONS === 'dist' ? { distDir: path.join(root, 'dist/cloudfunctions') } : 'source',
+  });
+  if (config.ZHIBU_SEED === 'demo') {
+    const seeded = await seedDemoData(cloud.database());
+    if (seeded.seeded) console.log(`已写入演示数据：6 个支部，${seeded.members} 名党员`);
+  }
+
+  const server = createHttpServer({ runtime, h5Dir: config.ZHIBU_H5_DIR, devTokenSecret: secrets.devToken });
+  server.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    console.log(`支部通本地运行环境已启动：http://${config.HOST}:${port}/`);
+    console.log(`数据目录：${path.relative(root, config.ZHIBU_DATA_DIR) || '.'}`);
+  });
+
+  const stop = () => {
+    server.close();
+    runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

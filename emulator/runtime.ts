@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { installDatabaseSeam, openEngine, type Engine, type SeamStats } from './db';
+import { functionLoaders, type FunctionMain } from './functions';
+import { installIdentitySeam, runAs, type CallerIdentity } from './identity';
+
+export interface RuntimeOptions {
+  /** Data folder for the embedded database; null keeps everything in memory (tests). */
+  dataDir: string | null;
+  /**
+   * Where function code comes from: the TypeScript sources (default), or the bundles that are
+   * deployed to CloudBase, to prove that what ships is what was tested.
+   */
+  functionsFrom?: 'source' | { distDir: string };
+}
+
+export interface LocalRuntime {
+  engine: Engine;
+  seam: SeamStats;
+  has(name: string): boolean;
+  /** Calls a function as CloudBase would for this caller; the answer is the function's own result. */
+  invoke(name: string, event: unknown, identity: CallerIdentity): Promise<unknown>;
+  close(): void;
+}
+
+let active: LocalRuntime | null = null;
+
+/** One runtime per process: the seams it installs are process-wide, as the SDK's state is. */
+export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
+  if (active) throw new Error('a local runtime is already running in this process');
+  const engine = openEngine({ dir: options.dataDir });
+  const seam = installDatabaseSeam(engine);
+  installIdentitySeam();
+
+  const from = options.functionsFrom ?? 'source';
+  const loaded = new Map<string, Promise<FunctionMain>>();
+  const load = (name: string): Promise<FunctionMain> => {
+    let main = loaded.get(name);
+    if (!main) {
+      const module: Promise<{ main: FunctionMain }> =
+        from === 'source' ? functionLoaders[name]!() : import(path.join(from.distDir, name, 'index.js'));
+      main = module.then((m) => m.main);
+      loaded.set(name, main);
+    }
+    return main;
+  };
+
+  const runtime: LocalRuntime = {
+    engine,
+    seam,
+    has: (name) => Object.prototype.hasOwnProperty.call(functionLoaders, name),
+    async invoke(name, event, identity) {
+      const main = await load(name);
+      // CloudBase adds the caller to the event as `userInfo`; functions must not trust it, but it is there.
+      const withUser =
+        event && typeof event === 'object' && !Array.isArray(event)
+          ? { ...event, userInfo: { appId: 'wx-local-runtime', openId: identity.openid ?? undefined } }
+          : event;
+      return runAs(identity, () => main(withUser, { function_name: name }));
+    },
+    close() {
+      engine.close();
+      active = null;
+    },
+  };
+  active = runtime;
+  return runtime;
+}

@@ -1,0 +1,41 @@
+import cloud from 'wx-server-sdk';
+import { COLLECTIONS, type BranchDoc, type MemberDoc, type Role } from '@zhibu/types';
+
+export interface DevUser {
+  openid: string;
+  name: string;
+  roles: Role[];
+  branchId: string;
+  branchName: string;
+}
+
+const PAGE = 100;
+
+/** Every bound demo user, for the H5 picker; read page by page as production limits require. */
+export async function listDevUsers(): Promise<DevUser[]> {
+  const db = cloud.database();
+  const _ = db.command;
+  const branches = (await db.collection(COLLECTIONS.branches).limit(PAGE).get()) as { data: BranchDoc[] };
+  const branchNames = new Map(branches.data.map((b) => [b._id, b.name]));
+  const users: DevUser[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const page = (await db
+      .collection(COLLECTIONS.members)
+      .where({ openid: _.neq(null), active: true })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get()) as { data: MemberDoc[] };
+    for (const m of page.data) {
+      if (!m.openid) continue;
+      users.push({
+        openid: m.openid,
+        name: m.name,
+        roles: m.roles,
+        branchId: m.branchId,
+        branchName: branchNames.get(m.branchId) ?? '',
+      });
+    }
+    if (page.data.length < PAGE) return users;
+  }
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * Bundles each cloud function (a folder of cloudfunctions/ with an index.ts, `core` excepted) into
+ * dist/cloudfunctions/<name>/ with the shared domain code inlined and wx-server-sdk left as the one
+ * dependency, so every folder deploys as it is with `tcb fn deploy` or WeChat devtools.
+ */
+const root = path.resolve(__dirname, '..');
+const sourceDir = path.join(root, 'cloudfunctions');
+const outDir = path.join(root, 'dist/cloudfunctions');
+
+const sdkVersion = (
+  JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  }
+).dependencies['wx-server-sdk'];
+
+export function functionFolders(): string[] {
+  return fs
+    .readdirSync(sourceDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'core' && fs.existsSync(path.join(sourceDir, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+async function buildOne(name: string): Promise<number> {
+  const target = path.join(outDir, name);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  await build({
+    entryPoints: [path.join(sourceDir, name, 'index.ts')],
+    outfile: path.join(target, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    // The oldest Node.js runtime CloudBase still offers for new functions.
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    external: ['wx-server-sdk'],
+    tsconfig: path.join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  const manifest = {
+    name,
+    version: '1.0.0',
+    private: true,
+    main: 'index.js',
+    dependencies: { 'wx-server-sdk': sdkVersion },
+  };
+  fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const config = path.join(sourceDir, name, 'config.json');
+  if (fs.existsSync(config)) fs.copyFileSync(config, path.join(target, 'config.json'));
+  return fs.statSync(path.join(target, 'index.js')).size;
+}
+
+async function main(): Promise<void> {
+  if (!sdkVersion) throw new Error('wx-server-sdk must be a pinned dependency in package.json');
+  for (const name of functionFolders()) {
+    const size = await buildOne(name);
+    console.log(`云函数 ${name}: ${(size / 1024).toFixed(1)} KB`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
+
+/**
+ * Documents as stored in the database. Dates are stored as Date (written with db.serverDate()
+ * where the server's clock matters) and only turned into ISO strings at the API boundary.
+ */
+export interface BranchDoc {
+  _id: string;
+  name: string;
+  kind: z.infer<typeof branchKindSchema>;
+  /** The schools a branch covers; a joint branch (联合支部) covers several. */
+  schools: string[];
+  partyGroups: { id: string; name: string }[];
+  active: boolean;
+  createdAt: Date;
+}
+
+export interface MemberDoc {
+  _id: string;
+  branchId: string;
+  name: string;
+  gender: z.infer<typeof genderSchema> | null;
+  phone: string | null;
+  status: MemberStatus;
+  joinedPartyAt: string | null;
+  partyGroupId: string | null;
+  position: string | null;
+  roles: Role[];
+  active: boolean;
+  /** The WeChat user bound to this member, if any; the binding's own document makes it unique. */
+  openid: string | null;
+  boundAt: Date | null;
+  createdAt: Date;
+}
+
+/** `_id` is the OPENID, so the database itself refuses a second binding of one WeChat user. */
+export interface BindingDoc {
+  _id: string;
+  memberId: string;
+  createdAt: Date;
+}
+
+export const COLLECTIONS = {
+  branches: 'branches',
+  members: 'members',
+  bindings: 'bindings',
+} as const;
