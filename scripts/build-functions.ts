@@ -34,8 +34,8 @@ async function buildOne(name: string): Promise<number> {
     outfile: path.join(target, 'index.js'),
     bundle: true,
     platform: 'node',
-    // The oldest Node.js runtime CloudBase still offers for new functions.
-    target: 'node16',
+    // The runtime cloudbaserc.json deploys to (CloudBase's default, Nodejs18.15).
+    target: 'node18',
     format: 'cjs',
     minify: true,
     keepNames: true,
@@ -57,16 +57,20 @@ async function buildOne(name: string): Promise<number> {
   return fs.statSync(path.join(target, 'index.js')).size;
 }
 
-async function main(): Promise<void> {
+export async function buildFunctions(log = true): Promise<Record<string, number>> {
   if (!sdkVersion) throw new Error('wx-server-sdk must be a pinned dependency in package.json');
+  const sizes: Record<string, number> = {};
   for (const name of functionFolders()) {
-    const size = await buildOne(name);
-    console.log(`云函数 ${name}: ${(size / 1024).toFixed(1)} KB`);
+    sizes[name] = await buildOne(name);
+    if (log) console.log(`云函数 ${name}: ${(sizes[name] / 1024).toFixed(1)} KB`);
   }
+  return sizes;
 }
 
+export const FUNCTIONS_OUT_DIR = outDir;
+
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  buildFunctions().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

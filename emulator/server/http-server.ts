@@ -22,6 +22,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    // A refused oversized body may still be arriving; the connection is not reused after it.
+    ...(status === 413 ? { connection: 'close' } : {}),
   });
   res.end(text);
 }

@@ -19,7 +19,13 @@ const TYPES: Record<string, string> = {
 
 /** Serves the H5 build. The router uses hash URLs, so only real files and `/` exist. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
   const file = path.resolve(root, '.' + relative);
   if (!file.startsWith(path.resolve(root) + path.sep)) {
     res.writeHead(403).end();

@@ -1,0 +1,38 @@
+import cloud from 'wx-server-sdk';
+import type { Result } from '@zhibu/types';
+import { startRuntime, type LocalRuntime, type RuntimeOptions } from '../../emulator/runtime';
+import { seedDemoData } from '../../emulator/seed/seed';
+
+/**
+ * A local runtime for one test file: in-memory database, demo county seeded unless asked not to.
+ * Each jest test file has its own module registry, so each gets its own SDK state and seams.
+ */
+export async function startTestRuntime(
+  options: Partial<RuntimeOptions> & { seed?: boolean } = {},
+): Promise<LocalRuntime> {
+  const runtime = await startRuntime({ dataDir: null, ...options });
+  if (options.seed !== false) await seedDemoData(cloud.database());
+  return runtime;
+}
+
+/** Calls `name.action` as the WeChat user `openid` (null: a caller WeChat could not identify). */
+export function callAs<T = unknown>(
+  runtime: LocalRuntime,
+  openid: string | null,
+  name: string,
+  action: string,
+  data?: unknown,
+): Promise<Result<T>> {
+  return runtime.invoke(name, data === undefined ? { action } : { action, data }, { openid }) as Promise<Result<T>>;
+}
+
+/** The demo people tests refer to by role; ids follow the seed's `<branch>-<nn>` scheme. */
+export const DEMO = {
+  secretaryA: { memberId: 'b-qhyz-01', openid: 'demo_b-qhyz-01', branchId: 'b-qhyz' },
+  memberA: { memberId: 'b-qhyz-04', openid: 'demo_b-qhyz-04', branchId: 'b-qhyz' },
+  unboundA: { memberId: 'b-qhyz-14', branchId: 'b-qhyz' },
+  secretaryB: { memberId: 'b-sybx-01', openid: 'demo_b-sybx-01', branchId: 'b-sybx' },
+  memberB: { memberId: 'b-sybx-03', openid: 'demo_b-sybx-03', branchId: 'b-sybx' },
+  admin: { memberId: 'b-jgzb-02', openid: 'demo_b-jgzb-02', branchId: 'b-jgzb' },
+  stranger: { openid: 'wx_unbound_stranger_0001' },
+} as const;
