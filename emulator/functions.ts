@@ -6,6 +6,8 @@ export type FunctionMain = (event: unknown, context?: unknown) => Promise<unknow
 
 export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain }>> = {
   member: () => import('../cloudfunctions/member/index'),
+  org: () => import('../cloudfunctions/org/index'),
+  roster: () => import('../cloudfunctions/roster/index'),
 };
 
 export const functionNames = Object.keys(functionLoaders);

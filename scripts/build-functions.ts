@@ -11,11 +11,27 @@ const root = path.resolve(__dirname, '..');
 const sourceDir = path.join(root, 'cloudfunctions');
 const outDir = path.join(root, 'dist/cloudfunctions');
 
-const sdkVersion = (
-  JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    dependencies: Record<string, string>;
-  }
-).dependencies['wx-server-sdk'];
+const rootDependencies = (
+  JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+).dependencies;
+const sdkVersion = rootDependencies['wx-server-sdk'];
+
+/**
+ * Packages a function installs at deploy time instead of inlining (listed in its
+ * runtime-dependencies.json), pinned to the versions the tests ran with. Only for large libraries
+ * that would blow the bundle budget, such as the .xlsx reader.
+ */
+function runtimeDependencies(name: string): Record<string, string> {
+  const file = path.join(sourceDir, name, 'runtime-dependencies.json');
+  const names = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) : [];
+  return Object.fromEntries(
+    names.map((dep) => {
+      const version = rootDependencies[dep];
+      if (!version) throw new Error(`${name} needs ${dep}, which is not a pinned dependency in package.json`);
+      return [dep, version];
+    }),
+  );
+}
 
 export function functionFolders(): string[] {
   return fs
@@ -29,6 +45,7 @@ async function buildOne(name: string): Promise<number> {
   const target = path.join(outDir, name);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
+  const extra = runtimeDependencies(name);
   await build({
     entryPoints: [path.join(sourceDir, name, 'index.ts')],
     outfile: path.join(target, 'index.js'),
@@ -40,7 +57,7 @@ async function buildOne(name: string): Promise<number> {
     minify: true,
     keepNames: true,
     legalComments: 'none',
-    external: ['wx-server-sdk'],
+    external: ['wx-server-sdk', ...Object.keys(extra)],
     tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });
@@ -49,7 +66,7 @@ async function buildOne(name: string): Promise<number> {
     version: '1.0.0',
     private: true,
     main: 'index.js',
-    dependencies: { 'wx-server-sdk': sdkVersion },
+    dependencies: { 'wx-server-sdk': sdkVersion, ...extra },
   };
   fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   const config = path.join(sourceDir, name, 'config.json');

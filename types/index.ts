@@ -1,16 +1,23 @@
 import { memberContract } from './member';
+import { orgContract } from './org';
+import { rosterContract } from './roster';
 
 export * from './api';
 export * from './member';
+export * from './org';
+export * from './roster';
 export type * from './records';
 export { COLLECTIONS } from './records';
 
 /** Every function and its actions: the single source the functions validate with and the client is typed by. */
 export const contracts = {
   member: memberContract,
+  org: orgContract,
+  roster: rosterContract,
 } as const;
 
 export type Contracts = typeof contracts;
 export type FunctionName = keyof Contracts;
 export type ActionName<F extends FunctionName> = keyof Contracts[F] & string;
 export { zhErrorMap, useChineseErrors } from './zod-zh';
+export * from './fields';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action, noInput } from './api';
+import { dateOnlySchema, idSchema, keywordSchema, mobileSchema, pageInputSchema, pageOf, personNameSchema } from './fields';
 
 export const ROLES = ['member', 'committee', 'secretary', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -39,7 +40,110 @@ export const myRecordSchema = loginResultSchema.extend({
 });
 export type MyRecord = z.infer<typeof myRecordSchema>;
 
+/** The editable fields of a member, as a secretary fills them in or a roster row gives them. */
+export const memberFieldsSchema = z
+  .object({
+    name: personNameSchema,
+    status: memberStatusSchema,
+    gender: genderSchema.nullable().optional(),
+    phone: mobileSchema.nullable().optional(),
+    joinedPartyAt: dateOnlySchema.nullable().optional(),
+    partyGroupId: idSchema.nullable().optional(),
+    position: z.string().trim().max(40, '职务不能超过 40 个字').nullable().optional(),
+  })
+  .strict();
+export type MemberFields = z.infer<typeof memberFieldsSchema>;
+
+/** A secretary adds to their own branch; a bureau admin names the branch. */
+export const createMemberInput = memberFieldsSchema.extend({ branchId: idSchema.optional() }).strict();
+export const updateMemberInput = z
+  .object({
+    memberId: idSchema,
+    patch: memberFieldsSchema.partial().strict().refine((p) => Object.keys(p).length > 0, '没有要修改的内容'),
+  })
+  .strict();
+
+export const LEAVE_REASONS = ['transfer_out', 'deceased', 'other'] as const;
+export const deactivateMemberInput = z
+  .object({
+    memberId: idSchema,
+    reason: z.enum(LEAVE_REASONS),
+    /** The day the member stops counting in the branch's statistics. */
+    effectiveDate: dateOnlySchema,
+    note: z.string().trim().max(200).optional(),
+  })
+  .strict();
+
+export const listMembersInput = pageInputSchema
+  .extend({
+    branchId: idSchema.optional(),
+    keyword: keywordSchema.optional(),
+    status: memberStatusSchema.optional(),
+    partyGroupId: idSchema.optional(),
+    includeInactive: z.boolean().optional(),
+  })
+  .strict();
+
+/**
+ * One row of a roster. What a caller sees depends on who they are: fellow members see names only
+ * (the other fields are null), the branch committee and bureau admins see everything, and a phone
+ * number is masked for anyone outside the branch committee and the bureau.
+ */
+export const memberListItemSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  branchId: z.string(),
+  status: memberStatusSchema.nullable(),
+  gender: genderSchema.nullable(),
+  phone: z.string().nullable(),
+  joinedPartyAt: z.string().nullable(),
+  partyGroupId: z.string().nullable(),
+  partyGroupName: z.string().nullable(),
+  position: z.string().nullable(),
+  roles: z.array(roleSchema).nullable(),
+  bound: z.boolean().nullable(),
+  active: z.boolean(),
+});
+export type MemberListItem = z.infer<typeof memberListItemSchema>;
+
+export const memberRefInput = z.object({ memberId: idSchema }).strict();
+
+export const INVITE_CODE_LENGTH = 8;
+/** Letters and digits that cannot be misread for one another on a phone screen or on paper. */
+export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const inviteCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .length(INVITE_CODE_LENGTH, `邀请码为 ${INVITE_CODE_LENGTH} 位`)
+  .regex(new RegExp(`^[${INVITE_ALPHABET}]+$`), '邀请码只包含数字和大写字母');
+
+export const inviteSchema = z.object({
+  code: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  expiresAt: z.string(),
+  /** The binding page's QR code as a data URL: a mini program code in production, a QR of the H5 page locally. */
+  qrImage: z.string().nullable(),
+});
+
+export const setRolesInput = z
+  .object({
+    memberId: idSchema,
+    roles: z.array(z.enum(['committee', 'secretary', 'admin'])).max(3),
+  })
+  .strict();
+
 export const memberContract = {
   login: action(noInput, loginResultSchema),
   me: action(noInput, myRecordSchema),
+  bind: action(z.object({ code: inviteCodeSchema }).strict(), loginResultSchema),
+  create: action(createMemberInput, z.object({ memberId: z.string() })),
+  update: action(updateMemberInput, memberListItemSchema),
+  deactivate: action(deactivateMemberInput, memberListItemSchema),
+  get: action(memberRefInput, memberListItemSchema),
+  list: action(listMembersInput, pageOf(memberListItemSchema)),
+  createInvite: action(memberRefInput, inviteSchema),
+  unbind: action(memberRefInput, memberListItemSchema),
+  setRoles: action(setRolesInput, memberListItemSchema),
 };

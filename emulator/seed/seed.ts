@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type cloud from 'wx-server-sdk';
 import { COLLECTIONS, type BindingDoc, type BranchDoc, type MemberDoc } from '@zhibu/types';
+import { getDocs } from '../../cloudfunctions/core/runtime/documents';
 import { BUREAU, DEMO_BRANCHES, demoOpenid, parsePerson } from './demo-data';
 
 type Database = ReturnType<typeof cloud.database>;
@@ -25,11 +26,11 @@ function joinedAt(status: string, index: number): string | null {
  * functions). Only into an empty database: a data folder that already has branches is left alone.
  */
 export async function seedDemoData(db: Database): Promise<{ seeded: boolean; members: number }> {
-  const existing = (await db.collection(COLLECTIONS.branches).limit(1).get()) as { data: unknown[] };
-  if (existing.data.length > 0) return { seeded: false, members: 0 };
+  const existing = await getDocs<BranchDoc>(db.collection(COLLECTIONS.branches).limit(1));
+  if (existing.length > 0) return { seeded: false, members: 0 };
 
   const now = new Date();
-  await db.collection('bureaus').add({ data: { ...BUREAU, createdAt: now } });
+  await db.collection(COLLECTIONS.bureaus).add({ data: { ...BUREAU, createdAt: now } });
   let count = 0;
   for (const { people, ...branch } of DEMO_BRANCHES) {
     const branchDoc: BranchDoc = { ...branch, active: true, createdAt: now };
@@ -52,6 +53,9 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean; mem
         active: true,
         openid,
         boundAt: openid ? now : null,
+        leftAt: null,
+        leftReason: null,
+        branchHistory: [{ branchId: branch._id, from: now}],
         createdAt: now,
       };
       await db.collection(COLLECTIONS.members).add({ data: member });

@@ -40,7 +40,8 @@ describe('the deployable function bundles', () => {
       dependencies: Record<string, string>;
     };
     expect(manifest.main).toBe('index.js');
-    expect(manifest.dependencies).toEqual({ 'wx-server-sdk': pinnedSdk });
+    expect(manifest.dependencies['wx-server-sdk']).toBe(pinnedSdk);
+    for (const version of Object.values(manifest.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(pinnedSdk).toMatch(/^\d+\.\d+\.\d+$/);
   });
 

@@ -1,6 +1,7 @@
 import cloud from 'wx-server-sdk';
 import type { BranchDoc, MemberDoc } from '@zhibu/types';
 import type { LocalRuntime } from '../../emulator/runtime';
+import { getDocs } from '../../cloudfunctions/core/runtime/documents';
 import { seedDemoData } from '../../emulator/seed/seed';
 import { startTestRuntime } from '../support/runtime';
 
@@ -14,9 +15,9 @@ async function all<T>(collection: string): Promise<T[]> {
   const db = cloud.database();
   const out: T[] = [];
   for (let skip = 0; ; skip += 100) {
-    const page = (await db.collection(collection).skip(skip).limit(100).get()) as { data: T[] };
-    out.push(...page.data);
-    if (page.data.length < 100) return out;
+    const page = await getDocs<T>(db.collection(collection).skip(skip).limit(100));
+    out.push(...page);
+    if (page.length < 100) return out;
   }
 }
 

@@ -39,6 +39,9 @@ export async function aMember(
     active: true,
     openid: `wx_${id}`,
     boundAt: new Date(),
+    leftAt: null,
+    leftReason: null,
+    branchHistory: [{ branchId, from: new Date()}],
     createdAt: new Date(),
     ...overrides,
   };

@@ -1,0 +1,146 @@
+import {
+  COLLECTIONS,
+  INVITE_ALPHABET,
+  INVITE_CODE_LENGTH,
+  type InviteDoc,
+  type LoginResult,
+  type MemberDoc,
+  type RateLimitDoc,
+} from '@zhibu/types';
+import { audit } from '../org/audit';
+import { AppError, conflict, failedPrecondition, notFound } from '../runtime/app-error';
+import { database } from '../runtime/cloud';
+import { isDuplicateKeyError } from '../runtime/db-errors';
+import { getDoc } from '../runtime/documents';
+import { randomString } from '../runtime/ids';
+import { runTransaction, txGet } from '../runtime/transaction';
+import { miniProgramCode } from '../runtime/wxacode';
+import { memberRepository } from './member.repository';
+import { describeLogin } from './member.service';
+import { requireBranchManager, visibilityOf } from './policy';
+import { loadSession, type Session } from './session';
+
+export const BIND_PAGE = 'pages/bind/index';
+const INVITE_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Wrong codes a WeChat user may try per hour: enough for typos, far too few to guess a code. */
+const BIND_FAILURES_PER_HOUR = 10;
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface InviteView {
+  code: string;
+  memberId: string;
+  memberName: string;
+  expiresAt: string;
+  qrImage: string | null;
+}
+
+export async function createInvite(session: Session, memberId: string): Promise<InviteView> {
+  const member = await memberRepository.member(memberId);
+  if (!member || visibilityOf(session, member) === 'none') throw notFound('没有找到该党员');
+  requireBranchManager(session, member.branchId);
+  if (!member.active) throw failedPrecondition('该党员已调出或停用，不能生成邀请码');
+  if (member.openid) throw failedPrecondition('该党员已绑定微信；如需换绑，请先解除绑定');
+
+  const createdAt = new Date();
+  const expiresAt = new Date(createdAt.getTime() + INVITE_DAYS * DAY_MS);
+  for (let attempt = 0; ; attempt++) {
+    const code = randomString(INVITE_CODE_LENGTH, INVITE_ALPHABET);
+    const invite: Omit<InviteDoc, '_id'> = {
+      memberId,
+      branchId: member.branchId,
+      createdBy: session.member._id,
+      createdAt,
+      expiresAt,
+      usedAt: null,
+      usedBy: null,
+    };
+    try {
+      // `add` with the code as `_id` fails on a collision rather than overwriting a live invite.
+      await database()
+        .collection(COLLECTIONS.invites)
+        .add({ data: { _id: code, ...invite } });
+    } catch (error) {
+      if (isDuplicateKeyError(error) && attempt < 3) continue;
+      throw error;
+    }
+    return {
+      code,
+      memberId,
+      memberName: member.name,
+      expiresAt: expiresAt.toISOString(),
+      qrImage: await miniProgramCode(BIND_PAGE, code),
+    };
+  }
+}
+
+async function checkBindRate(openid: string): Promise<void> {
+  const limit = await getDoc<RateLimitDoc>(COLLECTIONS.rateLimits, `bind_${openid}`);
+  if (limit && Date.now() - new Date(limit.windowStart).getTime() < HOUR_MS && limit.count >= BIND_FAILURES_PER_HOUR) {
+    throw new AppError('RATE_LIMITED', '尝试次数过多，请一小时后再试或联系支部书记');
+  }
+}
+
+async function recordBindFailure(openid: string): Promise<void> {
+  const id = `bind_${openid}`;
+  const db = database();
+  const limit = await getDoc<RateLimitDoc>(COLLECTIONS.rateLimits, id);
+  if (!limit || Date.now() - new Date(limit.windowStart).getTime() >= HOUR_MS) {
+    await db
+      .collection(COLLECTIONS.rateLimits)
+      .doc(id)
+      .set({ data: { windowStart: new Date(), count: 1 } });
+  } else {
+    await db
+      .collection(COLLECTIONS.rateLimits)
+      .doc(id)
+      .update({ data: { count: db.command.inc(1) } });
+  }
+}
+
+/**
+ * Binds the calling WeChat user to the member an invite names. One transaction reads the invite,
+ * the member and the caller's binding and writes all three, so two requests racing with one code
+ * (or one WeChat user racing with two codes) end with exactly one binding.
+ */
+export async function bindWithInvite(openid: string, rawCode: string): Promise<LoginResult> {
+  await checkBindRate(openid);
+  const code = rawCode.toUpperCase();
+  try {
+    await runTransaction(async (tx) => {
+      const invite = await txGet<InviteDoc>(tx, COLLECTIONS.invites, code);
+      if (!invite) throw notFound('邀请码不存在，请核对后重新输入');
+      // The same WeChat user tapping twice is answered as the success it already was.
+      if (invite.usedAt && invite.usedBy === openid) return;
+      if (invite.usedAt) throw failedPrecondition('该邀请码已被使用，请联系支部书记重新生成');
+      if (new Date(invite.expiresAt).getTime() <= Date.now()) throw failedPrecondition('该邀请码已过期，请联系支部书记重新生成');
+      if (await txGet(tx, COLLECTIONS.bindings, openid)) throw conflict('当前微信已绑定党员身份');
+      const member = await txGet<MemberDoc>(tx, COLLECTIONS.members, invite.memberId);
+      if (!member?.active) throw failedPrecondition('该党员档案已停用，请联系支部书记');
+      if (member.openid) throw conflict('该党员已绑定其他微信，请联系支部书记解除后再绑定');
+
+      const now = new Date();
+      await tx.collection(COLLECTIONS.invites).doc(code).update({ data: { usedAt: now, usedBy: openid } });
+      await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: { openid, boundAt: now } });
+      await tx.collection(COLLECTIONS.bindings).doc(openid).set({ data: { memberId: member._id, createdAt: now } });
+      const branch = await memberRepository.branch(member.branchId);
+      if (!branch) throw failedPrecondition('所在支部信息缺失，请联系局党委管理员');
+      const self: Session = { openid, member: { ...member, openid, boundAt: now }, branch };
+      await audit(tx, self, {
+        action: 'member.bind',
+        targetType: 'member',
+        targetId: member._id,
+        targetName: member.name,
+        branchId: member.branchId,
+        before: { bound: false },
+        after: { bound: true, invite: code },
+      });
+    });
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FAILED_PRECONDITION')) {
+      await recordBindFailure(openid);
+    }
+    throw error;
+  }
+  return describeLogin(await loadSession(openid));
+}

@@ -1,0 +1,225 @@
+import {
+  COLLECTIONS,
+  type BranchDoc,
+  type MemberDoc,
+  type MemberListItem,
+  type Role,
+  type createMemberInput,
+  type deactivateMemberInput,
+  type listMembersInput,
+  type setRolesInput,
+  type updateMemberInput,
+} from '@zhibu/types';
+import type { z } from 'zod';
+import { audit, changedFields } from '../org/audit';
+import { failedPrecondition, forbidden, invalidArgument, notFound } from '../runtime/app-error';
+import { database } from '../runtime/cloud';
+import { countDocs, getDocs } from '../runtime/documents';
+import { randomString } from '../runtime/ids';
+import { runTransaction, txGet } from '../runtime/transaction';
+import { toListItem } from './member-view';
+import { memberRepository } from './member.repository';
+import { requireAdmin, requireBranchManager, visibilityOf } from './policy';
+import type { Session } from './session';
+
+/** Beijing midnight of a roster date: the moment a change dated that day takes effect. */
+const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+async function branchOrFail(branchId: string): Promise<BranchDoc> {
+  const branch = await memberRepository.branch(branchId);
+  if (!branch || !branch.active) throw notFound('没有找到该支部');
+  return branch;
+}
+
+function checkPartyGroup(branch: BranchDoc, partyGroupId: string | null | undefined): void {
+  if (partyGroupId && !branch.partyGroups.some((g) => g.id === partyGroupId)) {
+    throw invalidArgument('所选党小组不属于该支部');
+  }
+}
+
+/** A member the caller may manage, read with the branch it belongs to. */
+async function managedMember(session: Session, memberId: string): Promise<{ member: MemberDoc; branch: BranchDoc | null }> {
+  const member = await memberRepository.member(memberId);
+  // Not-found and not-visible answer alike, so ids of other branches cannot be probed.
+  if (!member || visibilityOf(session, member) === 'none') throw notFound('没有找到该党员');
+  requireBranchManager(session, member.branchId);
+  return { member, branch: await memberRepository.branch(member.branchId) };
+}
+
+export async function createMember(session: Session, input: z.infer<typeof createMemberInput>): Promise<{ memberId: string }> {
+  const branchId = input.branchId ?? session.member.branchId;
+  requireBranchManager(session, branchId);
+  const branch = await branchOrFail(branchId);
+  checkPartyGroup(branch, input.partyGroupId);
+  const now = new Date();
+  const member: MemberDoc = {
+    _id: `m_${randomString(12)}`,
+    branchId,
+    name: input.name,
+    status: input.status,
+    gender: input.gender ?? null,
+    phone: input.phone ?? null,
+    joinedPartyAt: input.joinedPartyAt ?? null,
+    partyGroupId: input.partyGroupId ?? null,
+    position: input.position ?? null,
+    roles: ['member'],
+    active: true,
+    openid: null,
+    boundAt: null,
+    leftAt: null,
+    leftReason: null,
+    branchHistory: [{ branchId, from: now }],
+    createdAt: now,
+  };
+  const { _id, ...data } = member;
+  await runTransaction(async (tx) => {
+    await tx.collection(COLLECTIONS.members).doc(_id).set({ data });
+    await audit(tx, session, {
+      action: 'member.create',
+      targetType: 'member',
+      targetId: _id,
+      targetName: member.name,
+      branchId,
+      before: null,
+      after: { ...input, branchId },
+    });
+  });
+  return { memberId: _id };
+}
+
+export async function getMember(session: Session, memberId: string): Promise<MemberListItem> {
+  const member = await memberRepository.member(memberId);
+  const visibility = member ? visibilityOf(session, member) : 'none';
+  if (!member || visibility === 'none') throw notFound('没有找到该党员');
+  return toListItem(member, await memberRepository.branch(member.branchId), visibility);
+}
+
+export async function updateMember(session: Session, input: z.infer<typeof updateMemberInput>): Promise<MemberListItem> {
+  const { member, branch } = await managedMember(session, input.memberId);
+  if (!member.active) throw failedPrecondition('该党员已调出或停用，不能修改');
+  if (branch) checkPartyGroup(branch, input.patch.partyGroupId);
+  const updated = await runTransaction(async (tx) => {
+    const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
+    if (!current) throw notFound('没有找到该党员');
+    const next: MemberDoc = { ...current, ...input.patch, _id: member._id };
+    const diff = changedFields(current, next);
+    if (Object.keys(diff.after).length === 0) return current;
+    await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: input.patch });
+    await audit(tx, session, {
+      action: 'member.update',
+      targetType: 'member',
+      targetId: member._id,
+      targetName: next.name,
+      branchId: member.branchId,
+      ...diff,
+    });
+    return next;
+  });
+  return toListItem(updated, branch, 'full');
+}
+
+export async function deactivateMember(session: Session, input: z.infer<typeof deactivateMemberInput>): Promise<MemberListItem> {
+  if (input.memberId === session.member._id) throw failedPrecondition('不能停用自己的档案，请联系局党委管理员');
+  const { member, branch } = await managedMember(session, input.memberId);
+  if (!member.active) throw failedPrecondition('该党员已调出或停用');
+  const leftAt = beijingMidnight(input.effectiveDate);
+  const updated = await runTransaction(async (tx) => {
+    const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
+    if (!current?.active) throw failedPrecondition('该党员已调出或停用');
+    const change = { active: false, leftAt, leftReason: input.reason };
+    await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: change });
+    await audit(tx, session, {
+      action: 'member.deactivate',
+      targetType: 'member',
+      targetId: member._id,
+      targetName: member.name,
+      branchId: member.branchId,
+      before: { active: true },
+      after: { active: false, reason: input.reason, effectiveDate: input.effectiveDate, note: input.note ?? null },
+    });
+    return { ...current, ...change };
+  });
+  return toListItem(updated, branch, 'full');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export async function listMembers(session: Session, input: z.infer<typeof listMembersInput>): Promise<{ items: MemberListItem[]; total: number }> {
+  const branchId = input.branchId ?? session.member.branchId;
+  const visibility = visibilityOf(session, { _id: '', branchId });
+  if (visibility === 'none') throw forbidden('只能查看本支部的党员名单');
+  if (visibility === 'names' && (input.status || input.partyGroupId || input.includeInactive)) {
+    throw forbidden('只有支部委员可以按身份、党小组筛选或查看已调出党员');
+  }
+  const db = database();
+  const where: Record<string, unknown> = { branchId };
+  if (!input.includeInactive) where.active = true;
+  if (input.status) where.status = input.status;
+  if (input.partyGroupId) where.partyGroupId = input.partyGroupId;
+  if (input.keyword) where.name = db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
+  const query = db.collection(COLLECTIONS.members).where(where);
+  const [members, total, branch] = await Promise.all([
+    getDocs<MemberDoc>(
+      query
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize),
+    ),
+    countDocs(db.collection(COLLECTIONS.members).where(where)),
+    memberRepository.branch(branchId),
+  ]);
+  return { items: members.map((m) => toListItem(m, branch, m._id === session.member._id ? 'full' : visibility)), total };
+}
+
+export async function setRoles(session: Session, input: z.infer<typeof setRolesInput>): Promise<MemberListItem> {
+  requireAdmin(session);
+  if (input.memberId === session.member._id && !input.roles.includes('admin')) {
+    throw failedPrecondition('不能取消自己的管理员身份，请由其他管理员操作');
+  }
+  const member = await memberRepository.member(input.memberId);
+  if (!member) throw notFound('没有找到该党员');
+  if (!member.active) throw failedPrecondition('该党员已调出或停用');
+  const roles: Role[] = ['member', ...new Set(input.roles)];
+  const updated = await runTransaction(async (tx) => {
+    const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
+    if (!current) throw notFound('没有找到该党员');
+    await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: { roles } });
+    await audit(tx, session, {
+      action: 'member.setRoles',
+      targetType: 'member',
+      targetId: member._id,
+      targetName: member.name,
+      branchId: member.branchId,
+      before: { roles: current.roles },
+      after: { roles },
+    });
+    return { ...current, roles };
+  });
+  return toListItem(updated, await memberRepository.branch(member.branchId), 'full');
+}
+
+export async function unbindMember(session: Session, memberId: string): Promise<MemberListItem> {
+  const { member, branch } = await managedMember(session, memberId);
+  if (!member.openid) throw failedPrecondition('该党员尚未绑定微信');
+  const openid = member.openid;
+  const updated = await runTransaction(async (tx) => {
+    const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
+    if (!current?.openid) throw failedPrecondition('该党员尚未绑定微信');
+    await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: { openid: null, boundAt: null } });
+    await tx.collection(COLLECTIONS.bindings).doc(openid).remove();
+    await audit(tx, session, {
+      action: 'member.unbind',
+      targetType: 'member',
+      targetId: member._id,
+      targetName: member.name,
+      branchId: member.branchId,
+      before: { bound: true },
+      after: { bound: false },
+    });
+    return { ...current, openid: null, boundAt: null };
+  });
+  return toListItem(updated, branch, 'full');
+}

@@ -1,0 +1,37 @@
+import { database } from './cloud';
+
+/**
+ * The part of a CloudBase transaction this code uses. Transactions on CloudBase work on single
+ * documents by id (no queries), with snapshot isolation; the SDK retries a conflicting one up to
+ * three times and then throws the conflict, which the caller sees as INTERNAL unless handled.
+ */
+export interface TxDocument {
+  get(): Promise<unknown>;
+  set(options: { data: object }): Promise<unknown>;
+  update(options: { data: object }): Promise<unknown>;
+  remove(): Promise<unknown>;
+}
+export interface Transaction {
+  collection(name: string): { doc(id: string): TxDocument };
+}
+
+export function runTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const db = database() as unknown as { runTransaction(fn: (tx: Transaction) => Promise<T>): Promise<T> };
+  return db.runTransaction(work);
+}
+
+/** A document read inside a transaction; a missing one is `null`, as outside. */
+export async function txGet<T>(tx: Transaction, collection: string, id: string): Promise<T | null> {
+  try {
+    const { data } = (await tx.collection(collection).doc(id).get()) as { data: T | null | undefined };
+    return data ?? null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : JSON.stringify(error);
+  return /not ?exist|not ?found|不存在/i.test(text ?? '');
+}
