@@ -1,7 +1,9 @@
 import path from 'node:path';
+import cloud from 'wx-server-sdk';
 import { installDatabaseSeam, openEngine, type Engine, type SeamStats } from './db';
 import { functionLoaders, type FunctionMain } from './functions';
 import { installIdentitySeam, runAs, type CallerIdentity } from './identity';
+import { installOpenApiSeam } from './openapi';
 
 export interface RuntimeOptions {
   /** Data folder for the embedded database; null keeps everything in memory (tests). */
@@ -11,6 +13,8 @@ export interface RuntimeOptions {
    * deployed to CloudBase, to prove that what ships is what was tested.
    */
   functionsFrom?: 'source' | { distDir: string };
+  /** The address the H5 build is served at; the HTTP server sets it once it listens. */
+  publicUrl?: string;
 }
 
 export interface LocalRuntime {
@@ -19,6 +23,7 @@ export interface LocalRuntime {
   has(name: string): boolean;
   /** Calls a function as CloudBase would for this caller; the answer is the function's own result. */
   invoke(name: string, event: unknown, identity: CallerIdentity): Promise<unknown>;
+  setPublicUrl(url: string): void;
   close(): void;
 }
 
@@ -30,6 +35,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   const engine = openEngine({ dir: options.dataDir });
   const seam = installDatabaseSeam(engine);
   installIdentitySeam();
+  // The runtime's own callers (seed, dev users, tests) use the SDK outside any function.
+  cloud.init({ env: 'zhibu-local' });
+  let publicUrl = options.publicUrl ?? 'http://127.0.0.1:10086';
+  installOpenApiSeam({ publicUrl: () => publicUrl });
 
   const from = options.functionsFrom ?? 'source';
   const loaded = new Map<string, Promise<FunctionMain>>();
@@ -56,6 +65,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
           ? { ...event, userInfo: { appId: 'wx-local-runtime', openId: identity.openid ?? undefined } }
           : event;
       return runAs(identity, () => main(withUser, { function_name: name }));
+    },
+    setPublicUrl(url) {
+      publicUrl = url.replace(/\/$/, '');
     },
     close() {
       engine.close();

@@ -14,7 +14,10 @@ type Glyph = (stroke: number) => { outline: Sdf; filled: Sdf };
 
 const DESIGN = 81;
 
-const circle = (cx: number, cy: number, r: number): Sdf => (x, y) => Math.hypot(x - cx, y - cy) - r;
+const circle =
+  (cx: number, cy: number, r: number): Sdf =>
+  (x, y) =>
+    Math.hypot(x - cx, y - cy) - r;
 
 const box =
   (x0: number, y0: number, x1: number, y1: number, r: number): Sdf =>
@@ -92,7 +95,10 @@ const home: Glyph = (stroke) => {
   ]);
   const door = box(33, 47, 48, 72, 3);
   return {
-    outline: union(ring(house, stroke), intersect(ring(door, stroke), (_x, y) => y - 69)),
+    outline: union(
+      ring(house, stroke),
+      intersect(ring(door, stroke), (_x, y) => y - 69),
+    ),
     filled: subtract(grow(house, stroke / 2), door),
   };
 };
@@ -123,7 +129,12 @@ const study: Glyph = (stroke) => {
   ]);
   const gap: Sdf = (x) => Math.abs(x - 40.5) - 2.5;
   return {
-    outline: union(ring(left, stroke), ring(right, stroke), line(stroke, [20, 33], [32, 36]), line(stroke, [61, 33], [49, 36])),
+    outline: union(
+      ring(left, stroke),
+      ring(right, stroke),
+      line(stroke, [20, 33], [32, 36]),
+      line(stroke, [61, 33], [49, 36]),
+    ),
     filled: subtract(union(grow(left, stroke / 2), grow(right, stroke / 2)), gap),
   };
 };
@@ -141,7 +152,11 @@ const idCard: Glyph = (stroke) => {
   const card = box(8, 18, 73, 64, 7);
   const head = circle(27, 35, 6.5);
   const shoulders = intersect(box(16, 45, 38, 62, 9), (_x, y) => y - 54);
-  const text = union(line(stroke, [45, 33], [63, 33]), line(stroke, [45, 43], [63, 43]), line(stroke, [45, 53], [56, 53]));
+  const text = union(
+    line(stroke, [45, 33], [63, 33]),
+    line(stroke, [45, 43], [63, 43]),
+    line(stroke, [45, 53], [56, 53]),
+  );
   return {
     outline: union(ring(card, stroke), ring(head, stroke), ring(shoulders, stroke), text),
     filled: subtract(grow(card, stroke / 2), union(head, shoulders, text)),

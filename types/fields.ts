@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** Field formats shared by every contract, each with the sentence a member reads when it is wrong. */
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 export const personNameSchema = z
   .string()
   .trim()

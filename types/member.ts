@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { action, noInput } from './api';
-import { dateOnlySchema, idSchema, keywordSchema, mobileSchema, pageInputSchema, pageOf, personNameSchema } from './fields';
+import {
+  dateOnlySchema,
+  idSchema,
+  keywordSchema,
+  mobileSchema,
+  pageInputSchema,
+  pageOf,
+  personNameSchema,
+} from './fields';
 
 export const ROLES = ['member', 'committee', 'secretary', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -59,7 +67,10 @@ export const createMemberInput = memberFieldsSchema.extend({ branchId: idSchema.
 export const updateMemberInput = z
   .object({
     memberId: idSchema,
-    patch: memberFieldsSchema.partial().strict().refine((p) => Object.keys(p).length > 0, '没有要修改的内容'),
+    patch: memberFieldsSchema
+      .partial()
+      .strict()
+      .refine((p) => Object.keys(p).length > 0, '没有要修改的内容'),
   })
   .strict();
 

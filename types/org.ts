@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action } from './api';
 import { idSchema, pageInputSchema, pageOf } from './fields';
-import { branchKindSchema, memberStatusSchema } from './member';
+import { branchKindSchema } from './member';
 
 const branchNameSchema = z.string().trim().min(2, '支部名称至少 2 个字').max(40, '支部名称不能超过 40 个字');
 const schoolsSchema = z
@@ -28,7 +28,12 @@ export const branchSummarySchema = z.object({
 export type BranchSummary = z.infer<typeof branchSummarySchema>;
 
 export const newBranchSchema = z
-  .object({ name: branchNameSchema, kind: branchKindSchema, schools: schoolsSchema, partyGroups: partyGroupsSchema.optional() })
+  .object({
+    name: branchNameSchema,
+    kind: branchKindSchema,
+    schools: schoolsSchema,
+    partyGroups: partyGroupsSchema.optional(),
+  })
   .strict();
 
 export const AUDIT_ACTIONS = [
@@ -62,10 +67,16 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const orgContract = {
-  branches: action(pageInputSchema.extend({ includeInactive: z.boolean().optional() }).strict(), pageOf(branchSummarySchema)),
+  branches: action(
+    pageInputSchema.extend({ includeInactive: z.boolean().optional() }).strict(),
+    pageOf(branchSummarySchema),
+  ),
   createBranch: action(newBranchSchema, z.object({ branchId: z.string() })),
   renameBranch: action(z.object({ branchId: idSchema, name: branchNameSchema }).strict(), branchSummarySchema),
-  setPartyGroups: action(z.object({ branchId: idSchema, partyGroups: partyGroupsSchema }).strict(), branchSummarySchema),
+  setPartyGroups: action(
+    z.object({ branchId: idSchema, partyGroups: partyGroupsSchema }).strict(),
+    branchSummarySchema,
+  ),
   mergeBranches: action(
     z
       .object({ sourceBranchIds: z.array(idSchema).min(1).max(10), targetBranchId: idSchema })
@@ -74,9 +85,7 @@ export const orgContract = {
     z.object({ targetBranchId: z.string(), movedMembers: z.number().int() }),
   ),
   splitBranch: action(
-    z
-      .object({ branchId: idSchema, newBranch: newBranchSchema, memberIds: z.array(idSchema).min(1).max(500) })
-      .strict(),
+    z.object({ branchId: idSchema, newBranch: newBranchSchema, memberIds: z.array(idSchema).min(1).max(500) }).strict(),
     z.object({ branchId: z.string(), movedMembers: z.number().int() }),
   ),
   auditLog: action(
@@ -84,4 +93,3 @@ export const orgContract = {
     pageOf(auditEntrySchema),
   ),
 };
-

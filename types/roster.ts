@@ -8,7 +8,11 @@ export const ROSTER_COLUMNS = ['姓名', '性别', '手机号', '党员身份', 
 /** About 512 KB of .xlsx: several hundred members, and within the 1 MB request limit once encoded. */
 const MAX_FILE_BASE64 = 700_000;
 
-export const rosterRowErrorSchema = z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() });
+export const rosterRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
 export type RosterRowError = z.infer<typeof rosterRowErrorSchema>;
 
 export const rosterImportInput = z

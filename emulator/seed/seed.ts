@@ -55,7 +55,7 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean; mem
         boundAt: openid ? now : null,
         leftAt: null,
         leftReason: null,
-        branchHistory: [{ branchId: branch._id, from: now}],
+        branchHistory: [{ branchId: branch._id, from: now }],
         createdAt: now,
       };
       await db.collection(COLLECTIONS.members).add({ data: member });

@@ -1,5 +1,6 @@
 import cloud from 'wx-server-sdk';
 import { COLLECTIONS, type BranchDoc, type MemberDoc, type Role } from '@zhibu/types';
+import { getDocs } from '../../cloudfunctions/core/runtime/documents';
 
 export interface DevUser {
   openid: string;
@@ -15,18 +16,19 @@ const PAGE = 100;
 export async function listDevUsers(): Promise<DevUser[]> {
   const db = cloud.database();
   const _ = db.command;
-  const branches = (await db.collection(COLLECTIONS.branches).limit(PAGE).get()) as { data: BranchDoc[] };
-  const branchNames = new Map(branches.data.map((b) => [b._id, b.name]));
+  const branches = await getDocs<BranchDoc>(db.collection(COLLECTIONS.branches).limit(PAGE));
+  const branchNames = new Map(branches.map((b) => [b._id, b.name]));
   const users: DevUser[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const page = (await db
-      .collection(COLLECTIONS.members)
-      .where({ openid: _.neq(null), active: true })
-      .orderBy('_id', 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get()) as { data: MemberDoc[] };
-    for (const m of page.data) {
+    const page = await getDocs<MemberDoc>(
+      db
+        .collection(COLLECTIONS.members)
+        .where({ openid: _.neq(null), active: true })
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(PAGE),
+    );
+    for (const m of page) {
       if (!m.openid) continue;
       users.push({
         openid: m.openid,
@@ -36,6 +38,6 @@ export async function listDevUsers(): Promise<DevUser[]> {
         branchName: branchNames.get(m.branchId) ?? '',
       });
     }
-    if (page.data.length < PAGE) return users;
+    if (page.length < PAGE) return users;
   }
 }

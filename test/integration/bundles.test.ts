@@ -7,9 +7,11 @@ import { callAs, DEMO, startTestRuntime } from '../support/runtime';
 
 const root = path.resolve(__dirname, '../..');
 const BUNDLE_BUDGET = 200 * 1024;
-const pinnedSdk = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  dependencies: Record<string, string>;
-}).dependencies['wx-server-sdk'];
+const pinnedSdk = (
+  JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  }
+).dependencies['wx-server-sdk'];
 
 let runtime: LocalRuntime;
 let sizes: Record<string, number>;

@@ -54,7 +54,10 @@ describe('member.login', () => {
       .collection('members')
       .doc(member._id)
       .update({ data: { active: false } });
-    expect(await callAs(runtime, member.openid, 'member', 'login')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await callAs(runtime, member.openid, 'member', 'login')).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
   });
 });
 

@@ -37,7 +37,9 @@ describe('the demo county', () => {
   it('has at least 60 members of every status, and a bureau admin', async () => {
     const members = await all<MemberDoc>('members');
     expect(members.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(members.map((m) => m.status))).toEqual(new Set(['正式党员', '预备党员', '发展对象', '入党积极分子']));
+    expect(new Set(members.map((m) => m.status))).toEqual(
+      new Set(['正式党员', '预备党员', '发展对象', '入党积极分子']),
+    );
     expect(members.some((m) => m.roles.includes('admin'))).toBe(true);
     expect(members.every((m) => /^[\u4e00-\u9fa5]{2,4}$/.test(m.name))).toBe(true);
     // Some members are left unbound, so binding can be tried on the demo data.

@@ -31,7 +31,9 @@ describe('the weapp build', () => {
   });
 
   it('keeps its main package within 700 KB (subpackages excluded, as WeChat counts it)', () => {
-    const subpackages = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((p) => path.join(weappDir, p.root));
+    const subpackages = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((p) =>
+      path.join(weappDir, p.root),
+    );
     const size = sizeOf(weappDir, new Set(subpackages));
     expect(size).toBeLessThanOrEqual(MAIN_PACKAGE_BUDGET);
   });

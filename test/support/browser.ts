@@ -29,7 +29,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A phone-sized page, as a member sees the mini program. */
 export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  });
   return context.newPage();
 }
 

@@ -41,7 +41,7 @@ export async function aMember(
     boundAt: new Date(),
     leftAt: null,
     leftReason: null,
-    branchHistory: [{ branchId, from: new Date()}],
+    branchHistory: [{ branchId, from: new Date() }],
     createdAt: new Date(),
     ...overrides,
   };

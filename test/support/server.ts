@@ -10,10 +10,15 @@ export interface TestServer {
 }
 
 /** The local HTTP server on a free loopback port. */
-export async function startTestServer(runtime: LocalRuntime, h5Dir: string, devTokenSecret = 'test-secret'): Promise<TestServer> {
+export async function startTestServer(
+  runtime: LocalRuntime,
+  h5Dir: string,
+  devTokenSecret = 'test-secret',
+): Promise<TestServer> {
   const server = createHttpServer({ runtime, h5Dir, devTokenSecret });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  runtime.setPublicUrl(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,
     server,

@@ -113,16 +113,26 @@ export async function bindWithInvite(openid: string, rawCode: string): Promise<L
       // The same WeChat user tapping twice is answered as the success it already was.
       if (invite.usedAt && invite.usedBy === openid) return;
       if (invite.usedAt) throw failedPrecondition('该邀请码已被使用，请联系支部书记重新生成');
-      if (new Date(invite.expiresAt).getTime() <= Date.now()) throw failedPrecondition('该邀请码已过期，请联系支部书记重新生成');
+      if (new Date(invite.expiresAt).getTime() <= Date.now())
+        throw failedPrecondition('该邀请码已过期，请联系支部书记重新生成');
       if (await txGet(tx, COLLECTIONS.bindings, openid)) throw conflict('当前微信已绑定党员身份');
       const member = await txGet<MemberDoc>(tx, COLLECTIONS.members, invite.memberId);
       if (!member?.active) throw failedPrecondition('该党员档案已停用，请联系支部书记');
       if (member.openid) throw conflict('该党员已绑定其他微信，请联系支部书记解除后再绑定');
 
       const now = new Date();
-      await tx.collection(COLLECTIONS.invites).doc(code).update({ data: { usedAt: now, usedBy: openid } });
-      await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: { openid, boundAt: now } });
-      await tx.collection(COLLECTIONS.bindings).doc(openid).set({ data: { memberId: member._id, createdAt: now } });
+      await tx
+        .collection(COLLECTIONS.invites)
+        .doc(code)
+        .update({ data: { usedAt: now, usedBy: openid } });
+      await tx
+        .collection(COLLECTIONS.members)
+        .doc(member._id)
+        .update({ data: { openid, boundAt: now } });
+      await tx
+        .collection(COLLECTIONS.bindings)
+        .doc(openid)
+        .set({ data: { memberId: member._id, createdAt: now } });
       const branch = await memberRepository.branch(member.branchId);
       if (!branch) throw failedPrecondition('所在支部信息缺失，请联系局党委管理员');
       const self: Session = { openid, member: { ...member, openid, boundAt: now }, branch };

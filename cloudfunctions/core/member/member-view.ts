@@ -2,7 +2,11 @@ import type { BranchDoc, MemberDoc, MemberListItem } from '@zhibu/types';
 import type { Visibility } from './policy';
 
 /** A member record as the caller may see it (see policy.visibilityOf). */
-export function toListItem(member: MemberDoc, branch: BranchDoc | null, visibility: Exclude<Visibility, 'none'>): MemberListItem {
+export function toListItem(
+  member: MemberDoc,
+  branch: BranchDoc | null,
+  visibility: Exclude<Visibility, 'none'>,
+): MemberListItem {
   const base = { memberId: member._id, name: member.name, branchId: member.branchId, active: member.active };
   if (visibility === 'names') {
     return {

@@ -2,7 +2,15 @@ import type { contracts } from '@zhibu/types';
 import type { Handlers } from '../runtime/handler';
 import { bindWithInvite, createInvite } from './invite.service';
 import { describeLogin, describeMyRecord } from './member.service';
-import { createMember, deactivateMember, getMember, listMembers, setRoles, unbindMember, updateMember } from './roster.service';
+import {
+  createMember,
+  deactivateMember,
+  getMember,
+  listMembers,
+  setRoles,
+  unbindMember,
+  updateMember,
+} from './roster.service';
 
 export const memberHandlers: Handlers<typeof contracts.member> = {
   login: { access: 'member', run: async (_input, { session }) => describeLogin(session) },

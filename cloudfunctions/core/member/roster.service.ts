@@ -38,7 +38,10 @@ function checkPartyGroup(branch: BranchDoc, partyGroupId: string | null | undefi
 }
 
 /** A member the caller may manage, read with the branch it belongs to. */
-async function managedMember(session: Session, memberId: string): Promise<{ member: MemberDoc; branch: BranchDoc | null }> {
+async function managedMember(
+  session: Session,
+  memberId: string,
+): Promise<{ member: MemberDoc; branch: BranchDoc | null }> {
   const member = await memberRepository.member(memberId);
   // Not-found and not-visible answer alike, so ids of other branches cannot be probed.
   if (!member || visibilityOf(session, member) === 'none') throw notFound('没有找到该党员');
@@ -46,7 +49,10 @@ async function managedMember(session: Session, memberId: string): Promise<{ memb
   return { member, branch: await memberRepository.branch(member.branchId) };
 }
 
-export async function createMember(session: Session, input: z.infer<typeof createMemberInput>): Promise<{ memberId: string }> {
+export async function createMember(
+  session: Session,
+  input: z.infer<typeof createMemberInput>,
+): Promise<{ memberId: string }> {
   const branchId = input.branchId ?? session.member.branchId;
   requireBranchManager(session, branchId);
   const branch = await branchOrFail(branchId);
@@ -94,7 +100,10 @@ export async function getMember(session: Session, memberId: string): Promise<Mem
   return toListItem(member, await memberRepository.branch(member.branchId), visibility);
 }
 
-export async function updateMember(session: Session, input: z.infer<typeof updateMemberInput>): Promise<MemberListItem> {
+export async function updateMember(
+  session: Session,
+  input: z.infer<typeof updateMemberInput>,
+): Promise<MemberListItem> {
   const { member, branch } = await managedMember(session, input.memberId);
   if (!member.active) throw failedPrecondition('该党员已调出或停用，不能修改');
   if (branch) checkPartyGroup(branch, input.patch.partyGroupId);
@@ -118,7 +127,10 @@ export async function updateMember(session: Session, input: z.infer<typeof updat
   return toListItem(updated, branch, 'full');
 }
 
-export async function deactivateMember(session: Session, input: z.infer<typeof deactivateMemberInput>): Promise<MemberListItem> {
+export async function deactivateMember(
+  session: Session,
+  input: z.infer<typeof deactivateMemberInput>,
+): Promise<MemberListItem> {
   if (input.memberId === session.member._id) throw failedPrecondition('不能停用自己的档案，请联系局党委管理员');
   const { member, branch } = await managedMember(session, input.memberId);
   if (!member.active) throw failedPrecondition('该党员已调出或停用');
@@ -146,7 +158,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function listMembers(session: Session, input: z.infer<typeof listMembersInput>): Promise<{ items: MemberListItem[]; total: number }> {
+export async function listMembers(
+  session: Session,
+  input: z.infer<typeof listMembersInput>,
+): Promise<{ items: MemberListItem[]; total: number }> {
   const branchId = input.branchId ?? session.member.branchId;
   const visibility = visibilityOf(session, { _id: '', branchId });
   if (visibility === 'none') throw forbidden('只能查看本支部的党员名单');
@@ -171,7 +186,10 @@ export async function listMembers(session: Session, input: z.infer<typeof listMe
     countDocs(db.collection(COLLECTIONS.members).where(where)),
     memberRepository.branch(branchId),
   ]);
-  return { items: members.map((m) => toListItem(m, branch, m._id === session.member._id ? 'full' : visibility)), total };
+  return {
+    items: members.map((m) => toListItem(m, branch, m._id === session.member._id ? 'full' : visibility)),
+    total,
+  };
 }
 
 export async function setRoles(session: Session, input: z.infer<typeof setRolesInput>): Promise<MemberListItem> {
@@ -208,7 +226,10 @@ export async function unbindMember(session: Session, memberId: string): Promise<
   const updated = await runTransaction(async (tx) => {
     const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
     if (!current?.openid) throw failedPrecondition('该党员尚未绑定微信');
-    await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: { openid: null, boundAt: null } });
+    await tx
+      .collection(COLLECTIONS.members)
+      .doc(member._id)
+      .update({ data: { openid: null, boundAt: null } });
     await tx.collection(COLLECTIONS.bindings).doc(openid).remove();
     await audit(tx, session, {
       action: 'member.unbind',

@@ -23,7 +23,10 @@ export interface AuditDoc {
 export type AuditInput = Omit<AuditDoc, '_id' | 'at' | 'actorId' | 'actorName'>;
 
 /** Only the fields that changed, so an entry says what was done rather than restating a record. */
-export function changedFields<T extends object>(before: T, after: T): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function changedFields<T extends object>(
+  before: T,
+  after: T,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of Object.keys(after) as (keyof T & string)[]) {
@@ -37,7 +40,13 @@ export function changedFields<T extends object>(before: T, after: T): { before: 
 
 /** Written inside the same transaction as the change, so there is no change without its entry. */
 export async function audit(tx: Transaction, actor: Session, entry: AuditInput, at = new Date()): Promise<void> {
-  const doc: AuditDoc = { _id: timeOrderedId('audit', at), at, actorId: actor.member._id, actorName: actor.member.name, ...entry };
+  const doc: AuditDoc = {
+    _id: timeOrderedId('audit', at),
+    at,
+    actorId: actor.member._id,
+    actorName: actor.member.name,
+    ...entry,
+  };
   const { _id, ...data } = doc;
   await tx.collection(AUDIT_COLLECTION).doc(_id).set({ data });
 }

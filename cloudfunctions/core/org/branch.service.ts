@@ -72,7 +72,10 @@ async function summaryOf(branchId: string): Promise<BranchSummary> {
 }
 
 /** Bureau admins see every branch; anyone else sees their own. */
-export async function listBranches(session: Session, input: Input<'branches'>): Promise<{ items: BranchSummary[]; total: number }> {
+export async function listBranches(
+  session: Session,
+  input: Input<'branches'>,
+): Promise<{ items: BranchSummary[]; total: number }> {
   if (!isAdmin(session)) {
     return { items: [await summaryOf(session.member.branchId)], total: 1 };
   }
@@ -94,7 +97,12 @@ export async function listBranches(session: Session, input: Input<'branches'>): 
   return { items: branches.map((b) => summarize(b, counts.get(b._id))), total };
 }
 
-async function insertBranch(session: Session, input: z.infer<typeof newBranchSchema>, action: 'branch.create' | 'branch.split', extra = {}) {
+async function insertBranch(
+  session: Session,
+  input: z.infer<typeof newBranchSchema>,
+  action: 'branch.create' | 'branch.split',
+  extra = {},
+) {
   const branch: BranchDoc = {
     _id: `b_${randomString(10)}`,
     name: input.name,
@@ -140,7 +148,15 @@ async function updateBranch(
     const patch = change(current);
     await tx.collection(COLLECTIONS.branches).doc(branchId).update({ data: patch });
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof BranchDoc] ?? null]));
-    await audit(tx, session, { action, targetType: 'branch', targetId: branchId, targetName: patch.name ?? current.name, branchId, before, after: patch });
+    await audit(tx, session, {
+      action,
+      targetType: 'branch',
+      targetId: branchId,
+      targetName: patch.name ?? current.name,
+      branchId,
+      before,
+      after: patch,
+    });
   });
   return summaryOf(branchId);
 }
@@ -185,7 +201,13 @@ async function moveMembers(
     const result = (await db
       .collection(COLLECTIONS.members)
       .where(where)
-      .update({ data: { branchId: toBranchId, partyGroupId: toGroup, branchHistory: _.push({ branchId: toBranchId, from: now }) } })) as {
+      .update({
+        data: {
+          branchId: toBranchId,
+          partyGroupId: toGroup,
+          branchHistory: _.push({ branchId: toBranchId, from: now }),
+        },
+      })) as {
       stats: { updated: number };
     };
     moved += result.stats.updated;
@@ -193,7 +215,10 @@ async function moveMembers(
   return moved;
 }
 
-export async function mergeBranches(session: Session, input: Input<'mergeBranches'>): Promise<{ targetBranchId: string; movedMembers: number }> {
+export async function mergeBranches(
+  session: Session,
+  input: Input<'mergeBranches'>,
+): Promise<{ targetBranchId: string; movedMembers: number }> {
   requireAdmin(session);
   const target = await memberRepository.branch(input.targetBranchId);
   if (!target?.active) throw notFound('没有找到要并入的支部');
@@ -221,7 +246,10 @@ export async function mergeBranches(session: Session, input: Input<'mergeBranche
       .update({ data: { partyGroups: groups, schools } });
     moved += await moveMembers(source._id, target._id, groupMap);
     await runTransaction(async (tx) => {
-      await tx.collection(COLLECTIONS.branches).doc(source._id).update({ data: { active: false, mergedInto: target._id } });
+      await tx
+        .collection(COLLECTIONS.branches)
+        .doc(source._id)
+        .update({ data: { active: false, mergedInto: target._id } });
       await audit(tx, session, {
         action: 'branch.merge',
         targetType: 'branch',
@@ -240,7 +268,10 @@ export async function mergeBranches(session: Session, input: Input<'mergeBranche
   return { targetBranchId: target._id, movedMembers: moved };
 }
 
-export async function splitBranch(session: Session, input: Input<'splitBranch'>): Promise<{ branchId: string; movedMembers: number }> {
+export async function splitBranch(
+  session: Session,
+  input: Input<'splitBranch'>,
+): Promise<{ branchId: string; movedMembers: number }> {
   requireAdmin(session);
   const source = await memberRepository.branch(input.branchId);
   if (!source?.active) throw notFound('没有找到要拆分的支部');
@@ -255,9 +286,16 @@ export async function splitBranch(session: Session, input: Input<'splitBranch'>)
   );
   if (found.length !== ids.length) throw failedPrecondition('所选党员中有人不在该支部或已调出');
   if (ids.includes(session.member._id) && !isAdmin(session)) throw forbidden();
-  const branch = await insertBranch(session, input.newBranch, 'branch.split', { from: source._id, fromName: source.name, members: ids.length });
+  const branch = await insertBranch(session, input.newBranch, 'branch.split', {
+    from: source._id,
+    fromName: source.name,
+    members: ids.length,
+  });
   // Party groups stay with the branch they belong to; moved members start without one.
-  const groupMap = new Map<string | null, string | null>([[null, null], ...source.partyGroups.map((g): [string, null] => [g.id, null])]);
+  const groupMap = new Map<string | null, string | null>([
+    [null, null],
+    ...source.partyGroups.map((g): [string, null] => [g.id, null]),
+  ]);
   const moved = await moveMembers(source._id, branch._id, groupMap, ids);
   return { branchId: branch._id, movedMembers: moved };
 }

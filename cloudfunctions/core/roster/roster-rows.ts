@@ -20,7 +20,13 @@ export function normalizeDate(text: string): string {
   return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
 }
 
-function check<T>(schema: z.ZodType<T>, value: string, column: RosterColumn, row: number, errors: RosterRowError[]): T | undefined {
+function check<T>(
+  schema: z.ZodType<T>,
+  value: string,
+  column: RosterColumn,
+  row: number,
+  errors: RosterRowError[],
+): T | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   errors.push({ row, column, message: parsed.error.issues[0]?.message ?? '内容不正确' });
@@ -37,7 +43,11 @@ export interface ValidatedRows {
  * (in the file or already in the branch), or a name repeated where neither row has a phone number
  * to tell the two people apart.
  */
-export function validateRows(rows: RawRow[], branch: BranchDoc, existing: Pick<MemberDoc, 'name' | 'phone'>[]): ValidatedRows {
+export function validateRows(
+  rows: RawRow[],
+  branch: BranchDoc,
+  existing: Pick<MemberDoc, 'name' | 'phone'>[],
+): ValidatedRows {
   const errors: RosterRowError[] = [];
   const members: MemberFields[] = [];
   const phones = new Map(existing.filter((m) => m.phone).map((m) => [m.phone!, '本支部现有党员']));
@@ -51,7 +61,9 @@ export function validateRows(rows: RawRow[], branch: BranchDoc, existing: Pick<M
       ? check(memberStatusSchema, cells['党员身份'], '党员身份', row, rowErrors)
       : (rowErrors.push({ row, column: '党员身份', message: '请填写党员身份' }), undefined);
     const gender = cells['性别'] ? check(genderSchema, cells['性别'], '性别', row, rowErrors) : null;
-    const phone = cells['手机号'] ? check(mobileSchema, cells['手机号'].replace(/[\s-]/g, ''), '手机号', row, rowErrors) : null;
+    const phone = cells['手机号']
+      ? check(mobileSchema, cells['手机号'].replace(/[\s-]/g, ''), '手机号', row, rowErrors)
+      : null;
     const joinedPartyAt = cells['入党时间']
       ? check(dateOnlySchema, normalizeDate(cells['入党时间']), '入党时间', row, rowErrors)
       : null;
@@ -77,7 +89,15 @@ export function validateRows(rows: RawRow[], branch: BranchDoc, existing: Pick<M
       errors.push(...rowErrors);
       continue;
     }
-    members.push({ name, status, gender: gender ?? null, phone: phone ?? null, joinedPartyAt: joinedPartyAt ?? null, partyGroupId, position });
+    members.push({
+      name,
+      status,
+      gender: gender ?? null,
+      phone: phone ?? null,
+      joinedPartyAt: joinedPartyAt ?? null,
+      partyGroupId,
+      position,
+    });
   }
   return { members, errors };
 }

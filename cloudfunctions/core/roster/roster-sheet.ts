@@ -14,7 +14,11 @@ function cellText(value: ExcelJS.CellValue): string {
     return value.toISOString().slice(0, 10);
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     return '';
@@ -42,7 +46,8 @@ export async function readRosterSheet(file: Buffer): Promise<RawRow[]> {
   if (!positions.has('姓名') || !positions.has('党员身份')) {
     throw new SheetError('第 1 行应为表头，至少包含“姓名”和“党员身份”两列');
   }
-  if (sheet.actualRowCount - 1 > MAX_ROSTER_ROWS) throw new SheetError(`一次最多导入 ${MAX_ROSTER_ROWS} 人，请分批导入`);
+  if (sheet.actualRowCount - 1 > MAX_ROSTER_ROWS)
+    throw new SheetError(`一次最多导入 ${MAX_ROSTER_ROWS} 人，请分批导入`);
   const rows: RawRow[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;
@@ -56,12 +61,20 @@ export async function readRosterSheet(file: Buffer): Promise<RawRow[]> {
   return rows;
 }
 
-export async function writeRosterSheet(title: string, rows: Record<string, string>[], extraColumns: string[] = []): Promise<Buffer> {
+export async function writeRosterSheet(
+  title: string,
+  rows: Record<string, string>[],
+  extraColumns: string[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '支部通';
   const sheet = workbook.addWorksheet(title.slice(0, 31));
   const columns = [...ROSTER_COLUMNS, ...extraColumns];
-  sheet.columns = columns.map((header) => ({ header, key: header, width: header === '职务' ? 28 : header === '党小组' ? 20 : 14 }));
+  sheet.columns = columns.map((header) => ({
+    header,
+    key: header,
+    width: header === '职务' ? 28 : header === '党小组' ? 20 : 14,
+  }));
   sheet.getRow(1).font = { bold: true };
   // Phone numbers and dates stay text, so Excel neither drops leading digits nor reformats them.
   for (const key of ['手机号', '入党时间']) sheet.getColumn(key).numFmt = '@';

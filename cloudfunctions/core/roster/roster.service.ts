@@ -27,7 +27,14 @@ async function activeMembers(branchId: string | null): Promise<MemberDoc[]> {
   const out: MemberDoc[] = [];
   for (let skip = 0; ; skip += PAGE) {
     const page = await getDocs<MemberDoc>(
-      db.collection(COLLECTIONS.members).where(where).orderBy('branchId', 'asc').orderBy('createdAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(PAGE),
+      db
+        .collection(COLLECTIONS.members)
+        .where(where)
+        .orderBy('branchId', 'asc')
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(PAGE),
     );
     out.push(...page);
     if (page.length < PAGE) return out;
@@ -124,12 +131,25 @@ export async function exportRoster(session: Session, input: z.infer<typeof roste
   const title = branchId ? branches[0]!.name : '全部支部';
   const file = await writeRosterSheet(title, rows, branchId ? ['绑定微信'] : ['所在支部', '绑定微信']);
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return { fileName: `${title}党员名册-${day}.xlsx`, fileBase64: file.toString('base64'), rows: rows.length, phonesMasked };
+  return {
+    fileName: `${title}党员名册-${day}.xlsx`,
+    fileBase64: file.toString('base64'),
+    rows: rows.length,
+    phonesMasked,
+  };
 }
 
 /** An empty sheet with the headers and one example row, for secretaries to fill in. */
 export async function rosterTemplate() {
-  const example = { 姓名: '张三', 性别: '男', 手机号: '13800000000', 党员身份: '正式党员', 入党时间: '2010-07-01', 党小组: '', 职务: '语文教师' };
+  const example = {
+    姓名: '张三',
+    性别: '男',
+    手机号: '13800000000',
+    党员身份: '正式党员',
+    入党时间: '2010-07-01',
+    党小组: '',
+    职务: '语文教师',
+  };
   const file = await writeRosterSheet('党员名册', [example]);
   return { fileName: '党员名册导入模板.xlsx', fileBase64: file.toString('base64'), rows: 1, phonesMasked: false };
 }

@@ -13,7 +13,9 @@ interface Countable {
 }
 
 export async function getDoc<T>(collection: string, id: string): Promise<T | null> {
-  const { data } = (await (database().collection(collection).doc(id).get() as unknown)) as { data: T | null | undefined };
+  const { data } = (await (database().collection(collection).doc(id).get() as unknown)) as {
+    data: T | null | undefined;
+  };
   return data ?? null;
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { eventSchema, type ActionContract, type ErrorCode, type Result } from '@zhibu/types';
 import { AppError, unauthenticated } from './app-error';
 import { getCaller } from './caller';
+import { isTransactionConflict } from './transaction';
 import { loadSession, type Session } from '../member/session';
 
 /**
@@ -74,6 +75,7 @@ export function createFunction<M extends Record<string, ActionContract>>(
       return { ok: true, data: checked.data };
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message);
+      if (isTransactionConflict(error)) return fail('CONFLICT', '操作冲突，请稍后重试');
       console.error(`[${name}] unexpected error`, error);
       return fail('INTERNAL', INTERNAL_MESSAGE);
     }

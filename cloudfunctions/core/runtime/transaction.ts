@@ -15,9 +15,33 @@ export interface Transaction {
   collection(name: string): { doc(id: string): TxDocument };
 }
 
-export function runTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-  const db = database() as unknown as { runTransaction(fn: (tx: Transaction) => Promise<T>): Promise<T> };
-  return db.runTransaction(work);
+const ATTEMPTS = 3;
+
+/**
+ * Runs `work` in a transaction, again from the start if another transaction wrote the same
+ * document first. The SDK's own retry never fires here: wx-server-sdk rewraps the conflict as
+ * `{ errCode, errMsg }`, and the retry looks for the original `code`.
+ */
+export async function runTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const db = database() as unknown as {
+    runTransaction(fn: (tx: Transaction) => Promise<T>, times?: number): Promise<T>;
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.runTransaction(work, 0);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isTransactionConflict(error)) throw error;
+    }
+  }
+}
+
+export function isTransactionConflict(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, errMsg, message } = error as { code?: unknown; errMsg?: unknown; message?: unknown };
+  return (
+    code === 'DATABASE_TRANSACTION_CONFLICT' ||
+    [errMsg, message].some((text) => typeof text === 'string' && text.includes('DATABASE_TRANSACTION_CONFLICT'))
+  );
 }
 
 /** A document read inside a transaction; a missing one is `null`, as outside. */
