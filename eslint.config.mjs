@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
@@ -5,7 +6,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['activity', 'checkin', 'member', 'notice', 'quiz', 'stats', 'study', 'dev-login'];
+const FEATURES = fs.existsSync('client/src/features')
+  ? fs
+      .readdirSync('client/src/features', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+  : [];
 
 /**
  * A feature may use another feature only through that feature's index: what a feature keeps

@@ -34,6 +34,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/client/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/test/client/setup.ts'],
       moduleNameMapper: {
+        // Before the `@/` alias: jest applies the first mapping that matches, and pages import `@/assets/*.png`.
+        '\\.(png|jpe?g|gif)$': '<rootDir>/test/client/mocks/file.ts',
         ...shared.moduleNameMapper,
         '^@tarojs/taro$': '<rootDir>/test/client/mocks/taro.tsx',
         '^@tarojs/components$': '<rootDir>/test/client/mocks/components.tsx',

@@ -5,6 +5,8 @@
 export type FunctionMain = (event: unknown, context?: unknown) => Promise<unknown>;
 
 export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain }>> = {
+  activity: () => import('../cloudfunctions/activity/index'),
+  jobs: () => import('../cloudfunctions/jobs/index'),
   member: () => import('../cloudfunctions/member/index'),
   org: () => import('../cloudfunctions/org/index'),
   roster: () => import('../cloudfunctions/roster/index'),

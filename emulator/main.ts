@@ -11,7 +11,6 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
   const config = readConfig(process.env, root);
   const secrets = loadSecrets(config.ZHIBU_DATA_DIR);
-  process.env.CHECKIN_SECRET ??= secrets.checkin;
 
   const runtime = await startRuntime({
     dataDir: config.ZHIBU_DATA_DIR,

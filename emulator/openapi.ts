@@ -30,6 +30,19 @@ function strict<T extends object>(path: string, known: T): T {
  */
 export function installOpenApiSeam(options: OpenApiOptions): void {
   const openapi = strict('', {
+    subscribeMessage: strict('subscribeMessage', {
+      /** Recorded in the `outbox` collection, where tests and developers can read what was sent. */
+      async send(message: { touser?: unknown; templateId?: unknown; page?: unknown; data?: unknown }) {
+        if (typeof message.touser !== 'string' || typeof message.templateId !== 'string' || !message.data) {
+          throw Object.assign(new Error('openapi.subscribeMessage.send:fail invalid message'), { errCode: 40003 });
+        }
+        await cloud
+          .database()
+          .collection('outbox')
+          .add({ data: { kind: 'subscribeMessage', ...message, sentAt: new Date() } });
+        return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
+      },
+    }),
     wxacode: strict('wxacode', {
       async getUnlimited(params: { scene?: unknown; page?: unknown; width?: unknown }) {
         const { scene, page } = params;

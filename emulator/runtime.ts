@@ -4,6 +4,8 @@ import { installDatabaseSeam, openEngine, type Engine, type SeamStats } from './
 import { functionLoaders, type FunctionMain } from './functions';
 import { installIdentitySeam, runAs, type CallerIdentity } from './identity';
 import { installOpenApiSeam } from './openapi';
+import { loadSecrets } from './secrets';
+import { installStorageSeam, openStorage, type LocalStorage } from './storage';
 
 export interface RuntimeOptions {
   /** Data folder for the embedded database; null keeps everything in memory (tests). */
@@ -20,6 +22,7 @@ export interface RuntimeOptions {
 export interface LocalRuntime {
   engine: Engine;
   seam: SeamStats;
+  storage: LocalStorage;
   has(name: string): boolean;
   /** Calls a function as CloudBase would for this caller; the answer is the function's own result. */
   invoke(name: string, event: unknown, identity: CallerIdentity): Promise<unknown>;
@@ -39,6 +42,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   cloud.init({ env: 'zhibu-local' });
   let publicUrl = options.publicUrl ?? 'http://127.0.0.1:10086';
   installOpenApiSeam({ publicUrl: () => publicUrl });
+  const storage = openStorage(options.dataDir);
+  installStorageSeam(storage, () => publicUrl);
+  // In production CHECKIN_SECRET is the function's environment variable; locally it lives in the data folder.
+  process.env.CHECKIN_SECRET ??= loadSecrets(options.dataDir).checkin;
+  process.env.SUBSCRIBE_TEMPLATE_ACTIVITY ??= 'local-activity-reminder';
 
   const from = options.functionsFrom ?? 'source';
   const loaded = new Map<string, Promise<FunctionMain>>();
@@ -56,6 +64,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   const runtime: LocalRuntime = {
     engine,
     seam,
+    storage,
     has: (name) => Object.prototype.hasOwnProperty.call(functionLoaders, name),
     async invoke(name, event, identity) {
       const main = await load(name);

@@ -1,8 +1,12 @@
+import { activityContract } from './activity';
+import { jobsContract } from './jobs';
 import { memberContract } from './member';
 import { orgContract } from './org';
 import { rosterContract } from './roster';
 
+export * from './activity';
 export * from './api';
+export * from './jobs';
 export * from './member';
 export * from './org';
 export * from './roster';
@@ -12,8 +16,10 @@ export { COLLECTIONS } from './records';
 /** Every function and its actions: the single source the functions validate with and the client is typed by. */
 export const contracts = {
   member: memberContract,
+  activity: activityContract,
   org: orgContract,
   roster: rosterContract,
+  jobs: jobsContract,
 } as const;
 
 export type Contracts = typeof contracts;

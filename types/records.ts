@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ActivityType, Audience } from './activity';
 import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
 
 /**
@@ -70,6 +71,93 @@ export interface BindingDoc {
   createdAt: Date;
 }
 
+export interface ActivityDoc {
+  _id: string;
+  branchId: string;
+  title: string;
+  type: ActivityType;
+  startAt: Date;
+  endAt: Date;
+  place: string;
+  agenda: string;
+  audience: Audience;
+  /** Who must attend, resolved when the activity is created or its audience changes. */
+  expectedIds: string[];
+  /** Members whose leave was approved; a later check-in still counts them present. */
+  leaveIds: string[];
+  status: 'scheduled' | 'cancelled';
+  cancelReason: string | null;
+  /** The Beijing-time month of `startAt` (YYYY-MM): which branch-month counter it counts in. */
+  month: string;
+  /** Set when the bureau pushed the same activity to many branches. */
+  pushId: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: Date;
+  minutes: { text: string; photos: string[]; savedAt: Date; savedBy: string; savedByName: string } | null;
+  reminderSentAt: Date | null;
+}
+
+/** One per member per activity: `_id` is `<activityId>_<memberId>`, so a second one cannot exist. */
+export interface CheckinDoc {
+  _id: string;
+  activityId: string;
+  memberId: string;
+  branchId: string;
+  state: 'present' | 'absent';
+  source: 'scan' | 'manual';
+  at: Date;
+  by: string | null;
+}
+
+export interface LeaveDoc {
+  _id: string;
+  activityId: string;
+  memberId: string;
+  branchId: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedAt: Date;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  comment: string | null;
+}
+
+/** A manual change to attendance, kept with who made it and when. */
+export interface AttendanceChangeDoc {
+  _id: string;
+  activityId: string;
+  memberId: string;
+  memberName: string;
+  change: 'marked_present' | 'marked_absent' | 'leave_approved' | 'leave_rejected';
+  reason: string;
+  by: string;
+  byName: string;
+  at: Date;
+}
+
+export interface ActivityCounters {
+  type: ActivityType;
+  expected: number;
+  present: number;
+  leave: number;
+}
+
+/**
+ * A branch's counters for one Beijing-time month, kept on write with `_.inc` so statistics read
+ * one document per branch and month. `_id` is `<branchId>_<YYYY-MM>`.
+ */
+export interface BranchMonthDoc {
+  _id: string;
+  branchId: string;
+  month: string;
+  activities: Record<string, ActivityCounters>;
+  held: Partial<Record<ActivityType, number>>;
+  expected: number;
+  present: number;
+  leave: number;
+}
+
 export const COLLECTIONS = {
   branches: 'branches',
   members: 'members',
@@ -78,4 +166,10 @@ export const COLLECTIONS = {
   auditLogs: 'auditLogs',
   rateLimits: 'rateLimits',
   bureaus: 'bureaus',
+  activities: 'activities',
+  checkins: 'checkins',
+  leaves: 'leaves',
+  attendanceChanges: 'attendanceChanges',
+  branchMonths: 'branchMonths',
+  outbox: 'outbox',
 } as const;

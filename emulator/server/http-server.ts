@@ -1,6 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from '../runtime';
-import { readJsonBody } from './body';
+import fs from 'node:fs';
+import { UPLOAD_TYPES } from '../storage';
+import { readJsonBody, readRawBody } from './body';
 import { OPENID_PATTERN, openidFromHeader, signToken } from './dev-auth';
 import { listDevUsers } from './dev-users';
 import { serveStatic } from './static-files';
@@ -15,6 +17,8 @@ export interface ServerOptions {
 }
 
 const ONE_MB = 1024 * 1024;
+/** Photos for minutes: the client compresses before upload, so a few MB is plenty. */
+const UPLOAD_LIMIT = 4 * ONE_MB;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -29,6 +33,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const failure = (code: string, message: string) => ({ ok: false, code, message });
+
+/**
+ * A client's event can never look like a timer trigger on CloudBase (WeChat adds the caller to every
+ * client call), so the fields a trigger carries are dropped from HTTP events.
+ */
+function withoutTriggerFields(event: unknown): unknown {
+  if (!event || typeof event !== 'object' || Array.isArray(event)) return event;
+  const { Type: _type, TriggerName: _trigger, Time: _time, ...rest } = event as Record<string, unknown>;
+  return rest;
+}
 
 /**
  * The local stand-in for WeChat's callFunction plus the H5 files. Routes:
@@ -51,7 +65,7 @@ export function createHttpServer(options: ServerOptions): http.Server {
       const body = await readJsonBody(req, bodyLimit);
       if (!body.ok) return sendJson(res, body.status, failure('INVALID_ARGUMENT', body.message));
       const openid = openidFromHeader(req.headers.authorization, devTokenSecret);
-      return sendJson(res, 200, await runtime.invoke(name, body.value, { openid }));
+      return sendJson(res, 200, await runtime.invoke(name, withoutTriggerFields(body.value), { openid }));
     }
     if (pathname === '/api/health' && method === 'GET') {
       return sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
@@ -68,6 +82,28 @@ export function createHttpServer(options: ServerOptions): http.Server {
       }
       // An openid bound to nobody is accepted on purpose: it is how binding is tried locally.
       return sendJson(res, 200, { token: signToken(openid, devTokenSecret) });
+    }
+    if (pathname === '/api/storage/upload' && method === 'POST') {
+      // Stands in for Taro.cloud.uploadFile: only a WeChat user may upload, as in production.
+      if (!openidFromHeader(req.headers.authorization, devTokenSecret)) {
+        return sendJson(res, 401, failure('UNAUTHENTICATED', '请先登录'));
+      }
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      if (!UPLOAD_TYPES.includes(type))
+        return sendJson(res, 415, failure('INVALID_ARGUMENT', '只支持 JPEG、PNG、WebP 图片'));
+      const body = await readRawBody(req, UPLOAD_LIMIT);
+      if (!body.ok) return sendJson(res, body.status, failure('INVALID_ARGUMENT', body.message));
+      const folder = url.searchParams.get('folder') ?? 'files';
+      if (!/^[a-z0-9-]{1,32}$/.test(folder)) return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
+      return sendJson(res, 200, { fileID: runtime.storage.save(folder, type, body.value) });
+    }
+    if (pathname.startsWith('/api/storage/') && method === 'GET') {
+      const file = runtime.storage.resolve(decodeURIComponent(pathname.slice('/api/storage/'.length)));
+      if (!file) return sendJson(res, 404, failure('NOT_FOUND', '文件不存在'));
+      const type = file.endsWith('.png') ? 'image/png' : file.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'private, max-age=3600' });
+      fs.createReadStream(file).pipe(res);
+      return;
     }
     if (pathname.startsWith('/api/')) return sendJson(res, 404, failure('NOT_FOUND', '没有这个接口'));
     if (method !== 'GET' && method !== 'HEAD')

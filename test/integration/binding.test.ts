@@ -1,5 +1,6 @@
 import cloud from 'wx-server-sdk';
 import { COLLECTIONS, type InviteDoc } from '@zhibu/types';
+import { getDoc } from '../../cloudfunctions/core/runtime/documents';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { countOf, expectRefused, fixtureFor, type Fixture } from '../support/fixture';
 import { startTestRuntime } from '../support/runtime';
@@ -88,7 +89,7 @@ describe('binding', () => {
     const results = await Promise.all(racers.map((openid) => fx.call(openid, 'member', 'bind', { code })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await countOf(COLLECTIONS.bindings, { memberId: member._id })).toBe(1);
-    const { data } = (await cloud.database().collection(COLLECTIONS.invites).doc(code).get()) as { data: InviteDoc };
+    const data = (await getDoc<InviteDoc>(COLLECTIONS.invites, code))!;
     const winner = racers[results.findIndex((r) => r.ok)];
     expect(data.usedBy).toBe(winner);
   });

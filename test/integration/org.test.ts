@@ -1,4 +1,4 @@
-import cloud from 'wx-server-sdk';
+import { getDoc } from '../../cloudfunctions/core/runtime/documents';
 import type { AuditEntry, BranchSummary, MemberDoc } from '@zhibu/types';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { aBranch, aMember } from '../support/factories';
@@ -14,8 +14,7 @@ beforeAll(async () => {
 afterAll(() => runtime.close());
 
 async function memberDoc(id: string): Promise<MemberDoc> {
-  const { data } = (await cloud.database().collection(COLLECTIONS.members).doc(id).get()) as { data: MemberDoc };
-  return data;
+  return (await getDoc<MemberDoc>(COLLECTIONS.members, id))!;
 }
 
 describe('branches', () => {

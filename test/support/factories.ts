@@ -53,3 +53,41 @@ export async function aMember(
   }
   return member;
 }
+
+/**
+ * A branch with a secretary and `size` bound members, written in batches: for concurrency tests
+ * and the benchmark. Member `i` has openid `wx_<branchId>_<i>`.
+ */
+export async function aBranchOf(size: number, name = '大型测试学校党支部') {
+  const branch = await aBranch({ name, partyGroups: [] });
+  const secretary = await aMember(branch._id, { name: '测试书记', roles: ['member', 'secretary', 'committee'] });
+  const db = cloud.database();
+  const now = new Date();
+  const members: MemberDoc[] = Array.from({ length: size }, (_, i) => ({
+    _id: `${branch._id}-m${i}`,
+    branchId: branch._id,
+    name: `党员${i}`,
+    gender: i % 2 ? '男' : '女',
+    phone: null,
+    status: '正式党员',
+    joinedPartyAt: null,
+    partyGroupId: null,
+    position: '教师',
+    roles: ['member'],
+    active: true,
+    openid: `wx_${branch._id}_${i}`,
+    boundAt: now,
+    leftAt: null,
+    leftReason: null,
+    branchHistory: [{ branchId: branch._id, from: now }],
+    createdAt: now,
+  }));
+  for (let i = 0; i < members.length; i += 500) {
+    const batch = members.slice(i, i + 500);
+    await db.collection(COLLECTIONS.members).add({ data: batch });
+    await db.collection(COLLECTIONS.bindings).add({
+      data: batch.map((m) => ({ _id: m.openid!, memberId: m._id, createdAt: now })),
+    });
+  }
+  return { branch, secretary, members };
+}

@@ -133,9 +133,7 @@ export async function bindWithInvite(openid: string, rawCode: string): Promise<L
         .collection(COLLECTIONS.bindings)
         .doc(openid)
         .set({ data: { memberId: member._id, createdAt: now } });
-      const branch = await memberRepository.branch(member.branchId);
-      if (!branch) throw failedPrecondition('所在支部信息缺失，请联系局党委管理员');
-      const self: Session = { openid, member: { ...member, openid, boundAt: now }, branch };
+      const self: Session = { openid, member: { ...member, openid, boundAt: now } };
       await audit(tx, self, {
         action: 'member.bind',
         targetType: 'member',

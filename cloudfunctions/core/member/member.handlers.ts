@@ -13,8 +13,8 @@ import {
 } from './roster.service';
 
 export const memberHandlers: Handlers<typeof contracts.member> = {
-  login: { access: 'member', run: async (_input, { session }) => describeLogin(session) },
-  me: { access: 'member', run: async (_input, { session }) => describeMyRecord(session) },
+  login: { access: 'member', run: (_input, { session }) => describeLogin(session) },
+  me: { access: 'member', run: (_input, { session }) => describeMyRecord(session) },
   bind: { access: 'openid', run: (input, { openid }) => bindWithInvite(openid, input.code) },
   create: { access: 'member', run: (input, { session }) => createMember(session, input) },
   update: { access: 'member', run: (input, { session }) => updateMember(session, input) },

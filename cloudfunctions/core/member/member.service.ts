@@ -1,7 +1,15 @@
-import type { LoginResult, MyRecord } from '@zhibu/types';
+import type { BranchDoc, LoginResult, MyRecord } from '@zhibu/types';
+import { unauthenticated } from '../runtime/app-error';
+import { memberRepository } from './member.repository';
 import type { Session } from './session';
 
-export function describeLogin({ member, branch }: Session): LoginResult {
+async function branchOf(session: Session): Promise<BranchDoc> {
+  const branch = await memberRepository.branch(session.member.branchId);
+  if (!branch) throw unauthenticated('所在支部信息缺失，请联系局党委管理员');
+  return branch;
+}
+
+function login({ member }: Session, branch: BranchDoc): LoginResult {
   return {
     memberId: member._id,
     name: member.name,
@@ -11,11 +19,16 @@ export function describeLogin({ member, branch }: Session): LoginResult {
   };
 }
 
-export function describeMyRecord(session: Session): MyRecord {
-  const { member, branch } = session;
+export async function describeLogin(session: Session): Promise<LoginResult> {
+  return login(session, await branchOf(session));
+}
+
+export async function describeMyRecord(session: Session): Promise<MyRecord> {
+  const branch = await branchOf(session);
+  const { member } = session;
   const group = branch.partyGroups.find((g) => g.id === member.partyGroupId) ?? null;
   return {
-    ...describeLogin(session),
+    ...login(session, branch),
     gender: member.gender,
     phone: member.phone,
     status: member.status,

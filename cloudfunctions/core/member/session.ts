@@ -1,21 +1,23 @@
-import type { BranchDoc, MemberDoc } from '@zhibu/types';
+import { COLLECTIONS, type MemberDoc } from '@zhibu/types';
 import { unauthenticated } from '../runtime/app-error';
-import { memberRepository } from './member.repository';
+import { database } from '../runtime/cloud';
+import { getDocs } from '../runtime/documents';
 
-/** The bound member behind a WeChat user, with their branch: what every member action starts from. */
+/** The bound, active member behind a WeChat user: what every member action starts from. */
 export interface Session {
   openid: string;
   member: MemberDoc;
-  branch: BranchDoc;
 }
 
+/**
+ * One read: the member whose `openid` is the caller's. The bindings collection (keyed by openid)
+ * is what keeps a WeChat user to one member; this lookup relies on it and on the `openid` index.
+ * A member who left (transferred out, deactivated) keeps their record but can no longer act.
+ */
 export async function loadSession(openid: string): Promise<Session> {
-  const binding = await memberRepository.binding(openid);
-  if (!binding) throw unauthenticated();
-  const member = await memberRepository.member(binding.memberId);
-  // A member who left (transferred out, deactivated) keeps their record but can no longer act.
-  if (!member || !member.active || member.openid !== openid) throw unauthenticated();
-  const branch = await memberRepository.branch(member.branchId);
-  if (!branch) throw unauthenticated('所在支部信息缺失，请联系局党委管理员');
-  return { openid, member, branch };
+  const [member] = await getDocs<MemberDoc>(
+    database().collection(COLLECTIONS.members).where({ openid, active: true }).limit(1),
+  );
+  if (!member) throw unauthenticated();
+  return { openid, member };
 }

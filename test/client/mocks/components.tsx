@@ -2,19 +2,19 @@
  * `@tarojs/components` as plain DOM elements, keeping the props tests rely on (class, click,
  * input value, disabled, ARIA) and dropping Taro-only ones.
  */
-import type { ReactNode } from 'react';
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 
 interface BaseProps {
   className?: string;
   children?: ReactNode;
   onClick?: () => void;
   role?: string;
-  style?: Record<string, string | number>;
+  style?: CSSProperties;
   'aria-label'?: string;
-  'aria-busy'?: string;
+  'aria-busy'?: boolean | 'true' | 'false';
 }
 
-function domProps({ className, onClick, role, style, ...rest }: BaseProps) {
+function domProps({ className, onClick, role, style, ...rest }: BaseProps): HTMLAttributes<HTMLElement> {
   return { className, onClick, role, style, 'aria-label': rest['aria-label'], 'aria-busy': rest['aria-busy'] };
 }
 
@@ -26,16 +26,21 @@ export function Text({ children, ...props }: BaseProps) {
   return <span {...domProps(props)}>{children}</span>;
 }
 
-export function Button({ children, disabled, loading, ...props }: BaseProps & { disabled?: boolean; loading?: boolean; hoverClass?: string }) {
+export function Button({
+  children,
+  disabled,
+  loading,
+  ...props
+}: BaseProps & { disabled?: boolean; loading?: boolean; hoverClass?: string }) {
   return (
-    <button type='button' disabled={disabled} aria-busy={loading ? 'true' : undefined} {...domProps(props)}>
+    <button type="button" disabled={disabled} {...domProps({ ...props, 'aria-busy': loading })}>
       {children}
     </button>
   );
 }
 
 export function Image({ src, ...props }: BaseProps & { src: string; mode?: string }) {
-  return <img alt='' src={src} {...domProps(props)} />;
+  return <img alt="" src={src} {...domProps(props)} />;
 }
 
 interface InputProps extends BaseProps {

@@ -37,6 +37,7 @@ const Taro = {
   reLaunch: jest.fn(resolved),
   switchTab: jest.fn(resolved),
   navigateTo: jest.fn(resolved),
+  hideHomeButton: jest.fn(resolved),
   getCurrentPages: jest.fn((): { route?: string }[] => []),
   cloud: {
     init: jest.fn(),

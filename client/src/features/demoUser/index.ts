@@ -1,0 +1,2 @@
+export { DemoUserPicker } from './DemoUserPicker';
+export { groupDemoUsers } from './demoUsers';

@@ -1,0 +1,12 @@
+export { Avatar } from './Avatar';
+export { MemberHero } from './MemberHero';
+export { MyRecordCells } from './MyRecordCells';
+export { ProfileCard } from './ProfileCard';
+export { RoleTags } from './RoleTags';
+export { SessionGate } from './SessionGate';
+export { ROLE_LABELS, roleLabels } from './roles';
+export { loadSession } from './session';
+export type { SessionState } from './session';
+export { enterAsNewMember, goToSignIn, HOME_PAGE, recheckBinding, signOut, switchDemoUser } from './signIn';
+export { useMyRecord } from './useMyRecord';
+export { useSession } from './useSession';

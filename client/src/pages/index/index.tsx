@@ -1,0 +1,27 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { MemberHero, SessionGate, useSession } from '@/features/member';
+import { Cell, CellGroup } from '@/ui';
+
+const openTab = (url: string) => () => void Taro.switchTab({ url });
+
+export default function HomePage() {
+  const { refresh } = useSession();
+
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <SessionGate>
+      {(member) => (
+        <>
+          <MemberHero member={member} />
+          <CellGroup title="支部工作">
+            <Cell label="支部活动" value="三会一课、主题党日" onClick={openTab('/pages/activity/index')} />
+            <Cell label="学习任务" value="学习材料与心得" onClick={openTab('/pages/study/index')} />
+          </CellGroup>
+        </>
+      )}
+    </SessionGate>
+  );
+}

@@ -1,0 +1,41 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import {
+  MyRecordCells,
+  ProfileCard,
+  SessionGate,
+  signOut,
+  switchDemoUser,
+  useMyRecord,
+  useSession,
+} from '@/features/member';
+import { Cell, CellGroup } from '@/ui';
+
+export default function MinePage() {
+  const { refresh } = useSession();
+  const record = useMyRecord();
+
+  usePullDownRefresh(() => {
+    void Promise.all([refresh(), record.reload()]).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <SessionGate>
+      {(member) => (
+        <>
+          <ProfileCard member={member} />
+          <MyRecordCells state={record.state} onRetry={() => void record.reload()} />
+          {process.env.TARO_ENV === 'h5' ? (
+            <>
+              <CellGroup title="演示环境">
+                <Cell label="切换演示用户" onClick={switchDemoUser} />
+              </CellGroup>
+              <CellGroup>
+                <Cell label="退出登录" action="danger" onClick={signOut} />
+              </CellGroup>
+            </>
+          ) : null}
+        </>
+      )}
+    </SessionGate>
+  );
+}

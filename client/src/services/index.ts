@@ -1,0 +1,4 @@
+export { callFunction, setUnauthenticatedHandler } from './callFunction';
+export type { ActionInput, ActionOutput } from './callFunction';
+export { listDemoUsers, signInAs, signOut } from './devAuth';
+export type { DemoUser } from './devAuth';

@@ -1,0 +1,6 @@
+export { Button } from './Button';
+export { Cell, CellGroup } from './Cell';
+export { EmptyState } from './EmptyState';
+export { ErrorState } from './ErrorState';
+export { LoadingState } from './LoadingState';
+export { showFailureToast } from './toast';

@@ -1,0 +1,246 @@
+import {
+  COLLECTIONS,
+  type ActivityDetail,
+  type ActivityDoc,
+  type ActivitySummary,
+  type BranchDoc,
+  type CheckinDoc,
+  type LeaveDoc,
+  type activityContract,
+} from '@zhibu/types';
+import type { z } from 'zod';
+import { memberRepository } from '../member/member.repository';
+import { canManageBranch, requireAdmin, requireBranchManager } from '../member/policy';
+import type { Session } from '../member/session';
+import { failedPrecondition, notFound } from '../runtime/app-error';
+import { database } from '../runtime/cloud';
+import { countDocs, getDocs } from '../runtime/documents';
+import { randomString } from '../runtime/ids';
+import { beijingMonth } from '../runtime/time';
+import { activityOrFail, attendanceId, checkinOf, leaveOf } from './activity.repository';
+import { toDetail, toSummary, type MyState } from './activity-view';
+import { resolveExpected } from './audience';
+import { attach, bump, countersOf, detach } from './counters';
+import { photoUrls } from './minutes.service';
+
+type Input<K extends keyof typeof activityContract> = z.infer<(typeof activityContract)[K]['input']>;
+
+/** Short ids: a check-in token carries the id and must fit a 32-character mini program code scene. */
+const newActivityId = () => `a${randomString(9)}`;
+
+async function activeBranch(branchId: string): Promise<BranchDoc> {
+  const branch = await memberRepository.branch(branchId);
+  if (!branch?.active) throw notFound('没有找到该支部');
+  return branch;
+}
+
+async function insertActivity(
+  session: Session,
+  branch: BranchDoc,
+  input: Input<'create'>,
+  pushId: string | null,
+): Promise<string> {
+  const audience = input.audience ?? { kind: 'branch' as const };
+  const expectedIds = await resolveExpected(branch, audience);
+  const startAt = new Date(input.startAt);
+  const activity: ActivityDoc = {
+    _id: newActivityId(),
+    branchId: branch._id,
+    title: input.title,
+    type: input.type,
+    startAt,
+    endAt: new Date(input.endAt),
+    place: input.place,
+    agenda: input.agenda ?? '',
+    audience,
+    expectedIds,
+    leaveIds: [],
+    status: 'scheduled',
+    cancelReason: null,
+    month: beijingMonth(startAt),
+    pushId,
+    createdBy: session.member._id,
+    createdByName: session.member.name,
+    createdAt: new Date(),
+    minutes: null,
+    reminderSentAt: null,
+  };
+  const { _id, ...data } = activity;
+  await database().collection(COLLECTIONS.activities).doc(_id).set({ data });
+  await attach(activity, { expected: expectedIds.length, present: 0, leave: 0 });
+  return _id;
+}
+
+export async function createActivity(session: Session, input: Input<'create'>): Promise<{ activityId: string }> {
+  requireBranchManager(session, session.member.branchId);
+  const branch = await activeBranch(session.member.branchId);
+  return { activityId: await insertActivity(session, branch, input, null) };
+}
+
+/** The bureau pushes one activity (a theme day, say) to every branch, or to the ones it names. */
+export async function pushActivity(session: Session, input: Input<'push'>): Promise<{ activityIds: string[] }> {
+  requireAdmin(session);
+  const db = database();
+  const branches = await getDocs<BranchDoc>(
+    input.branchIds
+      ? db
+          .collection(COLLECTIONS.branches)
+          .where({ _id: db.command.in(input.branchIds), active: true })
+          .limit(input.branchIds.length)
+      : db.collection(COLLECTIONS.branches).where({ active: true }).limit(1000),
+  );
+  if (input.branchIds && branches.length !== new Set(input.branchIds).size)
+    throw notFound('所选支部中有不存在或已撤销的');
+  const pushId = `p${randomString(9)}`;
+  const { branchIds: _ignored, ...fields } = input;
+  const activityIds: string[] = [];
+  for (const branch of branches) activityIds.push(await insertActivity(session, branch, fields, pushId));
+  return { activityIds };
+}
+
+async function managedActivity(session: Session, activityId: string): Promise<ActivityDoc> {
+  const activity = await activityOrFail(activityId);
+  if (!canManageBranch(session, activity.branchId)) {
+    if (session.member.branchId !== activity.branchId) throw notFound('没有找到该活动');
+    requireBranchManager(session, activity.branchId);
+  }
+  return activity;
+}
+
+export async function updateActivity(session: Session, input: Input<'update'>): Promise<ActivityDetail> {
+  const activity = await managedActivity(session, input.activityId);
+  if (activity.status === 'cancelled') throw failedPrecondition('活动已取消，不能修改');
+  const { patch } = input;
+  const startAt = patch.startAt ? new Date(patch.startAt) : new Date(activity.startAt);
+  const endAt = patch.endAt ? new Date(patch.endAt) : new Date(activity.endAt);
+  if (endAt <= startAt) throw failedPrecondition('结束时间应晚于开始时间');
+  const changes: Partial<ActivityDoc> = {
+    ...(patch.title ? { title: patch.title } : {}),
+    ...(patch.type ? { type: patch.type } : {}),
+    ...(patch.place ? { place: patch.place } : {}),
+    ...(patch.agenda !== undefined ? { agenda: patch.agenda } : {}),
+    startAt,
+    endAt,
+    month: beijingMonth(startAt),
+  };
+  if (patch.audience) {
+    changes.audience = patch.audience;
+    changes.expectedIds = await resolveExpected(await activeBranch(activity.branchId), patch.audience);
+  }
+  const next: ActivityDoc = { ...activity, ...changes };
+  // Only the changed fields are written, so a check-in landing meanwhile is not overwritten;
+  // the audience object is replaced whole rather than merged.
+  const { audience, ...plain } = changes;
+  await database()
+    .collection(COLLECTIONS.activities)
+    .doc(activity._id)
+    .update({ data: { ...plain, ...(audience ? { audience: database().command.set(audience) } : {}) } });
+
+  const counters = (await countersOf([activity])).get(activity._id) ?? {
+    expected: activity.expectedIds.length,
+    present: 0,
+    leave: 0,
+  };
+  if (next.month !== activity.month || next.type !== activity.type) {
+    await detach(activity, counters);
+    await attach(next, { ...counters, expected: next.expectedIds.length });
+  } else if (next.expectedIds.length !== activity.expectedIds.length) {
+    await bump(next, { expected: next.expectedIds.length - activity.expectedIds.length });
+  }
+  return getActivity(session, activity._id);
+}
+
+export async function cancelActivity(session: Session, input: Input<'cancel'>): Promise<ActivityDetail> {
+  const activity = await managedActivity(session, input.activityId);
+  if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
+  const counters = (await countersOf([activity])).get(activity._id);
+  await database()
+    .collection(COLLECTIONS.activities)
+    .doc(activity._id)
+    .update({ data: { status: 'cancelled', cancelReason: input.reason ?? null } });
+  if (counters) await detach(activity, counters);
+  return getActivity(session, activity._id);
+}
+
+function stateOf(activity: ActivityDoc, memberId: string, checkin: CheckinDoc | null, leave: LeaveDoc | null): MyState {
+  if (!activity.expectedIds.includes(memberId)) return null;
+  if (checkin?.state === 'present') return 'present';
+  if (leave?.status === 'approved') return 'leave';
+  if (leave?.status === 'pending') return 'pending_leave';
+  if (checkin?.state === 'absent' || new Date(activity.endAt).getTime() < Date.now()) return 'absent';
+  return 'expected';
+}
+
+export async function getActivity(session: Session, activityId: string): Promise<ActivityDetail> {
+  const activity = await activityOrFail(activityId);
+  const canManage = canManageBranch(session, activity.branchId);
+  const expected = activity.expectedIds.includes(session.member._id);
+  if (!canManage && !expected && session.member.branchId !== activity.branchId) throw notFound('没有找到该活动');
+  const [counters, checkin, leave, urls] = await Promise.all([
+    countersOf([activity]),
+    expected ? checkinOf(activity._id, session.member._id) : null,
+    expected ? leaveOf(activity._id, session.member._id) : null,
+    photoUrls(activity.minutes?.photos ?? []),
+  ]);
+  return toDetail(activity, counters.get(activity._id), {
+    myState: stateOf(activity, session.member._id, checkin, leave),
+    myLeave: leave,
+    canManage,
+    photoUrls: urls,
+  });
+}
+
+export async function listActivities(
+  session: Session,
+  input: Input<'list'>,
+): Promise<{ items: ActivitySummary[]; total: number }> {
+  const db = database();
+  const _ = db.command;
+  const me = session.member._id;
+  const now = new Date();
+  const branchWide = !input.mine && canManageBranch(session, session.member.branchId);
+  const where: Record<string, unknown> = branchWide ? { branchId: session.member.branchId } : { expectedIds: me };
+  where.endAt = input.scope === 'upcoming' ? _.gte(now) : _.lt(now);
+  if (input.scope === 'upcoming') where.status = 'scheduled';
+  const [activities, total] = await Promise.all([
+    getDocs<ActivityDoc>(
+      db
+        .collection(COLLECTIONS.activities)
+        .where(where)
+        .orderBy('startAt', input.scope === 'upcoming' ? 'asc' : 'desc')
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize),
+    ),
+    countDocs(db.collection(COLLECTIONS.activities).where(where)),
+  ]);
+  const mineIds = activities.filter((a) => a.expectedIds.includes(me)).map((a) => attendanceId(a._id, me));
+  const [counters, checkins, leaves] = await Promise.all([
+    countersOf(activities),
+    mineIds.length
+      ? getDocs<CheckinDoc>(
+          db
+            .collection(COLLECTIONS.checkins)
+            .where({ _id: _.in(mineIds) })
+            .limit(mineIds.length),
+        )
+      : [],
+    mineIds.length
+      ? getDocs<LeaveDoc>(
+          db
+            .collection(COLLECTIONS.leaves)
+            .where({ _id: _.in(mineIds) })
+            .limit(mineIds.length),
+        )
+      : [],
+  ]);
+  const checkinBy = new Map(checkins.map((c) => [c.activityId, c]));
+  const leaveBy = new Map(leaves.map((l) => [l.activityId, l]));
+  return {
+    items: activities.map((a) =>
+      toSummary(a, counters.get(a._id), stateOf(a, me, checkinBy.get(a._id) ?? null, leaveBy.get(a._id) ?? null)),
+    ),
+    total,
+  };
+}
+
+export { stateOf };

@@ -1,0 +1,140 @@
+import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RateLimitDoc } from '@zhibu/types';
+import { requireBranchManager } from '../member/policy';
+import type { Session } from '../member/session';
+import { AppError, failedPrecondition, forbidden, notFound } from '../runtime/app-error';
+import { database } from '../runtime/cloud';
+import { isDuplicateKeyError } from '../runtime/db-errors';
+import { getDoc } from '../runtime/documents';
+import { miniProgramCode } from '../runtime/wxacode';
+import { activityOrFail, attendanceId, checkinOf } from './activity.repository';
+import { checkinSecret, issueToken, SLOT_SECONDS, verifyToken, type TokenCheck } from './checkin-token';
+import { bump, countersOf } from './counters';
+import { checkinWindowState } from './window';
+
+export const CHECKIN_PAGE = 'pages/checkin/index';
+
+/** The rotating code for the secretary's screen, with the live head count beside it. */
+export async function checkinCode(session: Session, activityId: string) {
+  const activity = await activityOrFail(activityId);
+  if (session.member.branchId !== activity.branchId) throw notFound('没有找到该活动');
+  requireBranchManager(session, activity.branchId);
+  if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
+  const window = checkinWindowState(activity, Date.now());
+  if (window === 'early') throw failedPrecondition('签到尚未开始：活动开始前 30 分钟开放签到');
+  if (window === 'closed') throw failedPrecondition('签到已结束：活动结束 30 分钟后关闭签到');
+  const { token, expiresAt } = issueToken(activity._id, checkinSecret(), Date.now());
+  const [qrImage, counters] = await Promise.all([miniProgramCode(CHECKIN_PAGE, token), countersOf([activity])]);
+  const counter = counters.get(activity._id);
+  return {
+    token,
+    expiresAt: expiresAt.toISOString(),
+    slotSeconds: SLOT_SECONDS,
+    qrImage,
+    expected: counter?.expected ?? activity.expectedIds.length,
+    present: counter?.present ?? 0,
+  };
+}
+
+const TOKEN_MESSAGES: Record<Exclude<TokenCheck, { ok: true }>['reason'], AppError> = {
+  malformed: new AppError('INVALID_ARGUMENT', '签到码无效，请扫描活动现场的签到二维码'),
+  forged: new AppError('FAILED_PRECONDITION', '签到码无效，请扫描活动现场的签到二维码'),
+  expired: new AppError('FAILED_PRECONDITION', '签到码已过期，请扫描屏幕上最新的二维码'),
+};
+
+/** Wrong tokens a member may send in ten minutes before being asked to wait. */
+const WRONG_TOKENS_PER_WINDOW = 20;
+const WINDOW_MS = 10 * 60 * 1000;
+
+/** Counted only when a token is wrong, so a genuine check-in never pays for the limit. */
+async function countWrongToken(memberId: string): Promise<void> {
+  const db = database();
+  const id = `checkin_${memberId}`;
+  const limit = await getDoc<RateLimitDoc>(COLLECTIONS.rateLimits, id);
+  const fresh = !limit || Date.now() - new Date(limit.windowStart).getTime() >= WINDOW_MS;
+  if (!fresh && limit.count >= WRONG_TOKENS_PER_WINDOW) {
+    throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再扫码，或请支部书记手工签到');
+  }
+  await (fresh
+    ? db
+        .collection(COLLECTIONS.rateLimits)
+        .doc(id)
+        .set({ data: { windowStart: new Date(), count: 1 } })
+    : db
+        .collection(COLLECTIONS.rateLimits)
+        .doc(id)
+        .update({ data: { count: db.command.inc(1) } }));
+}
+
+function answer(activity: ActivityDoc, record: Pick<CheckinDoc, 'at'>, alreadyCheckedIn: boolean) {
+  return {
+    activityId: activity._id,
+    title: activity.title,
+    checkedInAt: new Date(record.at).toISOString(),
+    alreadyCheckedIn,
+  };
+}
+
+/**
+ * A member checks in with the token from the secretary's screen. Four database operations on the
+ * way to success — the session, the activity, the insert, the counter — and the insert's
+ * deterministic `_id` makes the database itself refuse a second record for the same member.
+ */
+export async function checkIn(session: Session, token: string) {
+  const now = Date.now();
+  const check = verifyToken(token, checkinSecret(), now);
+  if (!check.ok) {
+    await countWrongToken(session.member._id);
+    throw TOKEN_MESSAGES[check.reason];
+  }
+  const activity = await activityOrFail(check.activityId);
+  const me = session.member._id;
+  if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
+  if (!activity.expectedIds.includes(me)) throw forbidden('您不在本次活动的应到名单中，如有疑问请联系支部书记');
+  const window = checkinWindowState(activity, now);
+  if (window === 'early') throw failedPrecondition('签到尚未开始：活动开始前 30 分钟开放签到');
+  if (window === 'closed') throw failedPrecondition('签到已结束，如需补签请联系支部书记');
+
+  const record: Omit<CheckinDoc, '_id'> = {
+    activityId: activity._id,
+    memberId: me,
+    branchId: activity.branchId,
+    state: 'present',
+    source: 'scan',
+    at: new Date(now),
+    by: null,
+  };
+  try {
+    await database()
+      .collection(COLLECTIONS.checkins)
+      .add({ data: { _id: attendanceId(activity._id, me), ...record } });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return alreadyThere(activity, me, now);
+  }
+  // An approved leave gives way to actual attendance.
+  const onLeave = activity.leaveIds.includes(me);
+  await bump(activity, onLeave ? { present: 1, leave: -1 } : { present: 1 });
+  if (onLeave) {
+    await database()
+      .collection(COLLECTIONS.activities)
+      .doc(activity._id)
+      .update({ data: { leaveIds: database().command.pull(me) } });
+  }
+  return answer(activity, record, false);
+}
+
+/** A second scan, or a request racing the first: the record that exists is the answer. */
+async function alreadyThere(activity: ActivityDoc, memberId: string, now: number) {
+  const existing = await checkinOf(activity._id, memberId);
+  if (!existing) throw new Error('duplicate check-in without a record');
+  if (existing.state === 'present') return answer(activity, existing, true);
+  // Marked absent by hand earlier, and now actually here: the scan wins.
+  const result = (await database()
+    .collection(COLLECTIONS.checkins)
+    .where({ _id: existing._id, state: 'absent' })
+    .update({ data: { state: 'present', source: 'scan', at: new Date(now), by: null } })) as {
+    stats: { updated: number };
+  };
+  if (result.stats.updated > 0) await bump(activity, { present: 1 });
+  return answer(activity, { at: new Date(now) }, result.stats.updated === 0);
+}

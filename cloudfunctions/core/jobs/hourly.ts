@@ -1,0 +1,31 @@
+import { recountMonths } from '../activity/recount';
+import { sendDueReminders } from '../activity/reminder.service';
+
+/**
+ * What the hourly timer trigger runs: reminders for activities starting within a day, then a
+ * recount of this month's and last month's counters. Each part's failure is logged, not fatal to
+ * the other.
+ */
+export async function runHourly(): Promise<Record<string, unknown>> {
+  const report: Record<string, unknown> = {};
+  try {
+    report.reminders = await sendDueReminders();
+  } catch (error) {
+    console.error('[jobs] reminders failed', error);
+    report.reminders = 'failed';
+  }
+  try {
+    const recount = await recountMonths();
+    if (recount.drift.length > 0) console.warn('[jobs] counter drift corrected', recount.drift.slice(0, 20));
+    report.recount = { activities: recount.activities, drift: recount.drift.length };
+  } catch (error) {
+    console.error('[jobs] recount failed', error);
+    report.recount = 'failed';
+  }
+  return report;
+}
+
+/** A timer trigger's event: it has no caller, which no request from the mini program lacks. */
+export function isTimerEvent(event: unknown): boolean {
+  return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
+}

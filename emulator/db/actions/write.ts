@@ -1,0 +1,154 @@
+import type { Write } from '../collections';
+import { type Doc, assertStorableFields, isPlainObject, keyOf, newDocId, requireDocId } from '../documents';
+import { duplicateKey, invalidParam, unsupported } from '../errors';
+import { assertSupportedQuery } from '../operators';
+import type { Payload } from '../payload';
+import { filterDocuments } from '../query';
+import { applyUpdate, parseUpdate, upsertDocument } from '../update';
+import type { Action } from './context';
+import { docTarget } from './target';
+import { whenUnlocked } from './unlocked';
+
+function newDocuments(payload: Payload): Doc[] {
+  const seen = new Set<string>();
+  return payload.array('data').map((item) => {
+    const fields = payload.ejsonItem(item, 'data');
+    if (!isPlainObject(fields)) throw invalidParam('each document to add must be an object');
+    assertStorableFields(fields, 'data');
+    const id = '_id' in fields ? requireDocId(fields['_id'], 'add()') : newDocId();
+    const key = keyOf(id);
+    if (seen.has(key)) throw duplicateKey(payload.collectionName(), id);
+    seen.add(key);
+    return { _id: id, ...fields };
+  });
+}
+
+/**
+ * database.insertDocument: `add()`, one document or several; answers `{data: {insertedIds}}`.
+ * A batch is all-or-nothing: one duplicate `_id` rejects the whole batch.
+ */
+export const insertDocument: Action = (ctx, payload) => {
+  const collection = payload.collectionName();
+  const docs = newDocuments(payload);
+  const result = { data: { insertedIds: docs.map((doc) => doc._id) } };
+  const transactionId = payload.optionalString('transactionId');
+  if (transactionId !== undefined) {
+    for (const doc of docs) {
+      const key = keyOf(doc._id);
+      ctx.transactions.lock(transactionId, collection, key, doc._id);
+      if (ctx.transactions.read(transactionId, collection, key) !== null) throw duplicateKey(collection, doc._id);
+      ctx.transactions.stage(transactionId, { collection, key, doc });
+    }
+    return result;
+  }
+  return whenUnlocked(ctx, collection, () => {
+    const writes: Write[] = docs.map((doc) => ({ collection, key: keyOf(doc._id), doc }));
+    return {
+      keys: writes.map((write) => write.key),
+      execute: () => {
+        const existing = ctx.collections.get(collection).docs;
+        const taken = docs.find((doc) => existing.has(keyOf(doc._id)));
+        if (taken !== undefined) throw duplicateKey(collection, taken._id);
+        ctx.collections.commit(writes);
+        return result;
+      },
+    };
+  });
+};
+
+/**
+ * database.modifyDocument: `doc(id).update()` / `.set()` and `where().update()`; answers
+ * `{data: {updated, upsert_id?}}` where `updated` counts documents actually changed.
+ */
+export const modifyDocument: Action = (ctx, payload) => {
+  const collection = payload.collectionName();
+  const queryType = payload.optionalString('queryType') ?? 'WHERE';
+  const criteria = payload.ejsonObject('query', true);
+  assertSupportedQuery(criteria);
+  const spec = parseUpdate(payload.optionalEjson('data'), payload.optionalBoolean('merge') ?? true);
+  const upsert = payload.optionalBoolean('upsert') ?? false;
+  const transactionId = payload.optionalString('transactionId');
+
+  if (transactionId !== undefined) {
+    const { id, key } = docTarget(criteria, queryType, true);
+    const current = ctx.transactions.read(transactionId, collection, key);
+    if (current === null && !upsert) return { data: { updated: 0 } };
+    ctx.transactions.lock(transactionId, collection, key, id);
+    if (current === null) {
+      ctx.transactions.stage(transactionId, { collection, key, doc: upsertDocument(id, spec) });
+      return { data: { updated: 0, upsert_id: id } };
+    }
+    const { next, changed } = applyUpdate(current, spec, criteria);
+    if (changed) ctx.transactions.stage(transactionId, { collection, key, doc: next });
+    return { data: { updated: changed ? 1 : 0 } };
+  }
+
+  if (queryType === 'DOC') {
+    const { id, key } = docTarget(criteria, queryType, false);
+    return whenUnlocked(ctx, collection, () => ({
+      keys: [key],
+      execute: () => {
+        const current = ctx.collections.get(collection).docs.get(key);
+        if (current === undefined) {
+          if (!upsert) return { data: { updated: 0 } };
+          ctx.collections.commit([{ collection, key, doc: upsertDocument(id, spec) }]);
+          return { data: { updated: 0, upsert_id: id } };
+        }
+        const { next, changed } = applyUpdate(current, spec, criteria);
+        if (changed) ctx.collections.commit([{ collection, key, doc: next }]);
+        return { data: { updated: changed ? 1 : 0 } };
+      },
+    }));
+  }
+
+  // The SDK never sends these for where(); refuse rather than guess their server semantics.
+  if (upsert) throw unsupported('upsert with a where() query');
+  if (spec.kind === 'replace') throw unsupported('replacing the documents of a where() query');
+  const multi = payload.optionalBoolean('multi') ?? true;
+  return whenUnlocked(ctx, collection, () => {
+    const matched = filterDocuments(ctx.collections.get(collection), criteria, multi ? Infinity : 1);
+    return {
+      keys: matched.map((doc) => keyOf(doc._id)),
+      execute: () => {
+        const writes: Write[] = [];
+        for (const doc of matched) {
+          const { next, changed } = applyUpdate(doc, spec, criteria);
+          if (changed) writes.push({ collection, key: keyOf(doc._id), doc: next });
+        }
+        ctx.collections.commit(writes);
+        return { data: { updated: writes.length } };
+      },
+    };
+  });
+};
+
+/** database.removeDocument: `doc(id).remove()` and `where().remove()`; answers `{data: {deleted}}`. */
+export const removeDocument: Action = (ctx, payload) => {
+  const collection = payload.collectionName();
+  const queryType = payload.optionalString('queryType') ?? 'WHERE';
+  const criteria = payload.ejsonObject('query', true);
+  assertSupportedQuery(criteria);
+  const transactionId = payload.optionalString('transactionId');
+
+  if (transactionId !== undefined) {
+    const { id, key } = docTarget(criteria, queryType, true);
+    if (ctx.transactions.read(transactionId, collection, key) === null) return { data: { deleted: 0 } };
+    ctx.transactions.lock(transactionId, collection, key, id);
+    ctx.transactions.stage(transactionId, { collection, key, doc: null });
+    return { data: { deleted: 1 } };
+  }
+
+  const multi = queryType === 'DOC' ? false : (payload.optionalBoolean('multi') ?? true);
+  if (queryType === 'DOC') docTarget(criteria, queryType, false);
+  return whenUnlocked(ctx, collection, () => {
+    const matched = filterDocuments(ctx.collections.get(collection), criteria, multi ? Infinity : 1);
+    const writes: Write[] = matched.map((doc) => ({ collection, key: keyOf(doc._id), doc: null }));
+    return {
+      keys: writes.map((write) => write.key),
+      execute: () => {
+        ctx.collections.commit(writes);
+        return { data: { deleted: writes.length } };
+      },
+    };
+  });
+};

@@ -1,0 +1,107 @@
+import { decodeStored, encodeDocument } from './ejson';
+import { type Doc, isPlainObject, requireDocId } from './documents';
+import { EngineError, invalidParam } from './errors';
+import { MAX_DOCUMENT_BYTES } from './limits';
+import type { Store, StoredWrite } from './store';
+
+/** A committed change to one document: the new document, or null when it is removed. */
+export interface Write {
+  collection: string;
+  key: string;
+  doc: Doc | null;
+}
+
+/** The committed documents of one collection, parsed once and kept in memory. */
+export class Collection {
+  private list: Doc[] | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly docs: Map<string, Doc>,
+  ) {}
+
+  /** All documents in natural (insertion) order; the array is shared and must not be changed. */
+  all(): readonly Doc[] {
+    this.list ??= Array.from(this.docs.values());
+    return this.list;
+  }
+
+  /** @internal used by {@link Collections.commit} only */
+  put(key: string, doc: Doc | null): void {
+    if (doc === null) this.docs.delete(key);
+    else this.docs.set(key, doc);
+    this.list = null;
+  }
+}
+
+/** Called with each batch just before it becomes visible, while `current` still gives the old state. */
+export type BeforeApply = (writes: readonly Write[], current: (write: Write) => Doc | null) => void;
+
+export function validateCollectionName(name: string): string {
+  // CloudBase collection names use letters, digits, "_" and "-"; anything else is refused, as there.
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(name)) throw invalidParam(`invalid collection name "${name}"`);
+  return name;
+}
+
+/**
+ * The committed state of every collection: loaded lazily from the store on first touch, then kept
+ * in memory with write-through, so `_id` lookups are map lookups and queries scan parsed objects.
+ */
+export class Collections {
+  private readonly cache = new Map<string, Collection>();
+  private changes = 0;
+  beforeApply: BeforeApply | null = null;
+
+  constructor(private readonly store: Store) {}
+
+  /** A collection that was never written is empty, not an error (CloudBase would need it created first). */
+  get(name: string): Collection {
+    let collection = this.cache.get(name);
+    if (collection === undefined) {
+      const docs = new Map<string, Doc>();
+      for (const row of this.store.load(name)) {
+        const doc = decodeStored(row.body);
+        if (!isPlainObject(doc))
+          throw new EngineError('DATABASE_REQUEST_FAILED', `corrupt document ${name}/${row.key}`);
+        docs.set(row.key, { ...doc, _id: requireDocId(doc['_id'], `stored document ${name}/${row.key}`) });
+      }
+      collection = new Collection(name, docs);
+      this.cache.set(name, collection);
+    }
+    return collection;
+  }
+
+  exists(name: string): boolean {
+    return (this.cache.get(name)?.docs.size ?? 0) > 0 || this.store.collections().includes(name);
+  }
+
+  createCollection(name: string): void {
+    this.store.createCollection(name);
+  }
+
+  /** Count of committed document writes since the engine opened. */
+  totalChanges(): number {
+    return this.changes;
+  }
+
+  /**
+   * Commits a batch: persisted in one SQLite transaction first, then made visible in memory.
+   * Nothing is visible (or counted) if persisting fails.
+   */
+  commit(writes: readonly Write[]): void {
+    if (writes.length === 0) return;
+    const stored: StoredWrite[] = writes.map((write) => {
+      this.get(write.collection);
+      if (write.doc === null) return { collection: write.collection, key: write.key, body: null };
+      const body = encodeDocument(write.doc);
+      if (Buffer.byteLength(body) > MAX_DOCUMENT_BYTES) {
+        throw invalidParam(`document ${write.collection}/${JSON.stringify(write.doc._id)} is larger than 512 KB`);
+      }
+      return { collection: write.collection, key: write.key, body };
+    });
+    this.store.apply(stored);
+    this.beforeApply?.(writes, (write) => this.get(write.collection).docs.get(write.key) ?? null);
+    for (const write of writes) this.get(write.collection).put(write.key, write.doc);
+    this.changes += writes.length;
+  }
+}

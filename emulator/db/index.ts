@@ -1,0 +1,33 @@
+/**
+ * The local CloudBase database: an embedded engine (mingo semantics over in-memory documents,
+ * SQLite for durability) behind wx-server-sdk's own transport seam, so the production query code
+ * is what runs locally.
+ *
+ * Behaviour worth knowing (each is covered by test/conformance):
+ * - Every request wx-server-sdk 4.0.2 can send is answered: get/count/add/set/update/remove,
+ *   where().update/remove, aggregate, createCollection and transactions. Anything else (geo
+ *   operators and $geoNear, $where/$text/$jsonSchema, unknown operators or stages, ObjectId and
+ *   other BSON types, updateAndReturn) is refused with LOCAL_RUNTIME_UNSUPPORTED naming it.
+ * - CloudBase's limits are reproduced: get() returns 100 by default and 1000 at most, an
+ *   aggregation without $limit returns 20, a document is at most 512 KB.
+ * - Collections come into being on their first write (CloudBase needs them created first); reading
+ *   a collection that was never written returns nothing, not an error.
+ * - A duplicate `_id` fails with DATABASE_DUPLICATE_WRITE and "E11000 duplicate key error" in the
+ *   message. Error messages start with `[CODE]` because wx-server-sdk keeps only the message.
+ * - Transactions: snapshot reads; a write locks the document; another transaction's write to it
+ *   fails at once with DATABASE_TRANSACTION_CONFLICT (and aborts that transaction), a plain write
+ *   waits for the lock; any failed operation aborts its transaction; only doc()/add() run inside.
+ * - Every write is committed to SQLite (WAL) before its request resolves. One engine per data
+ *   folder: a second process opening it fails.
+ */
+export { openEngine, type Engine, type EngineOptions } from './engine';
+export { installDatabaseSeam, uninstallDatabaseSeam, type SeamStats } from './seam';
+export { EngineError, type EngineErrorCode } from './errors';
+export { DATABASE_FILE } from './store';
+export {
+  DEFAULT_AGGREGATE_LIMIT,
+  DEFAULT_GET_LIMIT,
+  MAX_DOCUMENT_BYTES,
+  MAX_GET_LIMIT,
+  TRANSACTION_LIFETIME_MS,
+} from './limits';

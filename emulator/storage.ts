@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import cloud from 'wx-server-sdk';
+
+/**
+ * Cloud storage on disk. Files are named `local://<folder>/<name>` (CloudBase's are
+ * `cloud://<env>.<bucket>/<path>`); `getTempFileURL` answers with this server's download URL, so
+ * function code asks for URLs exactly as it does in production.
+ */
+export const LOCAL_FILE_PREFIX = 'local://';
+const TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp' };
+export const UPLOAD_TYPES = Object.keys(TYPES);
+
+export interface LocalStorage {
+  root: string;
+  save(folder: string, contentType: string, content: Buffer): string;
+  /** The file behind a download path, or null when there is none (or the path escapes the store). */
+  resolve(relative: string): string | null;
+}
+
+export function openStorage(dataDir: string | null): LocalStorage {
+  const root = dataDir ? path.join(dataDir, 'storage') : fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-storage-'));
+  fs.mkdirSync(root, { recursive: true });
+  const resolve = (relative: string): string | null => {
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return null;
+    return file;
+  };
+  return {
+    root,
+    save(folder, contentType, content) {
+      const ext = TYPES[contentType];
+      if (!ext) throw new Error(`unsupported upload type ${contentType}`);
+      if (!/^[a-z0-9-]{1,32}$/.test(folder)) throw new Error(`bad upload folder ${folder}`);
+      const name = `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}${ext}`;
+      fs.mkdirSync(path.join(root, folder), { recursive: true });
+      fs.writeFileSync(path.join(root, folder, name), content);
+      return `${LOCAL_FILE_PREFIX}${folder}/${name}`;
+    },
+    resolve,
+  };
+}
+
+export function installStorageSeam(storage: LocalStorage, publicUrl: () => string): void {
+  const sdk = cloud as unknown as Record<string, unknown>;
+  sdk.getTempFileURL = async ({ fileList }: { fileList: (string | { fileID: string })[] }) => ({
+    errMsg: 'getTempFileURL:ok',
+    fileList: fileList.map((entry) => {
+      const fileID = typeof entry === 'string' ? entry : entry.fileID;
+      const relative = fileID.startsWith(LOCAL_FILE_PREFIX) ? fileID.slice(LOCAL_FILE_PREFIX.length) : null;
+      const found = relative !== null && storage.resolve(relative) !== null;
+      return found
+        ? { fileID, tempFileURL: `${publicUrl()}/api/storage/${relative}`, status: 0, errMsg: 'ok', maxAge: 7200 }
+        : { fileID, tempFileURL: '', status: -1, errMsg: 'file not exist' };
+    }),
+  });
+  sdk.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
+    const folder = cloudPath.split('/')[0] ?? 'files';
+    const type = cloudPath.endsWith('.png') ? 'image/png' : cloudPath.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+    return { fileID: storage.save(folder, type, Buffer.from(fileContent)), errMsg: 'uploadFile:ok' };
+  };
+}

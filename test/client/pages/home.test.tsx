@@ -1,0 +1,93 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { goToSignIn } from '@/features/member';
+import { resetSession } from '@/features/member/session';
+import HomePage from '@/pages/index/index';
+import { setUnauthenticatedHandler } from '@/services';
+import { setToken } from '@/services/token';
+import { mockFetch, wangJianguo } from '../helpers';
+import Taro, { taroMock } from '../mocks/taro';
+
+const loginOk = { body: { ok: true, data: wangJianguo } };
+const loginDown = { body: { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } };
+
+beforeEach(() => {
+  resetSession();
+  setToken('tok-wang');
+  setUnauthenticatedHandler(goToSignIn);
+});
+
+describe('首页', () => {
+  it('shows the member, the branch and the roles in Chinese, most responsible first', async () => {
+    const { sent } = mockFetch(() => loginOk);
+    render(<HomePage />);
+
+    expect(await screen.findByText('王建国')).toBeInTheDocument();
+    expect(screen.getByText('城关第一中学党支部')).toBeInTheDocument();
+    const roles = screen.getAllByText(/^(支部书记|党员|支委|局党委管理员)$/).map((node) => node.textContent);
+    expect(roles).toEqual(['支部书记', '党员']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ url: '/api/fn/member', body: { action: 'login' } });
+  });
+
+  it('shows a loading state until the member is known', async () => {
+    mockFetch(() => loginOk);
+    render(<HomePage />);
+    expect(screen.getByText('正在加载')).toBeInTheDocument();
+    await screen.findByText('王建国');
+    expect(screen.queryByText('正在加载')).not.toBeInTheDocument();
+  });
+
+  it('on failure shows an error state and a toast, and recovers on 重新加载', async () => {
+    let answer: { body: unknown } = loginDown;
+    mockFetch(() => answer);
+    render(<HomePage />);
+
+    expect(await screen.findByText('加载失败')).toBeInTheDocument();
+    expect(screen.getByText('服务暂时不可用，请稍后重试')).toBeInTheDocument();
+    expect(Taro.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '服务暂时不可用，请稍后重试', icon: 'none' }),
+    );
+
+    answer = loginOk;
+    fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
+    expect(await screen.findByText('王建国')).toBeInTheDocument();
+  });
+
+  it('reloads on pull-down refresh and stops the refresh indicator', async () => {
+    let name = '王建国';
+    const { sent } = mockFetch(() => ({ body: { ok: true, data: { ...wangJianguo, name } } }));
+    render(<HomePage />);
+    await screen.findByText('王建国');
+
+    name = '王建国（已更新）';
+    await act(async () => taroMock.fire('pullDownRefresh'));
+
+    expect(await screen.findByText('王建国（已更新）')).toBeInTheDocument();
+    expect(sent).toHaveLength(2);
+    expect(Taro.stopPullDownRefresh).toHaveBeenCalled();
+  });
+
+  it('keeps the member on screen when a refresh fails, and says why', async () => {
+    let answer: { body: unknown } = loginOk;
+    mockFetch(() => answer);
+    render(<HomePage />);
+    await screen.findByText('王建国');
+
+    answer = { body: { ok: false, code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } };
+    await act(async () => taroMock.fire('pullDownRefresh'));
+
+    expect(screen.getByText('王建国')).toBeInTheDocument();
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '操作太频繁，请稍后再试' }));
+    expect(Taro.stopPullDownRefresh).toHaveBeenCalled();
+  });
+
+  it('sends an unknown caller to the demo-user picker without a toast', async () => {
+    mockFetch(() => ({ body: { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' } }));
+    render(<HomePage />);
+
+    await act(async () => undefined);
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    expect(screen.queryByText('加载失败')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,87 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { resetSession } from '@/features/member/session';
+import MinePage from '@/pages/mine/index';
+import { getToken, setToken } from '@/services/token';
+import { mockFetch, wangJianguo } from '../helpers';
+import Taro from '../mocks/taro';
+
+const myRecord = {
+  ...wangJianguo,
+  gender: '男',
+  phone: '13800001234',
+  status: '正式党员',
+  joinedPartyAt: '2008-07-01',
+  partyGroupId: 'g-1',
+  partyGroupName: '第一党小组',
+  position: '副校长',
+  schools: ['城关第一中学'],
+  boundAt: null,
+};
+
+function serve(me: unknown = { ok: true, data: myRecord }) {
+  return mockFetch(({ body }) => {
+    const { action } = body as { action: string };
+    return { body: action === 'login' ? { ok: true, data: wangJianguo } : me };
+  });
+}
+
+beforeEach(() => {
+  resetSession();
+  setToken('tok-wang');
+});
+
+describe('我的', () => {
+  it('shows the own record in full, including the own phone number', async () => {
+    serve();
+    render(<MinePage />);
+
+    expect(await screen.findByText('正式党员')).toBeInTheDocument();
+    expect(screen.getByText('王建国')).toBeInTheDocument();
+    expect(screen.getByText('城关第一中学党支部')).toBeInTheDocument();
+    expect(screen.getByText('第一党小组')).toBeInTheDocument();
+    expect(screen.getByText('2008年7月1日')).toBeInTheDocument();
+    expect(screen.getByText('13800001234')).toBeInTheDocument();
+    expect(screen.getByText('支部书记')).toBeInTheDocument();
+  });
+
+  it('says what is missing instead of leaving blanks', async () => {
+    serve({ ok: true, data: { ...myRecord, phone: null, position: null, partyGroupName: null, joinedPartyAt: null } });
+    render(<MinePage />);
+    await screen.findByText('正式党员');
+    expect(screen.getByText('未分组')).toBeInTheDocument();
+    expect(screen.getAllByText('未登记')).toHaveLength(3);
+  });
+
+  it('offers a retry when the record cannot be loaded', async () => {
+    let me: unknown = { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' };
+    mockFetch(({ body }) => ({
+      body: (body as { action: string }).action === 'login' ? { ok: true, data: wangJianguo } : me,
+    }));
+    render(<MinePage />);
+
+    const retry = await screen.findByText('点击重试');
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务暂时不可用，请稍后重试' }));
+    me = { ok: true, data: myRecord };
+    await act(async () => fireEvent.click(retry));
+    expect(await screen.findByText('正式党员')).toBeInTheDocument();
+  });
+
+  it('in H5, 退出登录 forgets the token and opens the demo-user picker', async () => {
+    serve();
+    render(<MinePage />);
+    const signOut = await screen.findByText('退出登录');
+
+    fireEvent.click(signOut);
+
+    expect(getToken()).toBeNull();
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+
+  it('in H5, 切换演示用户 opens the picker on top', async () => {
+    serve();
+    render(<MinePage />);
+    const group = (await screen.findByText('演示环境')).parentElement as HTMLElement;
+    fireEvent.click(within(group).getByText('切换演示用户'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+});
