@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@zhibu/types';
 import { BRANCH_A, type CallerKey, type Fixture } from '../support/fixture';
+import { DEMO } from '../support/runtime';
 import { rosterFile } from '../support/xlsx';
 
 /**
@@ -206,4 +207,142 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: { unbound: U, memberA: F, memberB: F, secretaryA: 'ok', secretaryB: 'ok', admin: 'ok' },
   },
   { name: 'download the import template', fn: 'roster', action: 'template', data: () => undefined, expect: everyBound },
+  {
+    name: 'create an activity in my branch',
+    fn: 'activity',
+    action: 'create',
+    data: () => ({
+      title: '支委会',
+      type: 'committee',
+      startAt: '2026-12-01T15:00:00+08:00',
+      endAt: '2026-12-01T16:00:00+08:00',
+      place: '会议室',
+    }),
+    expect: { unbound: U, memberA: F, memberB: F, secretaryA: 'ok', secretaryB: 'ok', admin: 'ok' },
+  },
+  {
+    name: 'push an activity to every branch',
+    fn: 'activity',
+    action: 'push',
+    data: () => ({
+      title: '全县主题党日',
+      type: 'theme_day',
+      startAt: '2026-12-05T09:00:00+08:00',
+      endAt: '2026-12-05T11:00:00+08:00',
+      place: '各支部',
+    }),
+    expect: adminOnly,
+  },
+  {
+    name: "edit A's activity",
+    fn: 'activity',
+    action: 'update',
+    data: async (fx) => ({ activityId: await fx.activityInA('later'), patch: { place: '图书馆报告厅' } }),
+    expect: managesA,
+  },
+  {
+    name: "cancel A's activity",
+    fn: 'activity',
+    action: 'cancel',
+    data: async (fx) => ({ activityId: await fx.activityInA('later') }),
+    expect: managesA,
+  },
+  {
+    name: 'list activities',
+    fn: 'activity',
+    action: 'list',
+    data: () => ({ scope: 'upcoming', page: 1, pageSize: 10 }),
+    expect: everyBound,
+  },
+  {
+    name: "see A's activity",
+    fn: 'activity',
+    action: 'get',
+    data: async (fx) => ({ activityId: await fx.activityInA('later') }),
+    expect: { unbound: U, memberA: 'ok', memberB: N, secretaryA: 'ok', secretaryB: N, admin: 'ok' },
+  },
+  {
+    name: "show A's check-in code",
+    fn: 'activity',
+    action: 'checkinCode',
+    data: async (fx) => ({ activityId: await fx.activityInA('now') }),
+    expect: managesA,
+  },
+  {
+    name: "check in to A's activity",
+    fn: 'activity',
+    action: 'checkin',
+    data: async (fx) => ({ token: await fx.checkinToken(await fx.activityInA('now')) }),
+    // Anyone holding a token learns only that they are not expected.
+    expect: { unbound: U, memberA: 'ok', memberB: F, secretaryA: 'ok', secretaryB: F, admin: F },
+  },
+  {
+    name: "ask for leave from A's activity",
+    fn: 'activity',
+    action: 'requestLeave',
+    data: async (fx) => ({ activityId: await fx.activityInA('later'), reason: '外出培训' }),
+    expect: { unbound: U, memberA: 'ok', memberB: N, secretaryA: 'ok', secretaryB: N, admin: F },
+  },
+  {
+    name: 'review a leave request in A',
+    fn: 'activity',
+    action: 'reviewLeave',
+    data: async (fx) => {
+      const activityId = await fx.activityInA('later');
+      await fx.call('memberA', 'activity', 'requestLeave', { activityId, reason: '外出培训' });
+      return { activityId, memberId: DEMO.memberA.memberId, approve: true };
+    },
+    expect: managesA,
+  },
+  {
+    name: 'mark attendance by hand in A',
+    fn: 'activity',
+    action: 'markAttendance',
+    data: async (fx) => ({
+      activityId: await fx.activityInA('now'),
+      memberId: 'b-qhyz-14',
+      state: 'present',
+      reason: '没有智能手机',
+    }),
+    expect: managesA,
+  },
+  {
+    name: "see A's attendance",
+    fn: 'activity',
+    action: 'attendance',
+    data: async (fx) => ({ activityId: await fx.activityInA('now') }),
+    expect: managesA,
+  },
+  {
+    name: 'my attendance history',
+    fn: 'activity',
+    action: 'myAttendance',
+    data: () => ({ page: 1, pageSize: 10 }),
+    expect: everyBound,
+  },
+  {
+    name: "save A's minutes",
+    fn: 'activity',
+    action: 'saveMinutes',
+    data: async (fx) => ({
+      activityId: await fx.activityInA('ended'),
+      text: '会议学习了有关文件精神并进行了讨论。',
+      photos: [],
+    }),
+    expect: managesA,
+  },
+  {
+    name: "remind A's attendees",
+    fn: 'activity',
+    action: 'remind',
+    data: async (fx) => ({ activityId: await fx.activityInA('later') }),
+    expect: managesA,
+  },
+  {
+    name: 'recount the statistics counters',
+    fn: 'jobs',
+    action: 'recount',
+    data: () => ({ months: ['2026-11'] }),
+    expect: adminOnly,
+  },
 ];

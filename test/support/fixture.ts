@@ -42,6 +42,25 @@ export function fixtureFor(runtime: LocalRuntime) {
       const member = await aMember(branch._id);
       return { branch, member };
     },
+    /** An activity of branch A, by its secretary; `when` places it relative to now. */
+    activityInA: async (when: 'now' | 'later' | 'ended' = 'now') => {
+      const minute = 60_000;
+      const start = Date.now() + (when === 'now' ? -10 : when === 'later' ? 120 : -180) * minute;
+      const result = await call<{ activityId: string }>('secretaryA', 'activity', 'create', {
+        title: '支部主题党日',
+        type: 'theme_day',
+        startAt: new Date(start).toISOString(),
+        endAt: new Date(start + 60 * minute).toISOString(),
+        place: '会议室',
+      });
+      if (!result.ok) throw new Error(`could not create an activity: ${result.message}`);
+      return result.data.activityId;
+    },
+    checkinToken: async (activityId: string) => {
+      const result = await call<{ token: string }>('secretaryA', 'activity', 'checkinCode', { activityId });
+      if (!result.ok) throw new Error(`could not get a check-in code: ${result.message}`);
+      return result.data.token;
+    },
     /** A live invite for a fresh unbound member of branch A, created by A's secretary. */
     invite: async (branchId = BRANCH_A) => {
       const member = await aMember(branchId, { openid: null, boundAt: null });

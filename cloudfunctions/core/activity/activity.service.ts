@@ -17,7 +17,8 @@ import { database } from '../runtime/cloud';
 import { countDocs, getDocs } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
-import { activityOrFail, attendanceId, checkinOf, leaveOf } from './activity.repository';
+import { attendanceId, checkinOf, leaveOf } from './activity.repository';
+import { managedActivity, visibleActivity } from './access';
 import { toDetail, toSummary, type MyState } from './activity-view';
 import { resolveExpected } from './audience';
 import { attach, bump, countersOf, detach } from './counters';
@@ -39,9 +40,11 @@ async function insertActivity(
   branch: BranchDoc,
   input: Input<'create'>,
   pushId: string | null,
-): Promise<string> {
+): Promise<string | null> {
   const audience = input.audience ?? { kind: 'branch' as const };
-  const expectedIds = await resolveExpected(branch, audience);
+  // A pushed activity skips a branch with nobody in it yet (a branch just created, say).
+  const expectedIds = await resolveExpected(branch, audience, pushId !== null);
+  if (expectedIds.length === 0) return null;
   const startAt = new Date(input.startAt);
   const activity: ActivityDoc = {
     _id: newActivityId(),
@@ -74,7 +77,9 @@ async function insertActivity(
 export async function createActivity(session: Session, input: Input<'create'>): Promise<{ activityId: string }> {
   requireBranchManager(session, session.member.branchId);
   const branch = await activeBranch(session.member.branchId);
-  return { activityId: await insertActivity(session, branch, input, null) };
+  const activityId = await insertActivity(session, branch, input, null);
+  if (!activityId) throw new Error('an activity without a push id always has attendees');
+  return { activityId };
 }
 
 /** The bureau pushes one activity (a theme day, say) to every branch, or to the ones it names. */
@@ -94,17 +99,11 @@ export async function pushActivity(session: Session, input: Input<'push'>): Prom
   const pushId = `p${randomString(9)}`;
   const { branchIds: _ignored, ...fields } = input;
   const activityIds: string[] = [];
-  for (const branch of branches) activityIds.push(await insertActivity(session, branch, fields, pushId));
-  return { activityIds };
-}
-
-async function managedActivity(session: Session, activityId: string): Promise<ActivityDoc> {
-  const activity = await activityOrFail(activityId);
-  if (!canManageBranch(session, activity.branchId)) {
-    if (session.member.branchId !== activity.branchId) throw notFound('没有找到该活动');
-    requireBranchManager(session, activity.branchId);
+  for (const branch of branches) {
+    const id = await insertActivity(session, branch, fields, pushId);
+    if (id) activityIds.push(id);
   }
-  return activity;
+  return { activityIds };
 }
 
 export async function updateActivity(session: Session, input: Input<'update'>): Promise<ActivityDetail> {
@@ -172,10 +171,9 @@ function stateOf(activity: ActivityDoc, memberId: string, checkin: CheckinDoc | 
 }
 
 export async function getActivity(session: Session, activityId: string): Promise<ActivityDetail> {
-  const activity = await activityOrFail(activityId);
+  const activity = await visibleActivity(session, activityId);
   const canManage = canManageBranch(session, activity.branchId);
   const expected = activity.expectedIds.includes(session.member._id);
-  if (!canManage && !expected && session.member.branchId !== activity.branchId) throw notFound('没有找到该活动');
   const [counters, checkin, leave, urls] = await Promise.all([
     countersOf([activity]),
     expected ? checkinOf(activity._id, session.member._id) : null,

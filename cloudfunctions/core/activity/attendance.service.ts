@@ -9,7 +9,6 @@ import {
   type activityContract,
 } from '@zhibu/types';
 import type { z } from 'zod';
-import { requireBranchManager } from '../member/policy';
 import type { Session } from '../member/session';
 import { failedPrecondition, forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
@@ -17,19 +16,12 @@ import { countDocs, getDocs } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { activityOrFail, attendanceId } from './activity.repository';
+import { managedActivity, visibleActivity } from './access';
 import { getActivity, stateOf } from './activity.service';
 import { bump } from './counters';
 
 type Input<K extends keyof typeof activityContract> = z.infer<(typeof activityContract)[K]['input']>;
 const PAGE = 1000;
-
-async function managedActivity(session: Session, activityId: string): Promise<ActivityDoc> {
-  const activity = await activityOrFail(activityId);
-  if (session.member.branchId !== activity.branchId && !session.member.roles.includes('admin'))
-    throw notFound('没有找到该活动');
-  requireBranchManager(session, activity.branchId);
-  return activity;
-}
 
 /** Every document of a collection about one activity, page by page (never more than the audience). */
 async function allFor<T>(collection: string, activityId: string): Promise<T[]> {
@@ -45,7 +37,7 @@ async function allFor<T>(collection: string, activityId: string): Promise<T[]> {
 }
 
 export async function requestLeave(session: Session, input: Input<'requestLeave'>) {
-  const activity = await activityOrFail(input.activityId);
+  const activity = await visibleActivity(session, input.activityId);
   const me = session.member._id;
   if (!activity.expectedIds.includes(me)) throw forbidden('您不在本次活动的应到名单中，无需请假');
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');

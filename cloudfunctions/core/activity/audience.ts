@@ -6,7 +6,7 @@ import { getDocs } from '../runtime/documents';
 const PAGE = 1000;
 
 /** The active members of a branch an audience names, by id, in roster order. */
-export async function resolveExpected(branch: BranchDoc, audience: Audience): Promise<string[]> {
+export async function resolveExpected(branch: BranchDoc, audience: Audience, allowEmpty = false): Promise<string[]> {
   const db = database();
   const _ = db.command;
   const where: Record<string, unknown> = { branchId: branch._id, active: true };
@@ -35,6 +35,6 @@ export async function resolveExpected(branch: BranchDoc, audience: Audience): Pr
   if (audience.kind === 'members' && ids.length !== new Set(audience.memberIds).size) {
     throw invalidArgument('所选党员中有人不在本支部或已调出');
   }
-  if (ids.length === 0) throw invalidArgument('应到人员为空，请检查参加范围');
+  if (ids.length === 0 && !allowEmpty) throw invalidArgument('应到人员为空，请检查参加范围');
   return ids;
 }

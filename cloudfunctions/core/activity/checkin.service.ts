@@ -1,7 +1,7 @@
 import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RateLimitDoc } from '@zhibu/types';
-import { requireBranchManager } from '../member/policy';
+import { managedActivity } from './access';
 import type { Session } from '../member/session';
-import { AppError, failedPrecondition, forbidden, notFound } from '../runtime/app-error';
+import { AppError, failedPrecondition, forbidden } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getDoc } from '../runtime/documents';
@@ -15,9 +15,7 @@ export const CHECKIN_PAGE = 'pages/checkin/index';
 
 /** The rotating code for the secretary's screen, with the live head count beside it. */
 export async function checkinCode(session: Session, activityId: string) {
-  const activity = await activityOrFail(activityId);
-  if (session.member.branchId !== activity.branchId) throw notFound('没有找到该活动');
-  requireBranchManager(session, activity.branchId);
+  const activity = await managedActivity(session, activityId);
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
   const window = checkinWindowState(activity, Date.now());
   if (window === 'early') throw failedPrecondition('签到尚未开始：活动开始前 30 分钟开放签到');

@@ -1,10 +1,9 @@
 import { COLLECTIONS, type activityContract } from '@zhibu/types';
 import type { z } from 'zod';
-import { requireBranchManager } from '../member/policy';
+import { managedActivity } from './access';
 import type { Session } from '../member/session';
-import { failedPrecondition, notFound } from '../runtime/app-error';
+import { failedPrecondition } from '../runtime/app-error';
 import { cloud, database } from '../runtime/cloud';
-import { activityOrFail } from './activity.repository';
 import { getActivity } from './activity.service';
 
 /** Temporary download URLs for stored photos; a photo whose URL cannot be had shows as missing. */
@@ -25,9 +24,7 @@ export async function photoUrls(fileIds: string[]): Promise<Map<string, string |
 
 /** 会议记录: saved by the branch committee once the meeting has begun; saving again replaces it. */
 export async function saveMinutes(session: Session, input: z.infer<(typeof activityContract)['saveMinutes']['input']>) {
-  const activity = await activityOrFail(input.activityId);
-  if (session.member.branchId !== activity.branchId) throw notFound('没有找到该活动');
-  requireBranchManager(session, activity.branchId);
+  const activity = await managedActivity(session, input.activityId);
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
   if (new Date(activity.startAt).getTime() > Date.now()) throw failedPrecondition('会议开始后才能填写会议记录');
   const minutes = {

@@ -6,13 +6,12 @@ import {
   type LeaveDoc,
   type MemberDoc,
 } from '@zhibu/types';
-import { requireBranchManager } from '../member/policy';
+import { managedActivity } from './access';
 import type { Session } from '../member/session';
-import { failedPrecondition, notFound } from '../runtime/app-error';
+import { failedPrecondition } from '../runtime/app-error';
 import { cloud, database } from '../runtime/cloud';
 import { getDocs } from '../runtime/documents';
 import { beijingShort } from '../runtime/time';
-import { activityOrFail } from './activity.repository';
 
 const PAGE = 1000;
 const DETAIL_PAGE = 'pages/activity/detail/index';
@@ -96,9 +95,7 @@ async function sendReminders(activity: ActivityDoc): Promise<{ sent: number; ski
 
 /** The secretary's one reminder for an activity (SPEC: one reminder, not a stream of pings). */
 export async function remind(session: Session, activityId: string) {
-  const activity = await activityOrFail(activityId);
-  if (session.member.branchId !== activity.branchId) throw notFound('没有找到该活动');
-  requireBranchManager(session, activity.branchId);
+  const activity = await managedActivity(session, activityId);
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
   if (activity.reminderSentAt) throw failedPrecondition('已发送过提醒，每次活动只提醒一次');
   if (new Date(activity.endAt).getTime() < Date.now()) throw failedPrecondition('活动已结束');
