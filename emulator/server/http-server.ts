@@ -70,6 +70,10 @@ export function createHttpServer(options: ServerOptions): http.Server {
     if (pathname === '/api/health' && method === 'GET') {
       return sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
     }
+    if (pathname === '/api/dev/stats' && method === 'GET') {
+      // Database operations counted at the transport seam, for the benchmark's per-request budget.
+      return sendJson(res, 200, { dbCalls: runtime.seam.calls, byAction: runtime.seam.byAction });
+    }
     if (pathname === '/api/dev/users' && method === 'GET') {
       return sendJson(res, 200, { users: await listDevUsers() });
     }
