@@ -3,6 +3,7 @@ import cloud from 'wx-server-sdk';
 import { installDatabaseSeam, openEngine, type Engine, type SeamStats } from './db';
 import { functionLoaders, type FunctionMain } from './functions';
 import { installIdentitySeam, runAs, type CallerIdentity } from './identity';
+import { createIndexCheck } from './indexes';
 import { installOpenApiSeam } from './openapi';
 import { loadSecrets } from './secrets';
 import { installStorageSeam, openStorage, type LocalStorage } from './storage';
@@ -23,6 +24,8 @@ export interface LocalRuntime {
   engine: Engine;
   seam: SeamStats;
   storage: LocalStorage;
+  /** Queries no declared index covers, each reported once (see emulator/indexes.ts). */
+  indexWarnings: string[];
   has(name: string): boolean;
   /** Calls a function as CloudBase would for this caller; the answer is the function's own result. */
   invoke(name: string, event: unknown, identity: CallerIdentity): Promise<unknown>;
@@ -35,7 +38,17 @@ let active: LocalRuntime | null = null;
 /** One runtime per process: the seams it installs are process-wide, as the SDK's state is. */
 export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
   if (active) throw new Error('a local runtime is already running in this process');
-  const engine = openEngine({ dir: options.dataDir });
+  const opened = openEngine({ dir: options.dataDir });
+  const indexCheck = createIndexCheck();
+  const engine: Engine = {
+    ...opened,
+    handle(action, data) {
+      indexCheck.check(action, data);
+      return opened.handle(action, data);
+    },
+    totalChanges: () => opened.totalChanges(),
+    close: () => opened.close(),
+  };
   const seam = installDatabaseSeam(engine);
   installIdentitySeam();
   // The runtime's own callers (seed, dev users, tests) use the SDK outside any function.
@@ -65,6 +78,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     engine,
     seam,
     storage,
+    indexWarnings: indexCheck.warnings,
     has: (name) => Object.prototype.hasOwnProperty.call(functionLoaders, name),
     async invoke(name, event, identity) {
       const main = await load(name);

@@ -26,7 +26,11 @@ const rows: Row[] = [];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function checkIn(client: LocalClient, token: string, checkinToken: string): Promise<{ ok: boolean; latency: number }> {
+async function checkIn(
+  client: LocalClient,
+  token: string,
+  checkinToken: string,
+): Promise<{ ok: boolean; latency: number }> {
   const started = performance.now();
   try {
     await client.call(token, 'activity', 'checkin', { token: checkinToken });
@@ -36,8 +40,18 @@ async function checkIn(client: LocalClient, token: string, checkinToken: string)
   }
 }
 
-async function verifyExactlyOnce(client: LocalClient, secretary: string, activityId: string, label: string): Promise<void> {
-  const attendance = await client.call<{ present: number; presentList: unknown[] }>(secretary, 'activity', 'attendance', { activityId });
+async function verifyExactlyOnce(
+  client: LocalClient,
+  secretary: string,
+  activityId: string,
+  label: string,
+): Promise<void> {
+  const attendance = await client.call<{ present: number; presentList: unknown[] }>(
+    secretary,
+    'activity',
+    'attendance',
+    { activityId },
+  );
   const detail = await client.call<{ present: number }>(secretary, 'activity', 'get', { activityId });
   const exact = attendance.presentList.length === MEMBERS && detail.present === MEMBERS;
   rows.push({
@@ -58,7 +72,12 @@ async function main(): Promise<void> {
     const { main } = weappPackageSizes(weappDir);
     rows.push({ what: 'weapp main package', budget: '≤ 700 KB', measured: kb(main), pass: main <= 700 * 1024 });
   } else {
-    rows.push({ what: 'weapp main package', budget: '≤ 700 KB', measured: 'not built (npm run build:weapp)', pass: null });
+    rows.push({
+      what: 'weapp main package',
+      budget: '≤ 700 KB',
+      measured: 'not built (npm run build:weapp)',
+      pass: null,
+    });
   }
 
   const server = await startServerProcess();
@@ -76,31 +95,48 @@ async function main(): Promise<void> {
     const scale = (OPEN_LOOP_SECONDS * 1000) / gaps.reduce((a, b) => a + b, 0);
     let at = 0;
     const schedule = gaps.map((gap) => (at += gap * scale));
-    const { token: openToken } = await client.call<{ token: string }>(secretary, 'activity', 'checkinCode', { activityId: openLoop });
+    const { token: openToken } = await client.call<{ token: string }>(secretary, 'activity', 'checkinCode', {
+      activityId: openLoop,
+    });
     const start = performance.now();
     const results = await Promise.all(
       branch.memberTokens.map(
         (token, i) =>
           new Promise<{ ok: boolean; latency: number }>((resolve) => {
             const due = start + schedule[i]!;
-            setTimeout(async () => {
-              const result = await checkIn(client, token, openToken);
-              resolve({ ok: result.ok, latency: performance.now() - due });
-            }, Math.max(0, due - performance.now()));
+            setTimeout(
+              async () => {
+                const result = await checkIn(client, token, openToken);
+                resolve({ ok: result.ok, latency: performance.now() - due });
+              },
+              Math.max(0, due - performance.now()),
+            );
           }),
       ),
     );
     const latencies = results.map((r) => r.latency).sort((a, b) => a - b);
     const failed = results.filter((r) => !r.ok).length;
-    rows.push({ what: 'open loop: 500 check-ins in 10 s, p50', budget: '—', measured: ms(percentile(latencies, 50)), pass: null });
-    rows.push({ what: 'open loop: p95', budget: '≤ 50 ms', measured: ms(percentile(latencies, 95)), pass: percentile(latencies, 95) <= 50 });
+    rows.push({
+      what: 'open loop: 500 check-ins in 10 s, p50',
+      budget: '—',
+      measured: ms(percentile(latencies, 50)),
+      pass: null,
+    });
+    rows.push({
+      what: 'open loop: p95',
+      budget: '≤ 50 ms',
+      measured: ms(percentile(latencies, 95)),
+      pass: percentile(latencies, 95) <= 50,
+    });
     rows.push({ what: 'open loop: p99', budget: '—', measured: ms(percentile(latencies, 99)), pass: null });
     rows.push({ what: 'open loop: failed requests', budget: '0', measured: String(failed), pass: failed === 0 });
     await verifyExactlyOnce(client, secretary, openLoop, 'open loop');
 
     // 2. Everyone at once.
     const burst = await activityNow(client, secretary, '压测：同时签到');
-    const { token: burstToken } = await client.call<{ token: string }>(secretary, 'activity', 'checkinCode', { activityId: burst });
+    const { token: burstToken } = await client.call<{ token: string }>(secretary, 'activity', 'checkinCode', {
+      activityId: burst,
+    });
     const burstStart = performance.now();
     const burstResults = await Promise.all(branch.memberTokens.map((token) => checkIn(client, token, burstToken)));
     const burstSeconds = (performance.now() - burstStart) / 1000;
@@ -115,7 +151,9 @@ async function main(): Promise<void> {
 
     // 3. Database operations of one successful check-in, counted at the transport seam.
     const single = await activityNow(client, secretary, '压测：单次签到');
-    const { token: singleToken } = await client.call<{ token: string }>(secretary, 'activity', 'checkinCode', { activityId: single });
+    const { token: singleToken } = await client.call<{ token: string }>(secretary, 'activity', 'checkinCode', {
+      activityId: single,
+    });
     const before = await client.dbCalls();
     await client.call(branch.memberTokens[0]!, 'activity', 'checkin', { token: singleToken });
     const ops = (await client.dbCalls()) - before;
@@ -138,7 +176,12 @@ async function main(): Promise<void> {
       );
     }
     const rate = done / ((performance.now() - sustainedStart) / 1000);
-    rows.push({ what: `sustained check-ins per second (${SUSTAINED_CONCURRENCY} in flight)`, budget: 'report', measured: `${rate.toFixed(0)} /s`, pass: null });
+    rows.push({
+      what: `sustained check-ins per second (${SUSTAINED_CONCURRENCY} in flight)`,
+      budget: 'report',
+      measured: `${rate.toFixed(0)} /s`,
+      pass: null,
+    });
   } finally {
     await server.stop();
   }
@@ -150,12 +193,18 @@ async function main(): Promise<void> {
     pass: null,
   });
 
-  const width = [Math.max(...rows.map((r) => r.what.length)), Math.max(...rows.map((r) => r.budget.length)), Math.max(...rows.map((r) => r.measured.length))];
+  const width = [
+    Math.max(...rows.map((r) => r.what.length)),
+    Math.max(...rows.map((r) => r.budget.length)),
+    Math.max(...rows.map((r) => r.measured.length)),
+  ];
   console.log(`\n支部通 benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
   console.log(`${'what'.padEnd(width[0]!)}  ${'budget'.padEnd(width[1]!)}  ${'measured'.padEnd(width[2]!)}  result`);
   for (const r of rows) {
     const verdict = r.pass === null ? '' : r.pass ? 'pass' : 'FAIL';
-    console.log(`${r.what.padEnd(width[0]!)}  ${r.budget.padEnd(width[1]!)}  ${r.measured.padEnd(width[2]!)}  ${verdict}`);
+    console.log(
+      `${r.what.padEnd(width[0]!)}  ${r.budget.padEnd(width[1]!)}  ${r.measured.padEnd(width[2]!)}  ${verdict}`,
+    );
   }
   fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'test-results/bench.json'), JSON.stringify(rows, null, 2));

@@ -8,7 +8,8 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚�
 /** Distinct, valid Chinese names: surname + two given characters. */
 export function benchNames(count: number): string[] {
   const names: string[] = [];
-  for (const s of SURNAMES) for (const a of GIVEN) for (const b of GIVEN) if (names.length < count && a !== b) names.push(s + a + b);
+  for (const s of SURNAMES)
+    for (const a of GIVEN) for (const b of GIVEN) if (names.length < count && a !== b) names.push(s + a + b);
   return names;
 }
 
@@ -59,10 +60,15 @@ export async function setUpBranch(client: LocalClient, size: number): Promise<Be
 
   const ids: string[] = [];
   for (let page = 1; ; page++) {
-    const { items } = await client.call<{ items: { memberId: string; roles: string[] | null }[] }>(secretaryToken, 'member', 'list', {
-      page,
-      pageSize: 50,
-    });
+    const { items } = await client.call<{ items: { memberId: string; roles: string[] | null }[] }>(
+      secretaryToken,
+      'member',
+      'list',
+      {
+        page,
+        pageSize: 50,
+      },
+    );
     ids.push(...items.filter((m) => !m.roles?.includes('secretary')).map((m) => m.memberId));
     if (items.length < 50) break;
   }

@@ -27,3 +27,9 @@ describe('the authorization matrix', () => {
     }
   });
 });
+
+describe('the queries behind every action', () => {
+  it('are each covered by an index declared in cloudfunctions/database-indexes.json', () => {
+    expect(runtime.indexWarnings).toEqual([]);
+  });
+});
