@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     runtime.setPublicUrl(process.env.ZHIBU_PUBLIC_URL ?? `http://${config.HOST}:${port}`);
     console.log(`支部通本地运行环境已启动：http://${config.HOST}:${port}/`);
-    console.log(`数据目录：${path.relative(root, config.ZHIBU_DATA_DIR) || '.'}`);
+    const relative = path.relative(root, config.ZHIBU_DATA_DIR);
+    console.log(`数据目录：${relative.startsWith('..') ? config.ZHIBU_DATA_DIR : relative}`);
   });
 
   const stop = () => {
