@@ -11,6 +11,7 @@ import {
   type updateMemberInput,
 } from '@zhibu/types';
 import type { z } from 'zod';
+import { withdrawFromActivities } from '../activity/withdraw';
 import { audit, changedFields } from '../org/audit';
 import { failedPrecondition, forbidden, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
@@ -151,6 +152,7 @@ export async function deactivateMember(
     });
     return { ...current, ...change };
   });
+  await withdrawFromActivities(member._id, leftAt);
   return toListItem(updated, branch, 'full');
 }
 

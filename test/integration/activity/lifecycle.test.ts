@@ -119,6 +119,24 @@ describe('creating activities', () => {
   });
 });
 
+describe('members who leave', () => {
+  it('a member transferred out is no longer expected at activities from that date, but stays in earlier ones', async () => {
+    const member = await fx.boundMember();
+    const past = await createActivity(fx, 'secretaryA', endedAgo(60 * 24 * 5));
+    const upcoming = await createActivity(fx, 'secretaryA', startingIn(60 * 24 * 5));
+    const expectedBefore = (await detail(fx, 'secretaryA', upcoming)).expected;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await fx.call('secretaryA', 'member', 'deactivate', {
+      memberId: member._id,
+      reason: 'transfer_out',
+      effectiveDate: today,
+    });
+    expect(await detail(fx, 'secretaryA', upcoming)).toMatchObject({ expected: expectedBefore - 1 });
+    expect((await attendanceOf(upcoming)).absentList.map((m) => m.memberId)).not.toContain(member._id);
+    expect((await attendanceOf(past)).absentList.map((m) => m.memberId)).toContain(member._id);
+  });
+});
+
 describe('leave and manual marks', () => {
   it('a member asks for leave before the start; the secretary approves; the counts follow', async () => {
     const activityId = await createActivity(fx, 'secretaryA', startingIn(120));
