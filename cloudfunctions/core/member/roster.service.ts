@@ -16,8 +16,8 @@ import { audit, changedFields } from '../org/audit';
 import { failedPrecondition, forbidden, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { countDocs, getDocs } from '../runtime/documents';
-import { randomString } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
+import { newMemberDoc } from './member-doc';
 import { toListItem } from './member-view';
 import { memberRepository } from './member.repository';
 import { requireAdmin, requireBranchManager, visibilityOf } from './policy';
@@ -58,26 +58,8 @@ export async function createMember(
   requireBranchManager(session, branchId);
   const branch = await branchOrFail(branchId);
   checkPartyGroup(branch, input.partyGroupId);
-  const now = new Date();
-  const member: MemberDoc = {
-    _id: `m_${randomString(12)}`,
-    branchId,
-    name: input.name,
-    status: input.status,
-    gender: input.gender ?? null,
-    phone: input.phone ?? null,
-    joinedPartyAt: input.joinedPartyAt ?? null,
-    partyGroupId: input.partyGroupId ?? null,
-    position: input.position ?? null,
-    roles: ['member'],
-    active: true,
-    openid: null,
-    boundAt: null,
-    leftAt: null,
-    leftReason: null,
-    branchHistory: [{ branchId, from: now }],
-    createdAt: now,
-  };
+  const { branchId: _branch, ...fields } = input;
+  const member = newMemberDoc(branchId, fields, new Date());
   const { _id, ...data } = member;
   await runTransaction(async (tx) => {
     await tx.collection(COLLECTIONS.members).doc(_id).set({ data });

@@ -7,13 +7,13 @@ import {
 } from '@zhibu/types';
 import type { z } from 'zod';
 import { canManageBranch, isAdmin, maskPhone, requireBranchManager } from '../member/policy';
+import { newMemberDoc } from '../member/member-doc';
 import { memberRepository } from '../member/member.repository';
 import type { Session } from '../member/session';
 import { audit } from '../org/audit';
 import { forbidden, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { getDocs } from '../runtime/documents';
-import { randomString } from '../runtime/ids';
 import { runTransaction } from '../runtime/transaction';
 import { validateRows } from './roster-rows';
 import { readRosterSheet, SheetError, writeRosterSheet } from './roster-sheet';
@@ -64,25 +64,7 @@ export async function importRoster(session: Session, input: z.infer<typeof roste
   if (!valid || input.mode === 'check') return { rows: rows.length, valid, created: 0, errors };
 
   const now = new Date();
-  const docs: MemberDoc[] = members.map((fields) => ({
-    _id: `m_${randomString(12)}`,
-    branchId,
-    name: fields.name,
-    status: fields.status,
-    gender: fields.gender ?? null,
-    phone: fields.phone ?? null,
-    joinedPartyAt: fields.joinedPartyAt ?? null,
-    partyGroupId: fields.partyGroupId ?? null,
-    position: fields.position ?? null,
-    roles: ['member'],
-    active: true,
-    openid: null,
-    boundAt: null,
-    leftAt: null,
-    leftReason: null,
-    branchHistory: [{ branchId, from: now }],
-    createdAt: now,
-  }));
+  const docs = members.map((fields) => newMemberDoc(branchId, fields, now));
   // One batch insert: the whole roster lands in one request or the function fails before it.
   await database().collection(COLLECTIONS.members).add({ data: docs });
   await runTransaction(async (tx) => {
