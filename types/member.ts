@@ -92,6 +92,8 @@ export const listMembersInput = pageInputSchema
     status: memberStatusSchema.optional(),
     partyGroupId: idSchema.optional(),
     includeInactive: z.boolean().optional(),
+    /** Only members who have (true) or have not (false) bound a WeChat user. */
+    bound: z.boolean().optional(),
   })
   .strict();
 

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'member.bind',
   'member.unbind',
   'member.setRoles',
+  'member.createInvite',
   'member.import',
   'branch.create',
   'branch.rename',
@@ -71,6 +72,8 @@ export const orgContract = {
     pageInputSchema.extend({ includeInactive: z.boolean().optional() }).strict(),
     pageOf(branchSummarySchema),
   ),
+  /** One branch: a bureau admin any, anyone else their own. */
+  branch: action(z.object({ branchId: idSchema }).strict(), branchSummarySchema),
   createBranch: action(newBranchSchema, z.object({ branchId: z.string() })),
   renameBranch: action(z.object({ branchId: idSchema, name: branchNameSchema }).strict(), branchSummarySchema),
   setPartyGroups: action(

@@ -122,6 +122,20 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   },
   { name: 'see branches', fn: 'org', action: 'branches', data: () => ({ page: 1, pageSize: 10 }), expect: everyBound },
   {
+    name: 'see branch A',
+    fn: 'org',
+    action: 'branch',
+    data: () => ({ branchId: BRANCH_A }),
+    expect: { unbound: U, memberA: 'ok', memberB: N, secretaryA: 'ok', secretaryB: N, admin: 'ok' },
+  },
+  {
+    name: 'list who in A has not bound yet',
+    fn: 'member',
+    action: 'list',
+    data: () => ({ branchId: BRANCH_A, page: 1, pageSize: 10, bound: false }),
+    expect: { unbound: U, memberA: F, memberB: F, secretaryA: 'ok', secretaryB: F, admin: 'ok' },
+  },
+  {
     name: 'create a branch',
     fn: 'org',
     action: 'createBranch',

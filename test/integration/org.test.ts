@@ -34,6 +34,11 @@ describe('branches', () => {
     });
   });
 
+  it('one branch can be read on its own, with its counts', async () => {
+    const result = await fx.call<BranchSummary>('secretaryA', 'org', 'branch', { branchId: 'b-qhyz' });
+    expect(result).toMatchObject({ ok: true, data: { name: '清河县第一中学党支部', memberCount: 14 } });
+  });
+
   it('a member sees only their own branch', async () => {
     const result = await fx.call<{ items: BranchSummary[] }>('memberB', 'org', 'branches', { page: 1, pageSize: 50 });
     expect(result).toMatchObject({ ok: true, data: { items: [{ branchId: DEMO.memberB.branchId }] } });
@@ -123,10 +128,18 @@ describe('the audit log', () => {
     });
     if (!created.ok) throw new Error(created.message);
     await fx.call('admin', 'member', 'setRoles', { memberId: created.data.memberId, roles: ['committee'] });
+    await fx.call('secretaryA', 'member', 'createInvite', { memberId: created.data.memberId });
     const log = await fx.call<{ items: AuditEntry[] }>('admin', 'org', 'auditLog', { page: 1, pageSize: 50 });
     if (!log.ok) throw new Error(log.message);
     const actions = new Set(log.data.items.map((e) => e.action));
-    for (const action of ['member.create', 'member.setRoles', 'branch.merge', 'branch.split', 'member.update']) {
+    for (const action of [
+      'member.create',
+      'member.setRoles',
+      'member.createInvite',
+      'branch.merge',
+      'branch.split',
+      'member.update',
+    ]) {
       expect(actions).toContain(action);
     }
   });

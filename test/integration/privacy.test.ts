@@ -36,6 +36,13 @@ describe('who sees what of a member', () => {
     }
   });
 
+  it('the committee can list only those who have not bound a WeChat user yet', async () => {
+    const result = await fx.call<Page>('secretaryA', 'member', 'list', { page: 1, pageSize: 50, bound: false });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.data.items.map((m) => m.name)).toContain('朱光明');
+    expect(result.data.items.every((m) => m.bound === false)).toBe(true);
+  });
+
   it('pages the roster and reports the total', async () => {
     const first = await fx.call<Page>('secretaryA', 'member', 'list', { page: 1, pageSize: 5 });
     const second = await fx.call<Page>('secretaryA', 'member', 'list', { page: 2, pageSize: 5 });

@@ -10,7 +10,6 @@ import {
 import { audit } from '../org/audit';
 import { AppError, conflict, failedPrecondition, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getDoc } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
@@ -55,14 +54,24 @@ export async function createInvite(session: Session, memberId: string): Promise<
       usedAt: null,
       usedBy: null,
     };
-    try {
-      // `add` with the code as `_id` fails on a collision rather than overwriting a live invite.
-      await database()
-        .collection(COLLECTIONS.invites)
-        .add({ data: { _id: code, ...invite } });
-    } catch (error) {
-      if (isDuplicateKeyError(error) && attempt < 3) continue;
-      throw error;
+    // A code already taken is simply drawn again; the invite and its audit entry land together.
+    const created = await runTransaction(async (tx) => {
+      if (await txGet(tx, COLLECTIONS.invites, code)) return false;
+      await tx.collection(COLLECTIONS.invites).doc(code).set({ data: invite });
+      await audit(tx, session, {
+        action: 'member.createInvite',
+        targetType: 'member',
+        targetId: memberId,
+        targetName: member.name,
+        branchId: member.branchId,
+        before: null,
+        after: { expiresAt: expiresAt.toISOString() },
+      });
+      return true;
+    });
+    if (!created) {
+      if (attempt < 3) continue;
+      throw new Error('could not draw an unused invite code');
     }
     return {
       code,

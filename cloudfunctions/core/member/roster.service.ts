@@ -149,7 +149,10 @@ export async function listMembers(
   const branchId = input.branchId ?? session.member.branchId;
   const visibility = visibilityOf(session, { _id: '', branchId });
   if (visibility === 'none') throw forbidden('只能查看本支部的党员名单');
-  if (visibility === 'names' && (input.status || input.partyGroupId || input.includeInactive)) {
+  if (
+    visibility === 'names' &&
+    (input.status || input.partyGroupId || input.includeInactive || input.bound !== undefined)
+  ) {
     throw forbidden('只有支部委员可以按身份、党小组筛选或查看已调出党员');
   }
   const db = database();
@@ -157,6 +160,7 @@ export async function listMembers(
   if (!input.includeInactive) where.active = true;
   if (input.status) where.status = input.status;
   if (input.partyGroupId) where.partyGroupId = input.partyGroupId;
+  if (input.bound !== undefined) where.openid = input.bound ? db.command.neq(null) : null;
   if (input.keyword) where.name = db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
   const query = db.collection(COLLECTIONS.members).where(where);
   const [members, total, branch] = await Promise.all([

@@ -71,6 +71,12 @@ async function summaryOf(branchId: string): Promise<BranchSummary> {
   return summarize(branch, (await countsFor([branchId])).get(branchId));
 }
 
+export async function getBranch(session: Session, branchId: string): Promise<BranchSummary> {
+  // Another branch answers as missing for anyone but the bureau, so branch ids cannot be probed.
+  if (!isAdmin(session) && branchId !== session.member.branchId) throw notFound('没有找到该支部');
+  return summaryOf(branchId);
+}
+
 /** Bureau admins see every branch; anyone else sees their own. */
 export async function listBranches(
   session: Session,
