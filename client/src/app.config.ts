@@ -1,10 +1,48 @@
 const isH5 = process.env.TARO_ENV === 'h5';
 
-/** The H5 build signs in with a demo-user picker; the mini program uses WeChat identity and may need binding. */
-const signInPage = isH5 ? 'pages/login/index' : 'pages/bind/index';
+/**
+ * Both builds bind a WeChat user to a member with an invite code; the H5 build also has a demo-user
+ * picker standing in for WeChat's own login.
+ */
+const signInPages = isH5 ? ['pages/bind/index', 'pages/login/index'] : ['pages/bind/index'];
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/activity/index', 'pages/study/index', 'pages/mine/index', signInPage],
+  pages: [
+    'pages/index/index',
+    'pages/activity/index',
+    'pages/study/index',
+    'pages/mine/index',
+    ...signInPages,
+    'pages/activity/detail/index',
+    'pages/activity/history/index',
+    'pages/checkin/index',
+  ],
+  subPackages: [
+    {
+      // The branch committee's activity screens: create and edit, the check-in code, attendance, minutes.
+      root: 'packages/activity',
+      pages: ['edit/index', 'qr/index', 'attendance/index', 'minutes/index'],
+    },
+    {
+      // Roster, invites and branches for the branch committee and the bureau (members never load it).
+      root: 'packages/org',
+      pages: [
+        'roster/index',
+        'member/index',
+        'member-edit/index',
+        'invite/index',
+        'deactivate/index',
+        'roster-io/index',
+        'party-groups/index',
+        'branches/index',
+        'branch/index',
+        'branch-edit/index',
+        'merge/index',
+        'split/index',
+        'audit/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#ededed',

@@ -2,7 +2,7 @@ import type { ActionContract, ActionName, Contracts, FunctionName, Result } from
 import type { z } from 'zod';
 import { cloudTransport } from './cloudTransport';
 import { httpTransport } from './httpTransport';
-import { clearToken, getToken } from './token';
+import { getToken } from './token';
 import type { FunctionEvent, Transport } from './transport';
 
 type ContractOf<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A];
@@ -21,7 +21,11 @@ const transport: Transport = process.env.TARO_ENV === 'weapp' ? cloudTransport :
 
 let onUnauthenticated: () => void = () => undefined;
 
-/** Where to send the member when the server no longer knows who they are (set once by the app). */
+/**
+ * Where to send the caller when the server knows no member for them (set once by the app). The
+ * token is kept: in H5 it stands for a WeChat identity, and a WeChat user who is not yet bound
+ * needs that identity to bind. What to do with it is the handler's business.
+ */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
@@ -41,7 +45,6 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
   const result = await transport(name, event);
   // A sign-in may have happened while this call was in flight; its answer then says nothing about the new token.
   if (!result.ok && result.code === 'UNAUTHENTICATED' && getToken() === tokenSent) {
-    clearToken();
     onUnauthenticated();
   }
   // The server validates its output against the same contract; the client trusts that shape.

@@ -8,6 +8,8 @@ type Callback = () => void;
 
 const storage = new Map<string, unknown>();
 const pageHooks = new Map<string, Set<{ current: Callback }>>();
+/** What `useRouter().params` answers: the query the page was opened with. */
+const routerParams: Record<string, string | undefined> = {};
 
 function usePageHook(name: string, callback: Callback): void {
   const ref = useRef(callback);
@@ -39,6 +41,17 @@ const Taro = {
   navigateTo: jest.fn(resolved),
   hideHomeButton: jest.fn(resolved),
   getCurrentPages: jest.fn((): { route?: string }[] => []),
+  navigateBack: jest.fn(resolved),
+  redirectTo: jest.fn(resolved),
+  setNavigationBarTitle: jest.fn(resolved),
+  /** Answers “confirmed” unless a test says otherwise with mockResolvedValueOnce. */
+  showModal: jest.fn((_options: Record<string, unknown>) => Promise.resolve({ confirm: true, cancel: false })),
+  setClipboardData: jest.fn(resolved),
+  scanCode: jest.fn(() => Promise.reject(new Error('scanCode:fail cancel'))),
+  chooseMessageFile: jest.fn(),
+  getFileSystemManager: jest.fn(),
+  openDocument: jest.fn(resolved),
+  env: { USER_DATA_PATH: 'wxfile://usr' },
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn(),
@@ -51,15 +64,23 @@ export const usePullDownRefresh = (callback: Callback) => usePageHook('pullDownR
 export const useDidShow = (callback: Callback) => usePageHook('didShow', callback);
 export const useLoad = (callback: Callback) => usePageHook('load', callback);
 export const useLaunch = (callback: Callback) => usePageHook('launch', callback);
+export const useReachBottom = (callback: Callback) => usePageHook('reachBottom', callback);
+export const useRouter = () => ({ params: routerParams });
 
 /** Test controls, not part of Taro. */
 export const taroMock = {
   storage,
-  fire(hook: 'pullDownRefresh' | 'didShow' | 'load' | 'launch'): void {
+  /** Sets the query of the page about to be rendered. */
+  setParams(params: Record<string, string | undefined>): void {
+    for (const key of Object.keys(routerParams)) delete routerParams[key];
+    Object.assign(routerParams, params);
+  },
+  fire(hook: 'pullDownRefresh' | 'didShow' | 'load' | 'launch' | 'reachBottom'): void {
     pageHooks.get(hook)?.forEach((ref) => ref.current());
   },
   reset(): void {
     storage.clear();
     pageHooks.clear();
+    for (const key of Object.keys(routerParams)) delete routerParams[key];
   },
 };

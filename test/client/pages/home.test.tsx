@@ -2,8 +2,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { goToSignIn } from '@/features/member';
 import { resetSession } from '@/features/member/session';
 import HomePage from '@/pages/index/index';
-import { setUnauthenticatedHandler } from '@/services';
-import { setToken } from '@/services/token';
+import { setUnauthenticatedHandler, signOut } from '@/services';
+import { getToken, setToken } from '@/services/token';
 import { mockFetch, wangJianguo } from '../helpers';
 import Taro, { taroMock } from '../mocks/taro';
 
@@ -81,13 +81,27 @@ describe('首页', () => {
     expect(Taro.stopPullDownRefresh).toHaveBeenCalled();
   });
 
-  it('sends an unknown caller to the demo-user picker without a toast', async () => {
-    mockFetch(() => ({ body: { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' } }));
+  it('sends a signed-in WeChat user who is not bound yet to binding, without a toast, keeping the identity', async () => {
+    mockFetch(() => ({
+      body: { ok: false, code: 'UNAUTHENTICATED', message: '尚未绑定党员身份，请联系支部书记获取邀请码' },
+    }));
+    render(<HomePage />);
+
+    await act(async () => undefined);
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/bind/index' });
+    expect(getToken()).toBe('tok-wang');
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    expect(screen.queryByText('加载失败')).not.toBeInTheDocument();
+  });
+
+  it('sends a caller with no sign-in at all to the demo-user picker (H5)', async () => {
+    signOut();
+    jest.clearAllMocks();
+    mockFetch(() => ({ body: { ok: false, code: 'UNAUTHENTICATED', message: '无法识别微信身份，请重新进入小程序' } }));
     render(<HomePage />);
 
     await act(async () => undefined);
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
     expect(Taro.showToast).not.toHaveBeenCalled();
-    expect(screen.queryByText('加载失败')).not.toBeInTheDocument();
   });
 });

@@ -55,6 +55,18 @@ describe('演示用户选择 (H5)', () => {
     expect(getToken()).toBe('tok-o-1');
   });
 
+  it('offers to enter as a new WeChat user, bound to nobody, and goes straight to binding', async () => {
+    const { sent } = serve({ body: { token: 'tok-new' } });
+    render(<LoginPage />);
+
+    fireEvent.click(await screen.findByLabelText('以新微信用户身份进入（未绑定）'));
+
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/bind/index' }));
+    const login = sent.find((request) => request.url === '/api/dev/login');
+    expect((login?.body as { openid: string }).openid).toMatch(/^wx_new_[a-z0-9]{12}$/);
+    expect(getToken()).toBe('tok-new');
+  });
+
   it('stays on the picker with a toast when sign-in fails', async () => {
     serve({ status: 404, body: { ok: false, code: 'NOT_FOUND', message: '没有这个演示用户' } });
     render(<LoginPage />);

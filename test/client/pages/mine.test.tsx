@@ -18,12 +18,14 @@ const myRecord = {
   boundAt: null,
 };
 
-function serve(me: unknown = { ok: true, data: myRecord }) {
+function serve(me: unknown = { ok: true, data: myRecord }, login: unknown = wangJianguo) {
   return mockFetch(({ body }) => {
     const { action } = body as { action: string };
-    return { body: action === 'login' ? { ok: true, data: wangJianguo } : me };
+    return { body: action === 'login' ? { ok: true, data: login } : me };
   });
 }
+
+const groupOf = (title: string) => screen.getByText(title).parentElement as HTMLElement;
 
 beforeEach(() => {
   resetSession();
@@ -37,7 +39,7 @@ describe('我的', () => {
 
     expect(await screen.findByText('正式党员')).toBeInTheDocument();
     expect(screen.getByText('王建国')).toBeInTheDocument();
-    expect(screen.getByText('城关第一中学党支部')).toBeInTheDocument();
+    expect(screen.getAllByText('城关第一中学党支部')).toHaveLength(2);
     expect(screen.getByText('第一党小组')).toBeInTheDocument();
     expect(screen.getByText('2008年7月1日')).toBeInTheDocument();
     expect(screen.getByText('13800001234')).toBeInTheDocument();
@@ -64,6 +66,51 @@ describe('我的', () => {
     me = { ok: true, data: myRecord };
     await act(async () => fireEvent.click(retry));
     expect(await screen.findByText('正式党员')).toBeInTheDocument();
+  });
+
+  it('has a 我的支部 section: branch, schools and party group', async () => {
+    serve({ ok: true, data: { ...myRecord, schools: ['石门乡中心小学', '云岭乡中心小学'] } });
+    render(<MinePage />);
+    await screen.findByText('正式党员');
+    const branch = groupOf('我的支部');
+    expect(within(branch).getByText('城关第一中学党支部')).toBeInTheDocument();
+    expect(within(branch).getByText('石门乡中心小学、云岭乡中心小学')).toBeInTheDocument();
+    expect(within(branch).getByText('第一党小组')).toBeInTheDocument();
+  });
+
+  it('gives a secretary the ways into managing the branch, but not the bureau’s pages', async () => {
+    serve();
+    render(<MinePage />);
+    await screen.findByText('正式党员');
+    const manage = groupOf('本支部管理');
+    fireEvent.click(within(manage).getByText('支部党员名册'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/org/roster/index' });
+    fireEvent.click(within(manage).getByText('邀请码 / 绑定'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/org/roster/index?mode=invite' });
+    fireEvent.click(within(manage).getByText('党小组设置'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/org/party-groups/index?branchId=b-1' });
+    expect(screen.queryByText('局党委管理')).not.toBeInTheDocument();
+    expect(screen.queryByText('操作记录')).not.toBeInTheDocument();
+  });
+
+  it('gives a bureau admin 支部管理 and 操作记录 too', async () => {
+    serve(undefined, { ...wangJianguo, roles: ['member', 'admin'] });
+    render(<MinePage />);
+    await screen.findByText('正式党员');
+    const bureau = groupOf('局党委管理');
+    fireEvent.click(within(bureau).getByText('支部管理'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/org/branches/index' });
+    fireEvent.click(within(bureau).getByText('操作记录'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/org/audit/index' });
+  });
+
+  it('shows a plain member no management entries at all', async () => {
+    serve(undefined, { ...wangJianguo, name: '刘洋', roles: ['member'] });
+    render(<MinePage />);
+    await screen.findByText('正式党员');
+    expect(screen.queryByText('本支部管理')).not.toBeInTheDocument();
+    expect(screen.queryByText('支部党员名册')).not.toBeInTheDocument();
+    expect(screen.queryByText('局党委管理')).not.toBeInTheDocument();
   });
 
   it('in H5, 退出登录 forgets the token and opens the demo-user picker', async () => {

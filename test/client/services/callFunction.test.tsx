@@ -12,8 +12,8 @@ describe('callFunction', () => {
     expect(result.ok && result.data.name).toBe('王建国');
   });
 
-  it('on UNAUTHENTICATED forgets the token and hands over to the sign-in handler', async () => {
-    setToken('stale');
+  it('on UNAUTHENTICATED hands over to the sign-in handler and keeps the token (binding needs it)', async () => {
+    setToken('unbound-wechat-user');
     const handler = jest.fn();
     setUnauthenticatedHandler(handler);
     mockFetch(() => ({ body: { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' } }));
@@ -21,7 +21,7 @@ describe('callFunction', () => {
     const result = await callFunction('member', 'me');
 
     expect(result).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
-    expect(getToken()).toBeNull();
+    expect(getToken()).toBe('unbound-wechat-user');
     expect(handler).toHaveBeenCalledTimes(1);
   });
 

@@ -4,9 +4,12 @@ import { useRemoteData } from '@/hooks/useRemoteData';
 import { listDemoUsers, signInAs, type DemoUser } from '@/services';
 import { EmptyState, ErrorState, LoadingState, showFailureToast } from '@/ui';
 import emptySearch from '@/assets/empty/search.png';
-import { Avatar, enterAsNewMember, RoleTags } from '@/features/member';
+import { Avatar, enterAsNewMember, enterAsUnboundUser, RoleTags, signInAsNewWeChatUser } from '@/features/member';
 import { groupDemoUsers } from './demoUsers';
 import './DemoUserPicker.css';
+
+/** Marks the new-user entry while it signs in; demo users are marked by their openid. */
+const NEW_USER = 'new';
 
 /** H5 only: the local runtime has no WeChat identity, so the tester picks who to be. */
 export function DemoUserPicker() {
@@ -22,6 +25,15 @@ export function DemoUserPicker() {
     const result = await signInAs(user.openid);
     setSigningIn(null);
     if (result.ok) enterAsNewMember();
+    else showFailureToast(result);
+  };
+
+  const chooseNewUser = async () => {
+    if (signingIn) return;
+    setSigningIn(NEW_USER);
+    const result = await signInAsNewWeChatUser();
+    setSigningIn(null);
+    if (result.ok) enterAsUnboundUser();
     else showFailureToast(result);
   };
 
@@ -46,6 +58,30 @@ export function DemoUserPicker() {
           confirmType="search"
           onInput={(event) => setQuery(event.detail.value)}
         />
+      </View>
+      <View className="demo-picker__group">
+        <Text className="demo-picker__branch">尚未绑定的新用户</Text>
+        <View className="demo-picker__list">
+          <View
+            className="demo-picker__user"
+            hoverClass="demo-picker__user--hover"
+            aria-label="以新微信用户身份进入（未绑定）"
+            onClick={() => void chooseNewUser()}
+          >
+            <View className="demo-picker__new-avatar">
+              <Text className="demo-picker__new-plus">+</Text>
+            </View>
+            <View className="demo-picker__user-main">
+              <Text className="demo-picker__name">以新微信用户身份进入（未绑定）</Text>
+              <Text className="demo-picker__desc">体验首次打开小程序：用支部书记生成的邀请码绑定党员身份</Text>
+            </View>
+            {signingIn === NEW_USER ? (
+              <Text className="demo-picker__busy">正在进入…</Text>
+            ) : (
+              <View className="demo-picker__arrow" />
+            )}
+          </View>
+        </View>
       </View>
       {groups.length === 0 ? (
         <EmptyState

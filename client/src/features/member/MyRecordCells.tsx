@@ -10,7 +10,7 @@ interface MyRecordCellsProps {
   onRetry: () => void;
 }
 
-/** The member's own record, in full: a member always sees everything about themselves. */
+/** The member's own record, in full: a member always sees everything about themselves (branch details: MyBranchCells). */
 export function MyRecordCells({ state, onRetry }: MyRecordCellsProps) {
   if (state.status === 'loading') {
     return (
@@ -30,11 +30,9 @@ export function MyRecordCells({ state, onRetry }: MyRecordCellsProps) {
   return (
     <CellGroup title="党员信息">
       <Cell label="党员类别" value={record.status} />
-      <Cell label="党小组" value={record.partyGroupName ?? '未分组'} />
       <Cell label="职务" value={record.position ?? NOT_SET} />
       <Cell label="入党时间" value={record.joinedPartyAt ? formatDate(record.joinedPartyAt) : NOT_SET} />
       <Cell label="手机号" value={record.phone ?? NOT_SET} />
-      {record.schools.length > 0 ? <Cell label="所在学校" value={record.schools.join('、')} /> : null}
     </CellGroup>
   );
 }

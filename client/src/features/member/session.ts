@@ -58,6 +58,13 @@ export function loadSession(): Promise<SessionState> {
   return request;
 }
 
+/** The member the server has just named (after binding): no need to ask again who it is. */
+export function setSessionMember(member: LoginResult): void {
+  generation += 1;
+  inFlight = null;
+  setState({ status: 'ready', member });
+}
+
 /** Forgets the member (sign-out, switching demo user); the next page to ask loads again. */
 export function resetSession(): void {
   generation += 1;

@@ -1,22 +1,41 @@
 import Taro from '@tarojs/taro';
 import { signOut as forgetToken } from '@/services';
+import { getToken } from '@/services/token';
 import { loadSession, resetSession } from './session';
 
-const SIGN_IN_PAGE = process.env.TARO_ENV === 'h5' ? 'pages/login/index' : 'pages/bind/index';
+/** The H5 build's demo-user picker: it stands in for WeChat's own login, which the mini program has. */
+export const PICKER_PAGE = 'pages/login/index';
+/** Where a WeChat user who is not bound to a member record binds with an invite code (both builds). */
+export const BIND_PAGE = 'pages/bind/index';
 export const HOME_PAGE = '/pages/index/index';
+
+const isH5 = () => process.env.TARO_ENV === 'h5';
+
+/**
+ * The mini program always has a WeChat identity, so a caller the server does not know is simply
+ * not bound yet. In H5 the token plays WeChat's part: with one the caller is a WeChat user who
+ * still has to bind; with none, the tester first picks who to be.
+ */
+function signInPage(): string {
+  return isH5() && getToken() === null ? PICKER_PAGE : BIND_PAGE;
+}
+
+function currentRoute(): string | undefined {
+  const pages = Taro.getCurrentPages();
+  return pages[pages.length - 1]?.route?.replace(/^\//, '');
+}
 
 let redirecting = false;
 
 /**
- * Sends the member to sign in: the demo-user picker in H5, the binding page in the mini program.
- * Several calls can fail together; only the first one navigates.
+ * Sends the caller to sign in or to bind. Several calls can fail together; only the first one
+ * navigates, and the pages that sign in never send anyone away from themselves.
  */
 export function goToSignIn(): void {
-  const pages = Taro.getCurrentPages();
-  const current = pages[pages.length - 1]?.route?.replace(/^\//, '');
-  if (redirecting || current === SIGN_IN_PAGE) return;
+  const current = currentRoute();
+  if (redirecting || current === PICKER_PAGE || current === BIND_PAGE) return;
   redirecting = true;
-  void Taro.reLaunch({ url: `/${SIGN_IN_PAGE}` }).finally(() => {
+  void Taro.reLaunch({ url: `/${signInPage()}` }).finally(() => {
     redirecting = false;
   });
 }
@@ -25,7 +44,8 @@ export function goToSignIn(): void {
 export function signOut(): void {
   forgetToken();
   resetSession();
-  goToSignIn();
+  redirecting = false;
+  void Taro.reLaunch({ url: `/${PICKER_PAGE}` });
 }
 
 /** After signing in as someone else: forget the old member and start over from the home tab. */
@@ -34,9 +54,15 @@ export function enterAsNewMember(): void {
   void Taro.reLaunch({ url: HOME_PAGE });
 }
 
-/** Opens the demo-user picker on top of 我的 (H5 only), so backing out keeps the current member. */
+/** After signing in (H5) as a WeChat user who is bound to nobody: straight to binding. */
+export function enterAsUnboundUser(): void {
+  resetSession();
+  void Taro.reLaunch({ url: `/${BIND_PAGE}` });
+}
+
+/** Opens the demo-user picker on top of the current page (H5 only), so backing out keeps the current member. */
 export function switchDemoUser(): void {
-  void Taro.navigateTo({ url: `/${SIGN_IN_PAGE}` });
+  void Taro.navigateTo({ url: `/${PICKER_PAGE}` });
 }
 
 /** On the binding page: asks again whether this WeChat user is bound yet, and enters if so. */

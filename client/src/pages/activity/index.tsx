@@ -1,15 +1,42 @@
-import { View } from '@tarojs/components';
-import emptyActivity from '@/assets/empty/activity.png';
-import { EmptyState } from '@/ui';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { SessionGate } from '@/features/member';
+import {
+  ActivityFeedView,
+  ActivityToolbar,
+  canManageActivities,
+  openHistory,
+  useActivityFeed,
+} from '@/features/activity';
+import { ScanCheckinButton } from '@/features/checkin';
+import { Cell, CellGroup } from '@/ui';
 
 export default function ActivityPage() {
+  const feed = useActivityFeed();
+
+  usePullDownRefresh(() => {
+    void feed.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void feed.loadMore();
+  });
+  useDidShow(() => {
+    feed.refreshIfStale();
+  });
+
   return (
-    <View className="page">
-      <EmptyState
-        image={emptyActivity}
-        title="暂无活动"
-        description="支部发布三会一课、主题党日等活动后，会显示在这里。"
-      />
-    </View>
+    <SessionGate>
+      {(member) => {
+        const canManage = canManageActivities(member.roles);
+        return (
+          <>
+            <ActivityToolbar scanButton={<ScanCheckinButton />} canManage={canManage} />
+            <CellGroup>
+              <Cell label="我的出勤记录" onClick={openHistory} />
+            </CellGroup>
+            <ActivityFeedView feed={feed} canManage={canManage} />
+          </>
+        );
+      }}
+    </SessionGate>
   );
 }

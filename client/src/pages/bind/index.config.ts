@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '支部通',
+  navigationBarTitleText: '绑定党员身份',
 });

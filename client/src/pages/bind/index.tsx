@@ -1,40 +1,86 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import emptyBind from '@/assets/empty/bind.png';
-import { recheckBinding } from '@/features/member';
-import { Button, EmptyState } from '@/ui';
+import {
+  BindPanel,
+  codeFromScene,
+  hasWeChatIdentity,
+  signInAsNewWeChatUser,
+  signOut,
+  switchDemoUser,
+} from '@/features/member';
+import { Button, Cell, CellGroup, showFailureToast } from '@/ui';
 import './index.css';
 
-/** WeChat identity works but no member record is bound to it yet; binding itself is done with an invite code. */
+const isH5 = process.env.TARO_ENV === 'h5';
+
+/**
+ * H5 only: the page was opened (from an invite QR code, say) without anyone signed in. The local
+ * version has no WeChat, so the tester becomes a new WeChat user first and the code stays filled in.
+ */
+function NewUserPrompt({ onReady }: { onReady: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const enter = async () => {
+    setBusy(true);
+    const result = await signInAsNewWeChatUser();
+    setBusy(false);
+    if (result.ok) onReady();
+    else showFailureToast(result);
+  };
+  return (
+    <View className="bind-page__demo">
+      <Text className="bind-page__demo-title">本地演示环境</Text>
+      <Text className="bind-page__demo-text">
+        正式小程序会自动识别您的微信身份。本地演示请先以新微信用户身份进入，再用邀请码绑定。
+      </Text>
+      <View className="bind-page__demo-actions">
+        <Button loading={busy} onClick={() => void enter()}>
+          以新微信用户身份进入
+        </Button>
+        <Button kind="secondary" onClick={signOut}>
+          选择已有的演示用户
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * 绑定党员身份: where a WeChat user the server does not know yet lands, and where an invite QR
+ * code opens (`scene` carries the code, URL-encoded by WeChat).
+ */
 export default function BindPage() {
-  const [checking, setChecking] = useState(false);
-  const [stillUnbound, setStillUnbound] = useState(false);
+  const { params } = useRouter();
+  const sceneCode = codeFromScene(params.scene) ?? '';
+  const [identity, setIdentity] = useState(hasWeChatIdentity);
 
   // The home button would only lead back here; binding is the way forward.
   useDidShow(() => {
-    void Taro.hideHomeButton();
+    if (!isH5) void Taro.hideHomeButton();
   });
 
-  const recheck = async () => {
-    setChecking(true);
-    const entered = await recheckBinding();
-    setChecking(false);
-    setStillUnbound(!entered);
-  };
+  // Written out in full so that the mini program build drops the demo sign-in altogether.
+  if (process.env.TARO_ENV === 'h5' && !identity) {
+    return (
+      <View className="page bind-page">
+        <NewUserPrompt onReady={() => setIdentity(true)} />
+      </View>
+    );
+  }
 
   return (
-    <View className="page bind">
-      <EmptyState
-        image={emptyBind}
-        title="尚未绑定党员身份"
-        description="请联系支部书记获取邀请码。绑定后即可参加支部活动、学习和理论测试。"
-      >
-        <Button kind="secondary" loading={checking} onClick={() => void recheck()}>
-          重新检查
-        </Button>
-        {stillUnbound ? <Text className="bind__note">仍未查到绑定信息，请确认支部书记已为您登记。</Text> : null}
-      </EmptyState>
+    <View className="page bind-page">
+      <BindPanel
+        initialCode={sceneCode}
+        onIdentityLost={() => setIdentity(false)}
+        footer={
+          isH5 ? (
+            <CellGroup title="演示环境">
+              <Cell label="切换演示用户" onClick={switchDemoUser} />
+            </CellGroup>
+          ) : null
+        }
+      />
     </View>
   );
 }

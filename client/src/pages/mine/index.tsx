@@ -1,5 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import {
+  ManagementCells,
+  MyBranchCells,
   MyRecordCells,
   ProfileCard,
   SessionGate,
@@ -24,6 +26,8 @@ export default function MinePage() {
         <>
           <ProfileCard member={member} />
           <MyRecordCells state={record.state} onRetry={() => void record.reload()} />
+          <MyBranchCells member={member} record={record.state} />
+          <ManagementCells member={member} />
           {process.env.TARO_ENV === 'h5' ? (
             <>
               <CellGroup title="演示环境">

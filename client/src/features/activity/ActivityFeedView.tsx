@@ -1,0 +1,54 @@
+import { View } from '@tarojs/components';
+import emptyActivity from '@/assets/empty/activity.png';
+import { EmptyState, ErrorState, LoadingState } from '@/ui';
+import { ActivityCard } from './ActivityCard';
+import { ListFooter } from './ListFooter';
+import { openActivity } from './navigation';
+import { Segmented } from './Segmented';
+import type { ActivityFeed } from './useActivityFeed';
+
+const SEGMENTS = [
+  { key: 'upcoming' as const, label: '即将开始' },
+  { key: 'past' as const, label: '已结束' },
+];
+
+function emptyText(scope: ActivityFeed['scope'], canManage: boolean) {
+  if (scope === 'past') {
+    return { title: '还没有已结束的活动', description: '活动结束后会移到这里，可查看出勤情况和会议记录。' };
+  }
+  return canManage
+    ? { title: '暂无即将开始的活动', description: '点击上方“发起活动”，安排三会一课、主题党日等支部活动。' }
+    : { title: '暂无即将开始的活动', description: '支部发布三会一课、主题党日等活动后，会显示在这里。' };
+}
+
+/** 即将开始 / 已结束 and the activities under them. */
+export function ActivityFeedView({ feed, canManage }: { feed: ActivityFeed; canManage: boolean }) {
+  const { state } = feed;
+  let body;
+  if (state.status === 'loading') body = <LoadingState />;
+  else if (state.status === 'error') body = <ErrorState message={state.message} onRetry={() => void feed.refresh()} />;
+  else if (state.items.length === 0) {
+    const text = emptyText(feed.scope, canManage);
+    body = <EmptyState image={emptyActivity} title={text.title} description={text.description} />;
+  } else {
+    body = (
+      <>
+        {state.items.map((activity) => (
+          <ActivityCard key={activity.activityId} activity={activity} showCounts={canManage} onOpen={openActivity} />
+        ))}
+        <ListFooter
+          loadingMore={state.loadingMore}
+          hasMore={feed.hasMore}
+          pages={state.page}
+          onMore={() => void feed.loadMore()}
+        />
+      </>
+    );
+  }
+  return (
+    <View>
+      <Segmented segments={SEGMENTS} value={feed.scope} onChange={feed.setScope} />
+      {body}
+    </View>
+  );
+}

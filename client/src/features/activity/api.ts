@@ -1,0 +1,28 @@
+import { callFunction } from '@/services';
+
+/** Every activity call the screens make, in one place. Each resolves to a Result, never throws. */
+export const activityApi = {
+  list: (scope: 'upcoming' | 'past', page: number, pageSize: number) =>
+    callFunction('activity', 'list', { scope, page, pageSize }),
+  get: (activityId: string) => callFunction('activity', 'get', { activityId }),
+  myAttendance: (page: number, pageSize: number) => callFunction('activity', 'myAttendance', { page, pageSize }),
+  requestLeave: (activityId: string, reason: string) =>
+    callFunction('activity', 'requestLeave', { activityId, reason }),
+  cancel: (activityId: string, reason?: string) =>
+    callFunction('activity', 'cancel', reason ? { activityId, reason } : { activityId }),
+  remind: (activityId: string) => callFunction('activity', 'remind', { activityId }),
+};
+
+let changes = 0;
+
+/**
+ * Bumped whenever this phone changes an activity (created, edited, cancelled, leave asked for, …),
+ * so lists that are already open reload when they are shown again instead of on every show.
+ */
+export function noteActivityChanged(): void {
+  changes += 1;
+}
+
+export function activityChangeCount(): number {
+  return changes;
+}

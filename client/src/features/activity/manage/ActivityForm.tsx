@@ -1,0 +1,300 @@
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import type { ActivityDetail, Audience, Role } from '@zhibu/types';
+import { useMemo, useState } from 'react';
+import { Button, CellGroup } from '@/ui';
+import {
+  checkForm,
+  emptyForm,
+  formFromDetail,
+  patchFor,
+  type ActivityFormValues,
+  type ActivityInput,
+  type FormField,
+} from '../form';
+import { ACTIVITY_TYPE_NAMES, ACTIVITY_TYPE_ORDER } from '../names';
+import { usePartyGroups } from '../partyGroups';
+import { beijingDate, formatDay } from '../time';
+import { MemberChooser } from './MemberChooser';
+import './ActivityForm.css';
+
+export type FormOutcome =
+  | { kind: 'create'; input: ActivityInput }
+  | { kind: 'push'; input: ActivityInput }
+  | { kind: 'update'; patch: Partial<ActivityInput> };
+
+interface ActivityFormProps {
+  /** The activity being edited; none when creating. */
+  editing: ActivityDetail | null;
+  member: { branchId: string; roles: readonly Role[] };
+  /** Sends the form; answers with an error to show, or null when done. */
+  onSubmit: (outcome: FormOutcome) => Promise<string | null>;
+}
+
+const AUDIENCE_OPTIONS: { kind: Audience['kind']; label: string }[] = [
+  { kind: 'branch', label: '支部全体党员' },
+  { kind: 'committee', label: '支部委员会成员' },
+  { kind: 'group', label: '一个党小组' },
+  { kind: 'members', label: '指定党员' },
+];
+
+function FieldError({ field, error }: { field: FormField; error: { field: FormField; message: string } | null }) {
+  return error?.field === field ? <Text className="act-form__error">{error.message}</Text> : null;
+}
+
+/** 发起活动 and 编辑活动: type, name, Beijing date and times, place, agenda, and who must attend. */
+export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
+  const [values, setValues] = useState<ActivityFormValues>(() => (editing ? formFromDetail(editing) : emptyForm()));
+  const [error, setError] = useState<{ field: FormField; message: string } | null>(null);
+  const [submitError, setSubmitError] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+  const [pushAll, setPushAll] = useState(false);
+  const [names, setNames] = useState(() => new Map<string, string>(values.memberIds.map((id) => [id, ''])));
+  const groups = usePartyGroups(editing ? editing.branchId : member.branchId);
+  const isAdmin = member.roles.includes('admin');
+  const today = useMemo(() => beijingDate(Date.now()), []);
+
+  const set = <K extends keyof ActivityFormValues>(key: K, value: ActivityFormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    setError(null);
+    setSubmitError('');
+  };
+
+  const submit = async () => {
+    // Pushed activities go to every branch's whole membership; the audience does not apply.
+    const check = checkForm(pushAll ? { ...values, audienceKind: 'branch' } : values);
+    if (!check.ok) {
+      setError({ field: check.field, message: check.message });
+      setSubmitError(check.message);
+      return;
+    }
+    let outcome: FormOutcome;
+    if (editing) {
+      const patch = patchFor(editing, check.input);
+      if (Object.keys(patch).length === 0) {
+        setSubmitError('没有修改任何内容');
+        return;
+      }
+      outcome = { kind: 'update', patch };
+    } else {
+      outcome = { kind: pushAll ? 'push' : 'create', input: check.input };
+    }
+    setSubmitting(true);
+    const problem = await onSubmit(outcome);
+    setSubmitting(false);
+    if (problem) setSubmitError(problem);
+  };
+
+  const pickedNames = [...names.values()].filter(Boolean);
+  const membersValue =
+    values.memberIds.length === 0
+      ? '请选择'
+      : pickedNames.length > 0
+        ? `${pickedNames.slice(0, 3).join('、')}${values.memberIds.length > 3 ? ` 等 ${values.memberIds.length} 人` : ''}`
+        : `已选 ${values.memberIds.length} 人`;
+
+  return (
+    <View>
+      {isAdmin && !editing ? (
+        <CellGroup title="发布范围">
+          {[
+            { all: false, label: '本支部' },
+            { all: true, label: '全县各支部（局党委统一部署）' },
+          ].map((option) => (
+            <View
+              key={option.label}
+              className="act-form__option"
+              hoverClass="act-form__option--hover"
+              role="radio"
+              aria-checked={pushAll === option.all}
+              onClick={() => setPushAll(option.all)}
+            >
+              <View className={`act-form__radio${pushAll === option.all ? ' act-form__radio--on' : ''}`} />
+              <Text className="act-form__option-label">{option.label}</Text>
+            </View>
+          ))}
+        </CellGroup>
+      ) : null}
+
+      <CellGroup title="活动类型">
+        <View className="act-form__types">
+          {ACTIVITY_TYPE_ORDER.map((type) => (
+            <View
+              key={type}
+              className={`act-form__type${values.type === type ? ' act-form__type--on' : ''}`}
+              role="radio"
+              aria-checked={values.type === type}
+              onClick={() => set('type', type)}
+            >
+              {ACTIVITY_TYPE_NAMES[type]}
+            </View>
+          ))}
+        </View>
+      </CellGroup>
+
+      <CellGroup title="基本信息">
+        <View className="act-form__field">
+          <Text className="act-form__label">活动名称</Text>
+          <Input
+            className="act-form__input"
+            placeholderClass="act-form__placeholder"
+            value={values.title}
+            maxlength={60}
+            placeholder="例如：11月主题党日"
+            aria-label="活动名称"
+            onInput={(event) => set('title', event.detail.value)}
+          />
+        </View>
+        <View className="act-form__field">
+          <Text className="act-form__label">地点</Text>
+          <Input
+            className="act-form__input"
+            placeholderClass="act-form__placeholder"
+            value={values.place}
+            maxlength={60}
+            placeholder="例如：学校三楼会议室"
+            aria-label="地点"
+            onInput={(event) => set('place', event.detail.value)}
+          />
+        </View>
+      </CellGroup>
+      <FieldError field="title" error={error} />
+      <FieldError field="place" error={error} />
+
+      <CellGroup title="时间（北京时间）">
+        <View className="act-form__field">
+          <Text className="act-form__label">日期</Text>
+          <Picker
+            className="act-form__picker"
+            mode="date"
+            value={values.date}
+            start={editing ? undefined : today}
+            onChange={(event) => set('date', String(event.detail.value))}
+          >
+            <View className="act-form__picker-value">
+              <Text>{formatDay(`${values.date}T12:00:00+08:00`)}</Text>
+              <View className="act-form__arrow" />
+            </View>
+          </Picker>
+        </View>
+        <View className="act-form__field">
+          <Text className="act-form__label">开始</Text>
+          <Picker
+            className="act-form__picker"
+            mode="time"
+            value={values.startTime}
+            onChange={(event) => set('startTime', String(event.detail.value))}
+          >
+            <View className="act-form__picker-value">
+              <Text>{values.startTime}</Text>
+              <View className="act-form__arrow" />
+            </View>
+          </Picker>
+        </View>
+        <View className="act-form__field">
+          <Text className="act-form__label">结束</Text>
+          <Picker
+            className="act-form__picker"
+            mode="time"
+            value={values.endTime}
+            onChange={(event) => set('endTime', String(event.detail.value))}
+          >
+            <View className="act-form__picker-value">
+              <Text>{values.endTime}</Text>
+              <View className="act-form__arrow" />
+            </View>
+          </Picker>
+        </View>
+      </CellGroup>
+      <FieldError field="time" error={error} />
+      <Text className="act-form__hint">活动开始前 30 分钟至结束后 30 分钟可扫码签到。</Text>
+
+      {pushAll ? null : (
+        <>
+          <CellGroup title="参加人员">
+            {AUDIENCE_OPTIONS.map((option) => {
+              const on = values.audienceKind === option.kind;
+              const disabled = option.kind === 'group' && groups !== null && groups.length === 0;
+              return (
+                <View key={option.kind}>
+                  <View
+                    className="act-form__option"
+                    hoverClass="act-form__option--hover"
+                    role="radio"
+                    aria-checked={on}
+                    onClick={() => {
+                      if (disabled) return;
+                      set('audienceKind', option.kind);
+                      if (option.kind === 'members' && values.memberIds.length === 0) setChoosing(true);
+                    }}
+                  >
+                    <View className={`act-form__radio${on ? ' act-form__radio--on' : ''}`} />
+                    <Text className="act-form__option-label">{option.label}</Text>
+                    {disabled ? <Text className="act-form__option-value">本支部未设党小组</Text> : null}
+                    {option.kind === 'members' && on ? (
+                      <Text
+                        className="act-form__option-value"
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          setChoosing(true);
+                        }}
+                      >
+                        {membersValue} ›
+                      </Text>
+                    ) : null}
+                  </View>
+                  {option.kind === 'group' && on && groups ? (
+                    <View className="act-form__groups">
+                      {groups.map((group) => (
+                        <Text
+                          key={group.id}
+                          className={`act-form__group${values.partyGroupId === group.id ? ' act-form__group--on' : ''}`}
+                          onClick={() => set('partyGroupId', group.id)}
+                        >
+                          {group.name}
+                        </Text>
+                      ))}
+                    </View>
+                  ) : null}
+                </View>
+              );
+            })}
+          </CellGroup>
+          <FieldError field="audience" error={error} />
+        </>
+      )}
+
+      <CellGroup title="议程（选填）">
+        <View className="act-form__agenda">
+          <Textarea
+            className="act-form__textarea"
+            placeholderClass="act-form__placeholder"
+            value={values.agenda}
+            maxlength={2000}
+            autoHeight
+            placeholder={'一行一项，例如：\n1. 学习党的二十届三中全会精神\n2. 交流发言'}
+            onInput={(event) => set('agenda', event.detail.value)}
+          />
+        </View>
+      </CellGroup>
+      {submitError ? <Text className="act-form__error">{submitError}</Text> : null}
+      <View className="act-form__submit">
+        <Button loading={submitting} onClick={() => void submit()}>
+          {editing ? '保存修改' : pushAll ? '下发到各支部' : '发布活动'}
+        </Button>
+      </View>
+
+      {choosing ? (
+        <MemberChooser
+          chosen={names}
+          onCancel={() => setChoosing(false)}
+          onDone={(picked) => {
+            setNames(picked);
+            set('memberIds', [...picked.keys()]);
+            setChoosing(false);
+          }}
+        />
+      ) : null}
+    </View>
+  );
+}

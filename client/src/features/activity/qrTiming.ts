@@ -1,0 +1,47 @@
+/**
+ * When the secretary's screen fetches the next check-in code. A code is issued for a 15-second
+ * slot and the server still accepts it during the following (grace) slot, so a code shown until
+ * its own slot ends is always valid for whoever scans it.
+ */
+
+/** Fetch the next code this long before the current one's slot ends. */
+export const REFRESH_LEAD_MS = 2000;
+/** Never ask the server again sooner than this, whatever the clocks say. */
+export const MIN_REFRESH_GAP_MS = 1000;
+/** After a failed fetch (network), try again after this; the code on screen stays valid meanwhile. */
+export const RETRY_AFTER_MS = 3000;
+
+export interface CodeSchedule {
+  /** Phone time at which the code's slot ends: the countdown runs to here. */
+  deadline: number;
+  /** Phone time at which to fetch the next code. */
+  refreshAt: number;
+}
+
+/**
+ * Plans the life of a code received at `receivedAt` (phone time). `expiresAt` is server time; a
+ * phone clock that disagrees with the server's by more than a slot would make the countdown
+ * meaningless, so then the code is treated as freshly issued — safe, because of the grace slot.
+ */
+export function scheduleCode(
+  expiresAt: string,
+  receivedAt: number,
+  slotSeconds: number,
+  leadMs: number = REFRESH_LEAD_MS,
+): CodeSchedule {
+  const slotMs = (slotSeconds > 0 ? slotSeconds : 15) * 1000;
+  let remaining = Date.parse(expiresAt) - receivedAt;
+  if (!Number.isFinite(remaining) || remaining <= 0 || remaining > slotMs + 1000) remaining = slotMs;
+  const deadline = receivedAt + remaining;
+  return { deadline, refreshAt: Math.max(receivedAt + MIN_REFRESH_GAP_MS, deadline - leadMs) };
+}
+
+/** Whole seconds left on the countdown (never negative). */
+export function secondsLeft(deadline: number, now: number): number {
+  return Math.max(0, Math.ceil((deadline - now) / 1000));
+}
+
+/** How long to wait, from `now`, before an instant; never negative. */
+export function delayUntil(at: number, now: number): number {
+  return Math.max(0, at - now);
+}

@@ -1,0 +1,32 @@
+import Taro from '@tarojs/taro';
+import type { LoginResult } from '@zhibu/types';
+import { Cell, CellGroup } from '@/ui';
+import { orgPages } from './orgRoutes';
+import { canManage, isBureauAdmin } from './roles';
+
+const open = (url: string) => () => void Taro.navigateTo({ url });
+
+/**
+ * The ways into managing a branch, for its committee and for bureau admins only. A plain member
+ * sees none of them (the server would refuse them anyway).
+ */
+export function ManagementCells({ member }: { member: LoginResult }) {
+  if (!canManage(member.roles)) return null;
+  const admin = isBureauAdmin(member.roles);
+  return (
+    <>
+      <CellGroup title="本支部管理">
+        <Cell label="支部党员名册" value="查看、添加、调出" onClick={open(orgPages.roster())} />
+        <Cell label="邀请码 / 绑定" value="邀请党员绑定微信" onClick={open(orgPages.roster({ mode: 'invite' }))} />
+        <Cell label="名册导入导出" value="Excel" onClick={open(orgPages.rosterIo())} />
+        <Cell label="党小组设置" onClick={open(orgPages.partyGroups(member.branchId))} />
+      </CellGroup>
+      {admin ? (
+        <CellGroup title="局党委管理">
+          <Cell label="支部管理" value="全部支部" onClick={open(orgPages.branches())} />
+          <Cell label="操作记录" value="谁在何时改了什么" onClick={open(orgPages.audit())} />
+        </CellGroup>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { BranchSummary, LoginResult, MemberListItem, Result } from '@zhibu/types';
+import { useCallback, useState } from 'react';
+import { beijingToday, formatDate, orgPages } from '@/features/member';
+import { useRemoteData } from '@/hooks/useRemoteData';
+import { Button, ErrorState, LoadingState, showFailureToast } from '@/ui';
+import { findBranch, orgApi } from './api';
+import { markOrgChanged } from './changes';
+import { toastDone } from './confirm';
+import { FormActions, FormDate, FormGroup, FormInput, FormPicker } from './FormCells';
+import { GENDER_OPTIONS, MEMBER_STATUS_OPTIONS } from './labels';
+import {
+  EMPTY_MEMBER_FORM,
+  formFromMember,
+  memberFields,
+  memberFormProblem,
+  memberPatch,
+  type MemberFormValues,
+} from './memberForm';
+
+interface EditorData {
+  member: MemberListItem | null;
+  branch: BranchSummary;
+}
+
+async function loadEditor(memberId: string | undefined, branchId: string): Promise<Result<EditorData>> {
+  if (!memberId) {
+    const branch = await findBranch(branchId);
+    return branch.ok ? { ok: true, data: { member: null, branch: branch.data } } : branch;
+  }
+  const member = await orgApi.getMember(memberId);
+  if (!member.ok) return member;
+  const branch = await findBranch(member.data.branchId);
+  return branch.ok ? { ok: true, data: { member: member.data, branch: branch.data } } : branch;
+}
+
+const GENDER_CHOICES = ['未登记', ...GENDER_OPTIONS];
+
+function Form({ data }: { data: EditorData }) {
+  const original = data.member ? formFromMember(data.member) : EMPTY_MEMBER_FORM;
+  const [values, setValues] = useState<MemberFormValues>(original);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<MemberFormValues>) => {
+    setValues((current) => ({ ...current, ...patch }));
+    setProblem(null);
+  };
+  const groups = data.branch.partyGroups;
+  const groupIndex = groups.findIndex((g) => g.id === values.partyGroupId);
+
+  const save = async () => {
+    const localProblem = memberFormProblem(values);
+    setProblem(localProblem);
+    if (localProblem || saving) return;
+    if (data.member) {
+      const patch = memberPatch(original, values);
+      if (Object.keys(patch).length === 0) {
+        void Taro.showToast({ title: '没有修改', icon: 'none' });
+        return;
+      }
+      setSaving(true);
+      const result = await orgApi.updateMember({ memberId: data.member.memberId, patch });
+      setSaving(false);
+      if (!result.ok) {
+        setProblem(result.message);
+        return showFailureToast(result);
+      }
+      markOrgChanged();
+      toastDone('已保存');
+      void Taro.navigateBack();
+      return;
+    }
+    setSaving(true);
+    const result = await orgApi.createMember({ ...memberFields(values), branchId: data.branch.branchId });
+    setSaving(false);
+    if (!result.ok) {
+      setProblem(result.message);
+      return showFailureToast(result);
+    }
+    markOrgChanged();
+    toastDone('已添加');
+    // Straight to the new member, where the invite code is one tap away.
+    void Taro.redirectTo({ url: orgPages.member(result.data.memberId) });
+  };
+
+  return (
+    <View className="member-editor">
+      <FormGroup title={data.member ? `编辑 ${data.member.name} 的资料` : `添加党员到 ${data.branch.name}`}>
+        <FormInput label="姓名" required value={values.name} maxlength={20} onChange={(name) => set({ name })} />
+        <FormPicker
+          label="党员身份"
+          required
+          options={MEMBER_STATUS_OPTIONS}
+          index={values.status === '' ? -1 : MEMBER_STATUS_OPTIONS.indexOf(values.status)}
+          onChange={(i) => set({ status: MEMBER_STATUS_OPTIONS[i] ?? '' })}
+        />
+        <FormPicker
+          label="性别"
+          options={GENDER_CHOICES}
+          index={values.gender === '' ? 0 : GENDER_CHOICES.indexOf(values.gender)}
+          onChange={(i) => set({ gender: i === 0 ? '' : (GENDER_OPTIONS[i - 1] ?? '') })}
+        />
+        <FormInput
+          label="手机号"
+          type="number"
+          maxlength={11}
+          placeholder="11 位手机号（选填）"
+          value={values.phone}
+          onChange={(phone) => set({ phone })}
+        />
+        <FormDate
+          label="入党时间"
+          value={values.joinedPartyAt}
+          end={beijingToday()}
+          placeholder="请选择（选填）"
+          display={formatDate}
+          onChange={(joinedPartyAt) => set({ joinedPartyAt })}
+          onClear={() => set({ joinedPartyAt: '' })}
+        />
+      </FormGroup>
+      <FormGroup>
+        <FormPicker
+          label="党小组"
+          options={['未分组', ...groups.map((g) => g.name)]}
+          index={groupIndex + 1}
+          onChange={(i) => set({ partyGroupId: i === 0 ? '' : (groups[i - 1]?.id ?? '') })}
+        />
+        <FormInput
+          label="职务"
+          maxlength={40}
+          placeholder="如：语文教师、年级组长（选填）"
+          value={values.position}
+          onChange={(position) => set({ position })}
+        />
+      </FormGroup>
+      {problem ? (
+        <View className="form-error" role="alert">
+          {problem}
+        </View>
+      ) : null}
+      <FormActions>
+        <Button loading={saving} onClick={() => void save()}>
+          {data.member ? '保存' : '添加'}
+        </Button>
+      </FormActions>
+    </View>
+  );
+}
+
+/** The member editor: a new member of a branch, or the details of one already on its roster. */
+export function MemberEditor({
+  viewer,
+  memberId,
+  branchId = viewer.branchId,
+}: {
+  viewer: LoginResult;
+  memberId?: string;
+  branchId?: string;
+}) {
+  const load = useCallback(() => loadEditor(memberId, branchId), [memberId, branchId]);
+  const { state, reload } = useRemoteData(load);
+  if (state.status === 'loading') return <LoadingState />;
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  return <Form data={state.data} />;
+}

@@ -1,0 +1,118 @@
+import Taro from '@tarojs/taro';
+
+/** A spreadsheet the server made, as the roster actions return it. */
+export interface SheetFile {
+  fileName: string;
+  fileBase64: string;
+}
+
+/** What the server accepts in one import (about 512 KB of .xlsx, several hundred members). */
+export const MAX_IMPORT_BYTES = 512 * 1024;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file name safe for the mini program's user folder: no path separators, nothing odd. */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(-80);
+  return cleaned.endsWith('.xlsx') ? cleaned : `${cleaned || '名册'}.xlsx`;
+}
+
+function writeUserFile(filePath: string, base64: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().writeFile({
+      filePath,
+      data: base64,
+      encoding: 'base64',
+      success: () => resolve(),
+      fail: (error) => reject(new Error(error.errMsg)),
+    });
+  });
+}
+
+function downloadInBrowser(file: SheetFile): void {
+  const binary = atob(file.fileBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Hands a spreadsheet to the member: in the mini program it is written to the user folder and
+ * opened in WeChat's document viewer, whose menu forwards it to a chat or opens it elsewhere; in
+ * the browser it downloads. Resolves false (after saying why) when that failed.
+ */
+export async function openSheet(file: SheetFile): Promise<boolean> {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      downloadInBrowser(file);
+      return true;
+    }
+    const filePath = `${Taro.env.USER_DATA_PATH}/${safeFileName(file.fileName)}`;
+    await writeUserFile(filePath, file.fileBase64);
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+    return true;
+  } catch {
+    void Taro.showToast({ title: '文件无法打开，请稍后重试', icon: 'none', duration: 3000 });
+    return false;
+  }
+}
+
+/** A file the member picked, read for upload. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  base64: string;
+}
+
+function readUserFile(filePath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().readFile({
+      filePath,
+      encoding: 'base64',
+      success: (result) => resolve(typeof result.data === 'string' ? result.data : ''),
+      fail: (error) => reject(new Error(error.errMsg)),
+    });
+  });
+}
+
+/**
+ * Mini program: a .xlsx file from a WeChat chat (`chooseMessageFile`; a phone has no file browser
+ * of its own), read as base64. Resolves null when the member cancelled.
+ */
+export async function chooseSheetFromChat(): Promise<PickedFile | null> {
+  let chosen;
+  try {
+    chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+  } catch {
+    return null;
+  }
+  const file = chosen.tempFiles[0];
+  if (!file) return null;
+  if (file.size > MAX_IMPORT_BYTES) return { name: file.name, size: file.size, base64: '' };
+  return { name: file.name, size: file.size, base64: await readUserFile(file.path) };
+}
+
+/** Browser: a File read as base64 (the part of its data URL after the comma). */
+export function readBrowserFile(file: File): Promise<PickedFile> {
+  return new Promise((resolve, reject) => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      resolve({ name: file.name, size: file.size, base64: '' });
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve({ name: file.name, size: file.size, base64: url.slice(url.indexOf(',') + 1) });
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}

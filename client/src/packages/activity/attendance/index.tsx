@@ -1,0 +1,23 @@
+import { View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { AttendanceView, useAttendance } from '@/features/activity/manage';
+import { ErrorState, LoadingState } from '@/ui';
+
+export default function AttendancePage() {
+  const { params } = useRouter();
+  const { state, reload, replace } = useAttendance(params.id ?? '');
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <View className="page">
+      {state.status === 'loading' ? <LoadingState /> : null}
+      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' ? (
+        <AttendanceView activity={state.activity} attendance={state.attendance} onChanged={replace} />
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部详情',
+  enablePullDownRefresh: true,
+  // The H5 build shows WeChat's bar too, for its back button: these pages are always opened from another.
+  navigationStyle: 'default',
+});

@@ -1,0 +1,7 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部管理',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+  // The H5 build shows WeChat's bar too, for its back button: these pages are always opened from another.
+  navigationStyle: 'default',
+});

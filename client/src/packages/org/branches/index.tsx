@@ -1,0 +1,5 @@
+import { BranchList, ManagerGate } from '@/features/org';
+
+export default function BranchesPage() {
+  return <ManagerGate adminOnly>{() => <BranchList />}</ManagerGate>;
+}

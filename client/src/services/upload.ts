@@ -1,0 +1,106 @@
+import Taro from '@tarojs/taro';
+import type { Result } from '@zhibu/types';
+import { FAILURE_MESSAGES, fail, isRecord, toFailure } from './result';
+import { getToken } from './token';
+
+/**
+ * Photos for the cloud: in the mini program `Taro.cloud.uploadFile` to CloudBase storage; in the H5
+ * build a POST of the image bytes to the local server, which stores them the same way. Either way
+ * the answer is a fileID (`cloud://…` or `local://…`) that records keep and the server resolves.
+ */
+export type UploadFolder = 'minutes';
+
+export interface UploadRequest {
+  /** A temporary file path from chooseImage (in H5, a blob: URL). */
+  filePath: string;
+  folder: UploadFolder;
+  /** A sub-folder in cloud storage, e.g. the activity the photos belong to. */
+  group: string;
+}
+
+type Uploader = (request: UploadRequest) => Promise<Result<{ fileID: string }>>;
+
+const UPLOAD_FAILED = '图片上传失败，请检查网络后重试';
+/** The local server refuses bodies over 4 MB; photos are shrunk well below that first. */
+const MAX_BYTES = 4 * 1024 * 1024;
+const MAX_SIDE = 1600;
+const JPEG_QUALITY = 0.8;
+
+function randomName(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+const weappUpload: Uploader = async ({ filePath, folder, group }) => {
+  let path = filePath;
+  try {
+    // A phone photo is several MB; 会议记录 needs it legible, not print-sharp.
+    path = (await Taro.compressImage({ src: filePath, quality: 70, compressedWidth: MAX_SIDE })).tempFilePath;
+  } catch {
+    // Not every file compresses (a PNG screenshot, an old base library); the original will do.
+  }
+  try {
+    const safeGroup = group.replace(/[^\w-]/g, '') || 'misc';
+    const { fileID } = await Taro.cloud.uploadFile({
+      cloudPath: `${folder}/${safeGroup}/${randomName()}.jpg`,
+      filePath: path,
+    });
+    return fileID ? { ok: true, data: { fileID } } : fail('INTERNAL', UPLOAD_FAILED);
+  } catch {
+    return fail('INTERNAL', UPLOAD_FAILED);
+  }
+};
+
+/** Draws the image smaller (at most MAX_SIDE on its long side) as a JPEG; the original if it cannot. */
+async function shrink(blob: Blob): Promise<Blob> {
+  if (typeof document === 'undefined' || typeof createImageBitmap !== 'function') return blob;
+  try {
+    const bitmap = await createImageBitmap(blob);
+    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) return blob;
+    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const jpeg = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY));
+    return jpeg && jpeg.size < blob.size ? jpeg : blob;
+  } catch {
+    return blob;
+  }
+}
+
+const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp'];
+const API_BASE = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');
+
+const h5Upload: Uploader = async ({ filePath, folder }) => {
+  let blob: Blob;
+  try {
+    blob = await (await fetch(filePath)).blob();
+  } catch {
+    return fail('INTERNAL', '读取图片失败，请重新选择');
+  }
+  blob = await shrink(blob);
+  if (!ACCEPTED.includes(blob.type)) return fail('INVALID_ARGUMENT', '只支持 JPG、PNG、WebP 格式的图片');
+  if (blob.size > MAX_BYTES) return fail('INVALID_ARGUMENT', '图片太大（超过 4 MB），请换一张');
+  const headers: Record<string, string> = { 'Content-Type': blob.type, Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    const response = await fetch(`${API_BASE}/api/storage/upload?folder=${encodeURIComponent(folder)}`, {
+      method: 'POST',
+      headers,
+      body: blob,
+    });
+    const body: unknown = await response.json().catch(() => null);
+    if (response.status === 200 && isRecord(body) && typeof body.fileID === 'string') {
+      return { ok: true, data: { fileID: body.fileID } };
+    }
+    return toFailure(body) ?? fail('INTERNAL', UPLOAD_FAILED);
+  } catch {
+    return fail('INTERNAL', FAILURE_MESSAGES.network);
+  }
+};
+
+/** Uploads one chosen photo; always resolves, with the fileID or a message to show. */
+export const uploadImage: Uploader = process.env.TARO_ENV === 'weapp' ? weappUpload : h5Upload;

@@ -1,0 +1,43 @@
+import { delayUntil, MIN_REFRESH_GAP_MS, scheduleCode, secondsLeft } from '@/features/activity/qrTiming';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('when the secretary screen fetches the next code', () => {
+  it('refreshes two seconds before the slot ends and counts down to it', () => {
+    const received = at('2026-11-25T07:00:03Z');
+    const { deadline, refreshAt } = scheduleCode('2026-11-25T07:00:15.000Z', received, 15);
+    expect(deadline).toBe(at('2026-11-25T07:00:15Z'));
+    expect(refreshAt).toBe(at('2026-11-25T07:00:13Z'));
+    expect(delayUntil(refreshAt, received)).toBe(10_000);
+    expect(secondsLeft(deadline, received)).toBe(12);
+    expect(secondsLeft(deadline, at('2026-11-25T07:00:14.2Z'))).toBe(1);
+    expect(secondsLeft(deadline, at('2026-11-25T07:00:20Z'))).toBe(0);
+  });
+
+  it('never asks again sooner than a second, even right at the end of a slot', () => {
+    const received = at('2026-11-25T07:00:14.5Z');
+    const { refreshAt } = scheduleCode('2026-11-25T07:00:15.000Z', received, 15);
+    expect(refreshAt - received).toBe(MIN_REFRESH_GAP_MS);
+  });
+
+  it('treats a code as fresh when the phone clock disagrees with the server by more than a slot', () => {
+    // Phone 2 minutes fast: the code looks long expired.
+    const fast = at('2026-11-25T07:02:03Z');
+    expect(scheduleCode('2026-11-25T07:00:15.000Z', fast, 15)).toEqual({
+      deadline: fast + 15_000,
+      refreshAt: fast + 13_000,
+    });
+    // Phone 2 minutes slow: the code looks valid for minutes.
+    const slow = at('2026-11-25T06:58:03Z');
+    expect(scheduleCode('2026-11-25T07:00:15.000Z', slow, 15).refreshAt).toBe(slow + 13_000);
+  });
+
+  it('copes with a missing slot length or an unreadable time', () => {
+    const received = at('2026-11-25T07:00:00Z');
+    expect(scheduleCode('garbage', received, 15)).toEqual({
+      deadline: received + 15_000,
+      refreshAt: received + 13_000,
+    });
+    expect(scheduleCode('2026-11-25T07:00:10Z', received, 0).refreshAt).toBe(received + 8_000);
+  });
+});
