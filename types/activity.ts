@@ -107,6 +107,11 @@ export const activityDetailSchema = activitySummarySchema.extend({
   myLeave: z.object({ status: z.enum(['pending', 'approved', 'rejected']), reason: z.string() }).nullable(),
   checkinOpensAt: z.string(),
   checkinClosesAt: z.string(),
+  cancelReason: z.string().nullable(),
+  /** The one reminder of an activity has been sent (SPEC: one reminder, no stream of pings). */
+  reminderSent: z.boolean(),
+  /** The party group's name when the audience is a party group. */
+  audienceGroupName: z.string().nullable(),
 });
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 
@@ -139,6 +144,8 @@ export type Attendance = z.infer<typeof attendanceSchema>;
 export const checkinCodeSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
+  /** The server's clock when it answered: the countdown is `expiresAt − serverTime`, whatever the phone's clock says. */
+  serverTime: z.string(),
   slotSeconds: z.number().int(),
   qrImage: z.string().nullable(),
   expected: z.number().int(),

@@ -28,7 +28,13 @@ export function toSummary(
 export function toDetail(
   activity: ActivityDoc,
   counters: ActivityCounters | undefined,
-  extra: { myState: MyState; myLeave: LeaveDoc | null; canManage: boolean; photoUrls: Map<string, string | null> },
+  extra: {
+    myState: MyState;
+    myLeave: LeaveDoc | null;
+    canManage: boolean;
+    photoUrls: Map<string, string | null>;
+    audienceGroupName: string | null;
+  },
 ): ActivityDetail {
   const start = new Date(activity.startAt).getTime();
   const end = new Date(activity.endAt).getTime();
@@ -49,5 +55,8 @@ export function toDetail(
     myLeave: extra.myLeave ? { status: extra.myLeave.status, reason: extra.myLeave.reason } : null,
     checkinOpensAt: new Date(start - CHECKIN_OPENS_BEFORE_MS).toISOString(),
     checkinClosesAt: new Date(end + CHECKIN_CLOSES_AFTER_MS).toISOString(),
+    cancelReason: activity.cancelReason,
+    reminderSent: activity.reminderSentAt !== null,
+    audienceGroupName: extra.audienceGroupName,
   };
 }

@@ -174,17 +174,22 @@ export async function getActivity(session: Session, activityId: string): Promise
   const activity = await visibleActivity(session, activityId);
   const canManage = canManageBranch(session, activity.branchId);
   const expected = activity.expectedIds.includes(session.member._id);
-  const [counters, checkin, leave, urls] = await Promise.all([
+  const { audience } = activity;
+  const [counters, checkin, leave, urls, branch] = await Promise.all([
     countersOf([activity]),
     expected ? checkinOf(activity._id, session.member._id) : null,
     expected ? leaveOf(activity._id, session.member._id) : null,
     photoUrls(activity.minutes?.photos ?? []),
+    audience.kind === 'group' ? memberRepository.branch(activity.branchId) : null,
   ]);
+  const audienceGroupName =
+    audience.kind === 'group' ? (branch?.partyGroups.find((g) => g.id === audience.partyGroupId)?.name ?? null) : null;
   return toDetail(activity, counters.get(activity._id), {
     myState: stateOf(activity, session.member._id, checkin, leave),
     myLeave: leave,
     canManage,
     photoUrls: urls,
+    audienceGroupName,
   });
 }
 

@@ -20,12 +20,14 @@ export async function checkinCode(session: Session, activityId: string) {
   const window = checkinWindowState(activity, Date.now());
   if (window === 'early') throw failedPrecondition('签到尚未开始：活动开始前 30 分钟开放签到');
   if (window === 'closed') throw failedPrecondition('签到已结束：活动结束 30 分钟后关闭签到');
-  const { token, expiresAt } = issueToken(activity._id, checkinSecret(), Date.now());
+  const now = Date.now();
+  const { token, expiresAt } = issueToken(activity._id, checkinSecret(), now);
   const [qrImage, counters] = await Promise.all([miniProgramCode(CHECKIN_PAGE, token), countersOf([activity])]);
   const counter = counters.get(activity._id);
   return {
     token,
     expiresAt: expiresAt.toISOString(),
+    serverTime: new Date(now).toISOString(),
     slotSeconds: SLOT_SECONDS,
     qrImage,
     expected: counter?.expected ?? activity.expectedIds.length,

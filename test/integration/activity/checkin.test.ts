@@ -32,6 +32,10 @@ describe('the check-in code', () => {
     expect(result.data.qrImage).toMatch(/^data:image\/png;base64,/);
     expect(result.data).toMatchObject({ expected: 14, present: 0, slotSeconds: 15 });
     expect(Date.parse(result.data.expiresAt) - Date.now()).toBeLessThanOrEqual(15_000);
+    const left =
+      Date.parse(result.data.expiresAt) - Date.parse((result.data as unknown as { serverTime: string }).serverTime);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(15_000);
   });
 
   it('is only shown while check-in is open', async () => {

@@ -56,7 +56,10 @@ describe('creating activities', () => {
       audience: { kind: 'group', partyGroupId: 'g1' },
     });
     // 高一年级党小组: 张伟, 刘洋, 陈静, 孙浩然.
-    expect(await detail(fx, 'secretaryA', activityId)).toMatchObject({ expected: 4 });
+    expect(await detail(fx, 'secretaryA', activityId)).toMatchObject({
+      expected: 4,
+      audienceGroupName: '高一年级党小组',
+    });
     const listed = await fx.call<{ items: ActivitySummary[] }>('memberA', 'activity', 'list', {
       scope: 'upcoming',
       page: 1,
@@ -112,7 +115,7 @@ describe('creating activities', () => {
     expect((await monthDoc(BRANCH_A, month))?.activities[activityId]).toBeDefined();
     expect(await fx.call('secretaryA', 'activity', 'cancel', { activityId, reason: '与期中考试冲突' })).toMatchObject({
       ok: true,
-      data: { status: 'cancelled' },
+      data: { status: 'cancelled', cancelReason: '与期中考试冲突' },
     });
     expect((await monthDoc(BRANCH_A, month))?.activities[activityId]).toBeUndefined();
     expectRefused(await fx.call('secretaryA', 'activity', 'checkinCode', { activityId }), 'FAILED_PRECONDITION');
@@ -266,6 +269,7 @@ describe('minutes, reminders and history', () => {
     const sent = await fx.call<{ sent: number; skipped: number }>('secretaryA', 'activity', 'remind', { activityId });
     expect(sent).toEqual({ ok: true, data: { sent: 3, skipped: 0 } });
     expect(await countOf(COLLECTIONS.outbox, { page: `pages/activity/detail/index?id=${activityId}` })).toBe(3);
+    expect(await detail(fx, 'secretaryA', activityId)).toMatchObject({ reminderSent: true });
     expectRefused(await fx.call('secretaryA', 'activity', 'remind', { activityId }), 'FAILED_PRECONDITION');
   });
 

@@ -8,7 +8,6 @@ import { Badge, TypeTag } from './Badge';
 import { MinutesView } from './MinutesView';
 import { audienceLabel } from './names';
 import { openAttendance, openCheckinCode, openEditActivity, openMinutes } from './navigation';
-import { usePartyGroups } from './partyGroups';
 import { canAskLeave, checkinOpen, LEAVE_STATUS_NAMES, phaseOf } from './rules';
 import { stateBadge } from './state';
 import { TextDialog } from './TextDialog';
@@ -141,7 +140,8 @@ function Management({
           value={activity.minutes ? '已填写' : phase === 'before' ? '会后填写' : '未填写'}
           onClick={() => openMinutes(activity.activityId)}
         />
-        {phase !== 'after' ? (
+        {phase !== 'after' && activity.reminderSent ? <Cell label="发送提醒" value="已提醒" /> : null}
+        {phase !== 'after' && !activity.reminderSent ? (
           <Cell label={reminding ? '正在发送提醒…' : '发送提醒'} value="每次活动一次" onClick={() => void remind()} />
         ) : null}
         <Cell label="编辑活动" onClick={() => openEditActivity(activity.activityId)} />
@@ -158,8 +158,7 @@ function Management({
 /** Everything about one activity, for a member and, below, for the branch committee. */
 export function ActivityDetailView({ activity, onChanged, checkinAction }: ActivityDetailViewProps) {
   const [dialog, setDialog] = useState<'leave' | 'cancel' | null>(null);
-  const groups = usePartyGroups(activity.audience.kind === 'group' ? activity.branchId : null);
-  const groupName = (id: string) => groups?.find((g) => g.id === id)?.name;
+  const groupName = () => activity.audienceGroupName ?? undefined;
   const badge = stateBadge(activity.myState, activity);
   const cancelled = activity.status === 'cancelled';
 
@@ -191,7 +190,13 @@ export function ActivityDetailView({ activity, onChanged, checkinAction }: Activ
         <Text className="act-detail__title" userSelect>
           {activity.title}
         </Text>
-        {cancelled ? <Text className="act-detail__cancelled">本次活动已取消，无需参加。</Text> : null}
+        {cancelled ? (
+          <Text className="act-detail__cancelled">
+            {activity.cancelReason
+              ? `本次活动已取消（${activity.cancelReason}），无需参加。`
+              : '本次活动已取消，无需参加。'}
+          </Text>
+        ) : null}
       </View>
 
       <CellGroup>

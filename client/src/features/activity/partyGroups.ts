@@ -6,11 +6,10 @@ export interface PartyGroup {
   name: string;
 }
 
-/** The party groups (党小组) of a branch, from the branch list the caller may see. */
+/** The party groups (党小组) of a branch the caller may see. */
 export async function loadPartyGroups(branchId: string): Promise<PartyGroup[] | null> {
-  const result = await callFunction('org', 'branches', { page: 1, pageSize: 50 });
-  if (!result.ok) return null;
-  return result.data.items.find((branch) => branch.branchId === branchId)?.partyGroups ?? [];
+  const result = await callFunction('org', 'branch', { branchId });
+  return result.ok ? result.data.partyGroups : null;
 }
 
 /** Party groups for a label or a choice; asked for only when `branchId` is given. */

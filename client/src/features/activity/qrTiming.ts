@@ -19,18 +19,19 @@ export interface CodeSchedule {
 }
 
 /**
- * Plans the life of a code received at `receivedAt` (phone time). `expiresAt` is server time; a
- * phone clock that disagrees with the server's by more than a slot would make the countdown
- * meaningless, so then the code is treated as freshly issued — safe, because of the grace slot.
+ * Plans the life of a code received at `receivedAt` (phone time). `expiresAt` and `serverTime` are
+ * both the server's clock, so their difference is the time left whatever the phone's clock says.
+ * An answer that makes no sense is treated as a freshly issued code — safe, because of the grace slot.
  */
 export function scheduleCode(
   expiresAt: string,
+  serverTime: string,
   receivedAt: number,
   slotSeconds: number,
   leadMs: number = REFRESH_LEAD_MS,
 ): CodeSchedule {
   const slotMs = (slotSeconds > 0 ? slotSeconds : 15) * 1000;
-  let remaining = Date.parse(expiresAt) - receivedAt;
+  let remaining = Date.parse(expiresAt) - Date.parse(serverTime);
   if (!Number.isFinite(remaining) || remaining <= 0 || remaining > slotMs + 1000) remaining = slotMs;
   const deadline = receivedAt + remaining;
   return { deadline, refreshAt: Math.max(receivedAt + MIN_REFRESH_GAP_MS, deadline - leadMs) };

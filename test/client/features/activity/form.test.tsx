@@ -29,6 +29,9 @@ const detail: ActivityDetail = {
   myLeave: null,
   checkinOpensAt: '2026-11-25T06:30:00.000Z',
   checkinClosesAt: '2026-11-25T09:00:00.000Z',
+  cancelReason: null,
+  reminderSent: false,
+  audienceGroupName: null,
 };
 
 describe('the activity form', () => {

@@ -5,7 +5,7 @@ const at = (iso: string) => Date.parse(iso);
 describe('when the secretary screen fetches the next code', () => {
   it('refreshes two seconds before the slot ends and counts down to it', () => {
     const received = at('2026-11-25T07:00:03Z');
-    const { deadline, refreshAt } = scheduleCode('2026-11-25T07:00:15.000Z', received, 15);
+    const { deadline, refreshAt } = scheduleCode('2026-11-25T07:00:15.000Z', '2026-11-25T07:00:03.000Z', received, 15);
     expect(deadline).toBe(at('2026-11-25T07:00:15Z'));
     expect(refreshAt).toBe(at('2026-11-25T07:00:13Z'));
     expect(delayUntil(refreshAt, received)).toBe(10_000);
@@ -16,28 +16,30 @@ describe('when the secretary screen fetches the next code', () => {
 
   it('never asks again sooner than a second, even right at the end of a slot', () => {
     const received = at('2026-11-25T07:00:14.5Z');
-    const { refreshAt } = scheduleCode('2026-11-25T07:00:15.000Z', received, 15);
+    const { refreshAt } = scheduleCode('2026-11-25T07:00:15.000Z', '2026-11-25T07:00:14.500Z', received, 15);
     expect(refreshAt - received).toBe(MIN_REFRESH_GAP_MS);
   });
 
-  it('treats a code as fresh when the phone clock disagrees with the server by more than a slot', () => {
-    // Phone 2 minutes fast: the code looks long expired.
+  it('counts down by the server clock, whatever the phone clock says', () => {
+    // Phone 2 minutes fast: 12 seconds are left by the server's clock, so 12 on the phone's too.
     const fast = at('2026-11-25T07:02:03Z');
-    expect(scheduleCode('2026-11-25T07:00:15.000Z', fast, 15)).toEqual({
-      deadline: fast + 15_000,
-      refreshAt: fast + 13_000,
+    expect(scheduleCode('2026-11-25T07:00:15.000Z', '2026-11-25T07:00:03.000Z', fast, 15)).toEqual({
+      deadline: fast + 12_000,
+      refreshAt: fast + 10_000,
     });
-    // Phone 2 minutes slow: the code looks valid for minutes.
+    // Phone 2 minutes slow: the same.
     const slow = at('2026-11-25T06:58:03Z');
-    expect(scheduleCode('2026-11-25T07:00:15.000Z', slow, 15).refreshAt).toBe(slow + 13_000);
+    expect(scheduleCode('2026-11-25T07:00:15.000Z', '2026-11-25T07:00:03.000Z', slow, 15).refreshAt).toBe(
+      slow + 10_000,
+    );
   });
 
   it('copes with a missing slot length or an unreadable time', () => {
     const received = at('2026-11-25T07:00:00Z');
-    expect(scheduleCode('garbage', received, 15)).toEqual({
+    expect(scheduleCode('garbage', '2026-11-25T07:00:00Z', received, 15)).toEqual({
       deadline: received + 15_000,
       refreshAt: received + 13_000,
     });
-    expect(scheduleCode('2026-11-25T07:00:10Z', received, 0).refreshAt).toBe(received + 8_000);
+    expect(scheduleCode('2026-11-25T07:00:10Z', '2026-11-25T07:00:00Z', received, 0).refreshAt).toBe(received + 8_000);
   });
 });

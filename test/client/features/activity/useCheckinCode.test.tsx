@@ -12,6 +12,7 @@ function codeAnswer(now: number, present: number) {
     data: {
       token: `a1.${slot.toString(36)}.mac`,
       expiresAt: new Date((slot + 1) * 15_000).toISOString(),
+      serverTime: new Date(now).toISOString(),
       slotSeconds: 15,
       qrImage: 'data:image/png;base64,AAAA',
       expected: 14,

@@ -43,8 +43,8 @@ export function useCheckinCode(activityId: string, visible: boolean) {
     if (!live.current) return;
     const receivedAt = Date.now();
     if (result.ok) {
-      const { token, qrImage, expiresAt, slotSeconds, expected, present } = result.data;
-      const { deadline, refreshAt } = scheduleCode(expiresAt, receivedAt, slotSeconds);
+      const { token, qrImage, expiresAt, serverTime, slotSeconds, expected, present } = result.data;
+      const { deadline, refreshAt } = scheduleCode(expiresAt, serverTime, receivedAt, slotSeconds);
       setState({ status: 'showing', code: { token, qrImage, deadline }, offline: false });
       setCounts({ expected, present });
       codeTimer.current = setTimeout(() => void fetchCode(), delayUntil(refreshAt, receivedAt));
