@@ -10,6 +10,8 @@ const storage = new Map<string, unknown>();
 const pageHooks = new Map<string, Set<{ current: Callback }>>();
 /** What `useRouter().params` answers: the query the page was opened with. */
 const routerParams: Record<string, string | undefined> = {};
+/** What `getCurrentInstance().router.path` answers: the page being shown. */
+let routerPath = '/pages/index/index';
 
 function usePageHook(name: string, callback: Callback): void {
   const ref = useRef(callback);
@@ -41,6 +43,7 @@ const Taro = {
   navigateTo: jest.fn(resolved),
   hideHomeButton: jest.fn(resolved),
   getCurrentPages: jest.fn((): { route?: string }[] => []),
+  getCurrentInstance: jest.fn(() => ({ router: { path: routerPath, params: routerParams } })),
   navigateBack: jest.fn(resolved),
   redirectTo: jest.fn(resolved),
   setNavigationBarTitle: jest.fn(resolved),
@@ -75,6 +78,10 @@ export const taroMock = {
     for (const key of Object.keys(routerParams)) delete routerParams[key];
     Object.assign(routerParams, params);
   },
+  /** Sets the path of the page being shown. */
+  setPath(path: string): void {
+    routerPath = path;
+  },
   fire(hook: 'pullDownRefresh' | 'didShow' | 'load' | 'launch' | 'reachBottom'): void {
     pageHooks.get(hook)?.forEach((ref) => ref.current());
   },
@@ -82,5 +89,6 @@ export const taroMock = {
     storage.clear();
     pageHooks.clear();
     for (const key of Object.keys(routerParams)) delete routerParams[key];
+    routerPath = '/pages/index/index';
   },
 };

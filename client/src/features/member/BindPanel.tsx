@@ -13,7 +13,7 @@ import {
   normaliseInviteCode,
 } from './inviteCode';
 import { RoleTags } from './RoleTags';
-import { HOME_PAGE } from './signIn';
+import { afterSignIn } from './signIn';
 import './BindPanel.css';
 
 interface BindPanelProps {
@@ -86,7 +86,7 @@ export function BindPanel({ initialCode = '', onIdentityLost, footer }: BindPane
           </View>
         </View>
         <View className="bind-panel__actions">
-          <Button onClick={() => void Taro.reLaunch({ url: HOME_PAGE })}>进入支部通</Button>
+          <Button onClick={() => void Taro.reLaunch({ url: afterSignIn() })}>进入支部通</Button>
         </View>
       </View>
     );

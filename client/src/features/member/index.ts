@@ -27,6 +27,7 @@ export {
   BIND_PAGE,
   enterAsNewMember,
   enterAsUnboundUser,
+  afterSignIn,
   goToSignIn,
   HOME_PAGE,
   PICKER_PAGE,

@@ -25,6 +25,32 @@ function currentRoute(): string | undefined {
   return pages[pages.length - 1]?.route?.replace(/^\//, '');
 }
 
+/**
+ * Pages a member reaches by scanning a code. When such a page finds its caller signed out or not
+ * yet bound, it is remembered (with its scene) and opened again once they are in, so the scan is
+ * not lost on the way through sign-in or binding.
+ */
+const DEEP_LINK_PAGES = new Set(['pages/checkin/index']);
+const RETURN_KEY = 'zhibu.returnTo';
+
+function rememberDeepLink(): void {
+  const router = Taro.getCurrentInstance().router;
+  const route = router?.path?.split('?')[0]?.replace(/^\//, '');
+  if (!route || !DEEP_LINK_PAGES.has(route)) return;
+  const query = Object.entries(router?.params ?? {})
+    .filter(([key, value]) => key !== '$taroTimestamp' && typeof value === 'string')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value as string)}`)
+    .join('&');
+  Taro.setStorageSync(RETURN_KEY, `/${route}${query ? `?${query}` : ''}`);
+}
+
+/** Where to go once signed in and bound: a remembered scan, else the home tab. */
+export function afterSignIn(): string {
+  const remembered: unknown = Taro.getStorageSync(RETURN_KEY);
+  Taro.removeStorageSync(RETURN_KEY);
+  return typeof remembered === 'string' && remembered.startsWith('/pages/') ? remembered : HOME_PAGE;
+}
+
 let redirecting = false;
 
 /**
@@ -35,6 +61,7 @@ export function goToSignIn(): void {
   const current = currentRoute();
   if (redirecting || current === PICKER_PAGE || current === BIND_PAGE) return;
   redirecting = true;
+  rememberDeepLink();
   void Taro.reLaunch({ url: `/${signInPage()}` }).finally(() => {
     redirecting = false;
   });
@@ -51,7 +78,7 @@ export function signOut(): void {
 /** After signing in as someone else: forget the old member and start over from the home tab. */
 export function enterAsNewMember(): void {
   resetSession();
-  void Taro.reLaunch({ url: HOME_PAGE });
+  void Taro.reLaunch({ url: afterSignIn() });
 }
 
 /** After signing in (H5) as a WeChat user who is bound to nobody: straight to binding. */
@@ -69,6 +96,6 @@ export function switchDemoUser(): void {
 export async function recheckBinding(): Promise<boolean> {
   const session = await loadSession();
   if (session.status !== 'ready') return false;
-  void Taro.reLaunch({ url: HOME_PAGE });
+  void Taro.reLaunch({ url: afterSignIn() });
   return true;
 }
