@@ -14,5 +14,7 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
     /** Base URL of the local server for the H5 build; empty means same origin. */
     TARO_APP_API_BASE?: string;
+    /** Subscribe-message template id for activity reminders (the functions' SUBSCRIBE_TEMPLATE_ACTIVITY). */
+    TARO_APP_SUBSCRIBE_TEMPLATE_ACTIVITY?: string;
   }
 }

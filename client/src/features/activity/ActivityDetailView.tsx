@@ -13,6 +13,7 @@ import { stateBadge } from './state';
 import { TextDialog } from './TextDialog';
 import { beijingClock, formatDateTime, formatTimeRange } from './time';
 import './ActivityDetailView.css';
+import { canSubscribeToReminders, subscribeToReminder } from './subscribe';
 
 interface ActivityDetailViewProps {
   activity: ActivityDetail;
@@ -40,6 +41,17 @@ function MyAttendance({
     <>
       <CellGroup title="我的出勤">
         <Cell label="出勤状态" value={badge ? <Badge badge={badge} /> : '—'} />
+        {canSubscribeToReminders() && activity.myState === 'expected' && !activity.reminderSent ? (
+          <Cell
+            label="开会提醒"
+            value="订阅"
+            onClick={() =>
+              void subscribeToReminder().then((accepted) =>
+                Taro.showToast({ title: accepted ? '已订阅，开会前会提醒您' : '未订阅提醒', icon: 'none' }),
+              )
+            }
+          />
+        ) : null}
         {leave ? (
           <>
             <Cell label="请假原因" value={leave.reason} />
