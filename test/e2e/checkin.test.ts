@@ -264,7 +264,7 @@ describe('activities and QR check-in in the H5 app', () => {
     await shown(secretary.getByText('取消活动', { exact: true })).click();
     await secretary.locator('.act-dialog textarea').fill('与县里会议冲突，改期另行通知');
     await secretary.getByText('确认取消', { exact: true }).click();
-    await shown(secretary.getByText('本次活动已取消，无需参加。')).waitFor();
+    await shown(secretary.getByText('本次活动已取消（与县里会议冲突，改期另行通知），无需参加。')).waitFor();
     await screenshot(secretary, 'activity-cancelled');
   }, 60_000);
 

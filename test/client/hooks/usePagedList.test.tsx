@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { Result } from '@zhibu/types';
-import { usePagedList, type PageLoader } from '@/features/org';
-import Taro from '../../mocks/taro';
+import { usePagedList, type PageLoader } from '@/hooks/usePagedList';
+import Taro from '../mocks/taro';
 
 interface Row {
   id: string;
@@ -121,5 +121,155 @@ describe('usePagedList', () => {
     await act(() => result.current.loadMore());
     expect(result.current.moreFailed).toBe(false);
     expect(result.current.items).toHaveLength(30);
+  });
+
+  it('replaces the list on page 1, and appends later pages without repeating a row that moved', async () => {
+    const answers: Record<number, { items: Row[]; total: number }> = {
+      1: { items: [{ id: 'a' }, { id: 'b' }], total: 4 },
+    };
+    const load: PageLoader<Row> = async (page) => ({ ok: true, data: answers[page]! });
+    const { result } = renderHook(() => usePagedList(load, { idOf, pageSize: 2 }));
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    expect(result.current).toMatchObject({ pages: 1, total: 4, hasMore: true });
+
+    // Something was added meanwhile: b moved to page 2.
+    answers[2] = { items: [{ id: 'b' }, { id: 'c' }], total: 5 };
+    await act(() => result.current.loadMore());
+    expect(result.current.items.map(idOf)).toEqual(['a', 'b', 'c']);
+    expect(result.current).toMatchObject({ pages: 2, total: 5, hasMore: true });
+
+    answers[3] = { items: [{ id: 'd' }, { id: 'e' }], total: 5 };
+    await act(() => result.current.loadMore());
+    expect(result.current.items.map(idOf)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(result.current.hasMore).toBe(false);
+
+    answers[1] = { items: [{ id: 'z' }], total: 1 };
+    await act(() => result.current.reload());
+    expect(result.current.items.map(idOf)).toEqual(['z']);
+    expect(result.current).toMatchObject({ pages: 1, total: 1, hasMore: false });
+  });
+
+  it('has nothing more while loading, when empty, or when every row is shown', async () => {
+    const answers: ((value: Result<{ items: Row[]; total: number }>) => void)[] = [];
+    const load: PageLoader<Row> = () => new Promise((resolve) => answers.push(resolve));
+    const { result } = renderHook(() => usePagedList(load, { idOf, pageSize: 2 }));
+    expect(result.current.status).toBe('loading');
+    expect(result.current.hasMore).toBe(false);
+
+    await act(async () => answers[0]!({ ok: true, data: { items: [], total: 0 } }));
+    expect(result.current).toMatchObject({ status: 'ready', total: 0, hasMore: false });
+
+    // A server that answers more rows than asked for: all of them are shown, so there is no page 2.
+    await act(async () => {
+      const reloading = result.current.reload();
+      answers[1]!({ ok: true, data: { items: rows(1, 3), total: 3 } });
+      await reloading;
+    });
+    expect(result.current.items).toHaveLength(3);
+    expect(result.current.hasMore).toBe(false);
+  });
+
+  it('drops a next page that arrives after the list was reloaded', async () => {
+    const answers: ((value: Result<{ items: Row[]; total: number }>) => void)[] = [];
+    const load: PageLoader<Row> = () => new Promise((resolve) => answers.push(resolve));
+    const { result } = renderHook(() => usePagedList(load, { idOf, pageSize: 2 }));
+    await act(async () => answers[0]!({ ok: true, data: { items: rows(1, 2), total: 4 } }));
+
+    let more!: Promise<void>;
+    act(() => {
+      more = result.current.loadMore();
+    });
+    expect(result.current.loadingMore).toBe(true);
+    let reloaded!: Promise<void>;
+    act(() => {
+      reloaded = result.current.reload();
+    });
+    expect(result.current.loadingMore).toBe(false);
+    expect(result.current.items).toHaveLength(2);
+
+    await act(async () => {
+      answers[2]!({ ok: true, data: { items: [{ id: 'fresh' }], total: 1 } });
+      await reloaded;
+    });
+    await act(async () => {
+      answers[1]!({ ok: true, data: { items: rows(3, 4), total: 4 } });
+      await more;
+    });
+    expect(result.current.items).toEqual([{ id: 'fresh' }]);
+    expect(result.current).toMatchObject({ pages: 1, total: 1, loadingMore: false });
+  });
+
+  it('shows the spinner again when a failed first page is tried again', async () => {
+    const answers: ((value: Result<{ items: Row[]; total: number }>) => void)[] = [];
+    const load: PageLoader<Row> = () => new Promise((resolve) => answers.push(resolve));
+    const { result } = renderHook(() => usePagedList(load, { idOf }));
+    await act(async () => answers[0]!({ ok: false, code: 'INTERNAL', message: '网络不可用' }));
+    expect(result.current.status).toBe('error');
+
+    act(() => {
+      void result.current.reload();
+    });
+    expect(result.current).toMatchObject({ status: 'loading', message: '' });
+  });
+
+  it('loads a list that is not shown yet only once it is, and keeps it when hidden again', async () => {
+    const { load, asked } = server(45);
+    const { result, rerender } = renderHook(({ active }) => usePagedList(load, { idOf, active }), {
+      initialProps: { active: false },
+    });
+    expect(asked).toEqual([]);
+    expect(result.current.status).toBe('loading');
+    expect(result.current.loadedAt).toBeNull();
+
+    rerender({ active: true });
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    expect(asked).toEqual([{ page: 1, pageSize: 20 }]);
+
+    rerender({ active: false });
+    rerender({ active: true });
+    expect(asked).toHaveLength(1);
+    expect(result.current.items).toHaveLength(20);
+  });
+
+  it('starts a hidden list again from page 1 when its filters changed meanwhile, once it is shown', async () => {
+    const { load, asked } = server(45);
+    const { result, rerender } = renderHook(({ active, key }) => usePagedList(load, { idOf, active, key }), {
+      initialProps: { active: true, key: 'a' },
+    });
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    await act(() => result.current.loadMore());
+    expect(asked).toHaveLength(2);
+
+    rerender({ active: false, key: 'b' });
+    expect(asked).toHaveLength(2);
+    rerender({ active: true, key: 'b' });
+    await waitFor(() => expect(result.current.pages).toBe(1));
+    expect(asked.map((a) => a.page)).toEqual([1, 2, 1]);
+  });
+
+  it('says when page 1 was last asked for, so a list shown again can tell whether it is stale', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000);
+    try {
+      const { load } = server(5);
+      const { result } = renderHook(() => usePagedList(load, { idOf }));
+      await waitFor(() => expect(result.current.status).toBe('ready'));
+      expect(result.current.loadedAt).toBe(1_000);
+
+      now.mockReturnValue(90_000);
+      await act(() => result.current.loadMore());
+      expect(result.current.loadedAt).toBe(1_000);
+      await act(() => result.current.reload());
+      expect(result.current.loadedAt).toBe(90_000);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('changes loaded items in place', async () => {
+    const { load } = server(3);
+    const { result } = renderHook(() => usePagedList(load, { idOf }));
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    act(() => result.current.update((items) => items.filter((row) => row.id !== 'r2')));
+    expect(result.current.items.map(idOf)).toEqual(['r1', 'r3']);
   });
 });

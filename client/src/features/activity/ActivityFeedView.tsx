@@ -23,25 +23,19 @@ function emptyText(scope: ActivityFeed['scope'], canManage: boolean) {
 
 /** 即将开始 / 已结束 and the activities under them. */
 export function ActivityFeedView({ feed, canManage }: { feed: ActivityFeed; canManage: boolean }) {
-  const { state } = feed;
   let body;
-  if (state.status === 'loading') body = <LoadingState />;
-  else if (state.status === 'error') body = <ErrorState message={state.message} onRetry={() => void feed.refresh()} />;
-  else if (state.items.length === 0) {
+  if (feed.status === 'loading') body = <LoadingState />;
+  else if (feed.status === 'error') body = <ErrorState message={feed.message} onRetry={() => void feed.reload()} />;
+  else if (feed.items.length === 0) {
     const text = emptyText(feed.scope, canManage);
     body = <EmptyState image={emptyActivity} title={text.title} description={text.description} />;
   } else {
     body = (
       <>
-        {state.items.map((activity) => (
+        {feed.items.map((activity) => (
           <ActivityCard key={activity.activityId} activity={activity} showCounts={canManage} onOpen={openActivity} />
         ))}
-        <ListFooter
-          loadingMore={state.loadingMore}
-          hasMore={feed.hasMore}
-          pages={state.page}
-          onMore={() => void feed.loadMore()}
-        />
+        <ListFooter list={feed} />
       </>
     );
   }

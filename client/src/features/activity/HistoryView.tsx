@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ActivityType } from '@zhibu/types';
 import emptyActivity from '@/assets/empty/activity.png';
+import { usePagedList } from '@/hooks/usePagedList';
 import { EmptyState, ErrorState, LoadingState } from '@/ui';
 import { activityApi } from './api';
 import { Badge } from './Badge';
@@ -9,7 +10,6 @@ import { ACTIVITY_TYPE_NAMES, type MyState } from './names';
 import { openActivity } from './navigation';
 import { historyBadge } from './state';
 import { formatDateTime } from './time';
-import { usePagedList } from './usePagedList';
 import './HistoryView.css';
 
 interface HistoryItem {
@@ -21,18 +21,19 @@ interface HistoryItem {
 }
 
 const loadHistory = (page: number, pageSize: number) => activityApi.myAttendance(page, pageSize);
-const keyOf = (item: HistoryItem) => item.activityId;
+const idOf = (item: HistoryItem) => item.activityId;
 
 /** The member's own attendance, newest first: theirs to see, nobody's to rank. */
 export function useHistory() {
-  return usePagedList<HistoryItem>(loadHistory, keyOf);
+  return usePagedList<HistoryItem>(loadHistory, { idOf });
 }
 
 export function HistoryView({ history }: { history: ReturnType<typeof useHistory> }) {
-  const { state } = history;
-  if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void history.refresh()} />;
-  if (state.items.length === 0) {
+  if (history.status === 'loading') return <LoadingState />;
+  if (history.status === 'error') {
+    return <ErrorState message={history.message} onRetry={() => void history.reload()} />;
+  }
+  if (history.items.length === 0) {
     return (
       <EmptyState
         image={emptyActivity}
@@ -43,9 +44,9 @@ export function HistoryView({ history }: { history: ReturnType<typeof useHistory
   }
   return (
     <View>
-      <Text className="act-history__summary">共 {state.total} 次活动。此记录仅您本人可见。</Text>
+      <Text className="act-history__summary">共 {history.total} 次活动。此记录仅您本人可见。</Text>
       <View className="act-history__list">
-        {state.items.map((item) => (
+        {history.items.map((item) => (
           <View
             key={item.activityId}
             className="act-history__row"
@@ -62,12 +63,7 @@ export function HistoryView({ history }: { history: ReturnType<typeof useHistory
           </View>
         ))}
       </View>
-      <ListFooter
-        loadingMore={state.loadingMore}
-        hasMore={history.hasMore}
-        pages={state.page}
-        onMore={() => void history.loadMore()}
-      />
+      <ListFooter list={history} />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { PagedList } from './usePagedList';
+import type { PagedList } from '@/hooks/usePagedList';
 import './OrgList.css';
 
 interface ListFooterProps {

@@ -4,6 +4,7 @@ import type { LoginResult, MemberListItem } from '@zhibu/types';
 import { useCallback, useMemo, useState } from 'react';
 import emptySearch from '@/assets/empty/search.png';
 import { orgPages } from '@/features/member';
+import { usePagedList } from '@/hooks/usePagedList';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Button, EmptyState, ErrorState, LoadingState } from '@/ui';
 import { findBranch, orgApi } from './api';
@@ -14,7 +15,6 @@ import { MEMBER_STATUS_OPTIONS } from './labels';
 import { ListFooter } from './ListFooter';
 import { MemberRow } from './MemberRow';
 import { SearchBar } from './SearchBar';
-import { usePagedList } from './usePagedList';
 import './OrgList.css';
 
 interface RosterViewProps {

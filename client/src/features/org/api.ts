@@ -1,6 +1,6 @@
 import type { BranchSummary, Result } from '@zhibu/types';
+import type { Page } from '@/hooks/usePagedList';
 import { callFunction, type ActionInput } from '@/services';
-import type { Page } from './usePagedList';
 
 /**
  * The organisation actions the management pages use, in one place. Every call answers a Result

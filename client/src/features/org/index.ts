@@ -25,5 +25,3 @@ export { PartyGroupsEditor } from './PartyGroupsEditor';
 export { RosterIo } from './RosterIo';
 export { RosterView } from './RosterView';
 export { SplitView } from './SplitView';
-export { usePagedList } from './usePagedList';
-export type { PagedList, PageLoader } from './usePagedList';

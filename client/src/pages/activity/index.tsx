@@ -14,13 +14,13 @@ export default function ActivityPage() {
   const feed = useActivityFeed();
 
   usePullDownRefresh(() => {
-    void feed.refresh().finally(() => Taro.stopPullDownRefresh());
+    void feed.reload().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
     void feed.loadMore();
   });
   useDidShow(() => {
-    feed.refreshIfStale();
+    feed.reloadIfStale();
   });
 
   return (

@@ -1,9 +1,9 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { MemberListItem } from '@zhibu/types';
 import { useEffect, useRef, useState } from 'react';
+import { usePagedList } from '@/hooks/usePagedList';
 import { Button, ErrorState, LoadingState } from '@/ui';
 import { ListFooter } from '../ListFooter';
-import { usePagedList } from '../usePagedList';
 import { manageApi } from './api';
 import './MemberChooser.css';
 
@@ -14,7 +14,7 @@ interface MemberChooserProps {
   onCancel: () => void;
 }
 
-const keyOf = (m: MemberListItem) => m.memberId;
+const idOf = (m: MemberListItem) => m.memberId;
 const SEARCH_DELAY_MS = 400;
 
 /** 指定党员: the branch roster, searchable, paged, with ticks. */
@@ -22,20 +22,21 @@ export function MemberChooser({ chosen, onDone, onCancel }: MemberChooserProps) 
   const [picked, setPicked] = useState(() => new Map(chosen));
   const [keyword, setKeyword] = useState('');
   const keywordRef = useRef('');
-  const list = usePagedList((page, size) => manageApi.members(page, size, keywordRef.current), keyOf, {
+  const list = usePagedList((page, size) => manageApi.members(page, size, keywordRef.current), {
+    idOf,
     pageSize: 50,
   });
-  const { refresh } = list;
+  const { reload } = list;
 
   // Search as the secretary types, once they pause.
   useEffect(() => {
     if (keywordRef.current === keyword.trim()) return undefined;
     const timer = setTimeout(() => {
       keywordRef.current = keyword.trim();
-      void refresh();
+      void reload();
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [keyword, refresh]);
+  }, [keyword, reload]);
 
   const toggle = (member: MemberListItem) =>
     setPicked((current) => {
@@ -45,7 +46,6 @@ export function MemberChooser({ chosen, onDone, onCancel }: MemberChooserProps) 
       return next;
     });
 
-  const { state } = list;
   return (
     <View className="act-chooser" catchMove>
       <View className="act-chooser__head">
@@ -63,12 +63,12 @@ export function MemberChooser({ chosen, onDone, onCancel }: MemberChooserProps) 
         />
       </View>
       <View className="act-chooser__body">
-        {state.status === 'loading' ? <LoadingState /> : null}
-        {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void refresh()} /> : null}
-        {state.status === 'ready' ? (
+        {list.status === 'loading' ? <LoadingState /> : null}
+        {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void reload()} /> : null}
+        {list.status === 'ready' ? (
           <>
             <View className="act-chooser__list">
-              {state.items
+              {list.items
                 .filter((m) => m.active)
                 .map((member) => {
                   const on = picked.has(member.memberId);
@@ -93,12 +93,7 @@ export function MemberChooser({ chosen, onDone, onCancel }: MemberChooserProps) 
                   );
                 })}
             </View>
-            <ListFooter
-              loadingMore={state.loadingMore}
-              hasMore={list.hasMore}
-              pages={state.page}
-              onMore={() => void list.loadMore()}
-            />
+            <ListFooter list={list} />
           </>
         ) : null}
       </View>

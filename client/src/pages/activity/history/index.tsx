@@ -6,7 +6,7 @@ export default function AttendanceHistoryPage() {
   const history = useHistory();
 
   usePullDownRefresh(() => {
-    void history.refresh().finally(() => Taro.stopPullDownRefresh());
+    void history.reload().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
     void history.loadMore();
