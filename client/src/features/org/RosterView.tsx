@@ -55,8 +55,10 @@ export function RosterView({ viewer, branchId = viewer.branchId, mode }: RosterV
       status: filters.statusIndex > 0 ? MEMBER_STATUS_OPTIONS[filters.statusIndex - 1] : undefined,
       partyGroupId: filters.groupIndex > 0 ? groups[filters.groupIndex - 1]?.id : undefined,
       includeInactive: filters.includeInactive || undefined,
+      // Inviting is for those who have not bound a WeChat user yet.
+      bound: inviting ? false : undefined,
     }),
-    [branchId, filters, groups],
+    [branchId, filters, groups, inviting],
   );
   const list = usePagedList<MemberListItem>((page, pageSize) => orgApi.listMembers({ ...query, page, pageSize }), {
     key: JSON.stringify(query),

@@ -17,6 +17,7 @@ export const orgApi = {
   setRoles: (input: ActionInput<'member', 'setRoles'>) => callFunction('member', 'setRoles', input),
 
   listBranches: (input: ActionInput<'org', 'branches'>) => callFunction('org', 'branches', input),
+  getBranch: (branchId: string) => callFunction('org', 'branch', { branchId }),
   createBranch: (input: ActionInput<'org', 'createBranch'>) => callFunction('org', 'createBranch', input),
   renameBranch: (input: ActionInput<'org', 'renameBranch'>) => callFunction('org', 'renameBranch', input),
   setPartyGroups: (input: ActionInput<'org', 'setPartyGroups'>) => callFunction('org', 'setPartyGroups', input),
@@ -29,10 +30,6 @@ export const orgApi = {
   rosterTemplate: () => callFunction('roster', 'template'),
 };
 
-const BRANCH_PAGE = 50;
-/** A county has a few hundred branches at most; this bounds the search, not the county. */
-const MAX_BRANCH_PAGES = 20;
-
 const known = new Map<string, BranchSummary>();
 
 /** Keeps what a branch list showed, so a branch page opened from it shows at once. */
@@ -44,21 +41,11 @@ export function knownBranch(branchId: string): BranchSummary | undefined {
   return known.get(branchId);
 }
 
-/**
- * One branch's summary. There is no single-branch action: a member of the committee gets their own
- * branch as the one item of `org.branches`; a bureau admin's list is read page by page until the
- * branch turns up (a handful of pages in any county).
- */
+/** One branch's summary: a bureau admin may read any branch, anyone else their own. */
 export async function findBranch(branchId: string): Promise<Result<BranchSummary>> {
-  for (let page = 1; page <= MAX_BRANCH_PAGES; page++) {
-    const result = await orgApi.listBranches({ page, pageSize: BRANCH_PAGE, includeInactive: true });
-    if (!result.ok) return result;
-    rememberBranches(result.data.items);
-    const found = result.data.items.find((b) => b.branchId === branchId);
-    if (found) return { ok: true, data: found };
-    if (page * BRANCH_PAGE >= result.data.total) break;
-  }
-  return { ok: false, code: 'NOT_FOUND', message: '没有找到该支部' };
+  const result = await orgApi.getBranch(branchId);
+  if (result.ok) rememberBranches([result.data]);
+  return result;
 }
 
 /** Page loader for every branch (bureau admins; others get their own branch only). */
@@ -71,6 +58,10 @@ export async function loadBranchPage(
   if (result.ok) rememberBranches(result.data.items);
   return result;
 }
+
+const BRANCH_PAGE = 50;
+/** A county has a few hundred branches at most; this bounds the search, not the county. */
+const MAX_BRANCH_PAGES = 20;
 
 /**
  * Every branch the caller may see, read page by page (for naming branches and party groups in the

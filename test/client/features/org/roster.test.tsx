@@ -52,7 +52,7 @@ function serve(handlers: Record<string, Handler>) {
   return mockFetch(({ url, body }) => {
     const { action, data } = body as { action: string; data: Record<string, unknown> };
     const key = `${url.replace('/api/fn/', '')}.${action}`;
-    if (key === 'org.branches') return { body: { ok: true, data: { items: [branch], total: 1 } } };
+    if (key === 'org.branch') return { body: { ok: true, data: branch } };
     const handler = handlers[key];
     return { body: handler ? handler(data) : { ok: false, code: 'NOT_FOUND', message: `unexpected ${key}` } };
   });
@@ -131,10 +131,11 @@ describe('支部党员名册', () => {
     await waitFor(() => expect(listCalls(sent).at(-1)).toMatchObject({ keyword: '朱', page: 1 }), { timeout: 2000 });
   });
 
-  it('in 邀请码 / 绑定 mode, an unbound member leads straight to their invite', async () => {
-    serve({ 'member.list': () => ({ ok: true, data: { items: [wang, zhu], total: 2 } }) });
+  it('in 邀请码 / 绑定 mode, lists those not yet bound, and each leads straight to their invite', async () => {
+    const { sent } = serve({ 'member.list': () => ({ ok: true, data: { items: [wang, zhu], total: 2 } }) });
     render(<RosterView viewer={secretary} mode="invite" />);
     const zhuRow = await screen.findByLabelText('朱光明');
+    expect(listCalls(sent)[0]).toMatchObject({ bound: false });
     expect(within(zhuRow).getByText('邀请')).toBeInTheDocument();
     fireEvent.click(zhuRow);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/org/invite/index?memberId=m-14' });

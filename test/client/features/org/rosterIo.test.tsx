@@ -61,8 +61,7 @@ type Answer = { body: unknown };
 function serve(importAnswers: Answer[], exportAnswer?: Answer) {
   return mockFetch(({ url, body }) => {
     const { action } = body as { action: string };
-    if (url === '/api/fn/org' && action === 'branches')
-      return { body: { ok: true, data: { items: [branch], total: 1 } } };
+    if (url === '/api/fn/org' && action === 'branch') return { body: { ok: true, data: branch } };
     if (url === '/api/fn/roster' && action === 'import') return importAnswers.shift() ?? { body: {} };
     if (url === '/api/fn/roster' && action === 'export') return exportAnswer ?? { body: {} };
     return { body: { ok: false, code: 'NOT_FOUND', message: 'unexpected' } };
