@@ -4,3 +4,4 @@ export { EmptyState } from './EmptyState';
 export { ErrorState } from './ErrorState';
 export { LoadingState } from './LoadingState';
 export { showFailureToast } from './toast';
+export { ListFooter } from './ListFooter';

@@ -1,8 +1,7 @@
 import { View } from '@tarojs/components';
 import emptyActivity from '@/assets/empty/activity.png';
-import { EmptyState, ErrorState, LoadingState } from '@/ui';
+import { EmptyState, ErrorState, ListFooter, LoadingState } from '@/ui';
 import { ActivityCard } from './ActivityCard';
-import { ListFooter } from './ListFooter';
 import { openActivity } from './navigation';
 import { Segmented } from './Segmented';
 import type { ActivityFeed } from './useActivityFeed';

@@ -5,10 +5,9 @@ import { useEffect, useMemo, useState } from 'react';
 import emptySearch from '@/assets/empty/search.png';
 import { formatDateTime } from '@/features/member';
 import { usePagedList } from '@/hooks/usePagedList';
-import { EmptyState, ErrorState, LoadingState } from '@/ui';
+import { EmptyState, ErrorState, ListFooter, LoadingState } from '@/ui';
 import { loadAllBranches, orgApi } from './api';
 import { describeAudit, type BranchDirectory } from './audit';
-import { ListFooter } from './ListFooter';
 import './Audit.css';
 
 function directoryOf(branches: readonly BranchSummary[]): BranchDirectory {

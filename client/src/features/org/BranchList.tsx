@@ -4,12 +4,11 @@ import type { BranchSummary } from '@zhibu/types';
 import { useState } from 'react';
 import { orgPages } from '@/features/member';
 import { usePagedList } from '@/hooks/usePagedList';
-import { Button, ErrorState, LoadingState } from '@/ui';
+import { Button, ErrorState, ListFooter, LoadingState } from '@/ui';
 import { knownBranch, loadBranchPage } from './api';
 import { useReloadAfterChanges } from './changes';
 import { ToggleChip } from './FilterChip';
 import { BRANCH_KIND_LABELS } from './labels';
-import { ListFooter } from './ListFooter';
 import './Branch.css';
 import './OrgList.css';
 

@@ -2,8 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import type { MemberListItem } from '@zhibu/types';
 import { useEffect, useRef, useState } from 'react';
 import { usePagedList } from '@/hooks/usePagedList';
-import { Button, ErrorState, LoadingState } from '@/ui';
-import { ListFooter } from '../ListFooter';
+import { Button, ErrorState, ListFooter, LoadingState } from '@/ui';
 import { manageApi } from './api';
 import './MemberChooser.css';
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PagedList } from '@/hooks/usePagedList';
-import './OrgList.css';
+import './ListFooter.css';
 
 interface ListFooterProps {
   list: Pick<PagedList<unknown>, 'status' | 'items' | 'total' | 'hasMore' | 'loadingMore' | 'moreFailed' | 'loadMore'>;
@@ -13,30 +13,30 @@ export function ListFooter({ list, totalText = (n) => `共 ${n} 条` }: ListFoot
   if (list.status !== 'ready' || list.items.length === 0) return null;
   if (list.loadingMore) {
     return (
-      <View className="org-list-footer" aria-busy="true">
-        <Text className="org-list-footer__text">正在加载…</Text>
+      <View className="list-footer" aria-busy="true">
+        <Text className="list-footer__text">正在加载…</Text>
       </View>
     );
   }
   if (list.moreFailed) {
     return (
-      <View className="org-list-footer org-list-footer--action" onClick={() => void list.loadMore()}>
-        <Text className="org-list-footer__link">加载失败，点击重试</Text>
+      <View className="list-footer list-footer--action" onClick={() => void list.loadMore()}>
+        <Text className="list-footer__link">加载失败，点击重试</Text>
       </View>
     );
   }
   if (list.hasMore) {
     return (
-      <View className="org-list-footer org-list-footer--action" onClick={() => void list.loadMore()}>
-        <Text className="org-list-footer__text">
+      <View className="list-footer list-footer--action" onClick={() => void list.loadMore()}>
+        <Text className="list-footer__text">
           已显示 {list.items.length} / {list.total}，上拉或点击加载更多
         </Text>
       </View>
     );
   }
   return (
-    <View className="org-list-footer">
-      <Text className="org-list-footer__text">{totalText(list.total)}，已全部显示</Text>
+    <View className="list-footer">
+      <Text className="list-footer__text">{totalText(list.total)}，已全部显示</Text>
     </View>
   );
 }
