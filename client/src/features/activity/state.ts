@@ -13,6 +13,15 @@ interface BadgeContext {
   now?: number;
 }
 
+/** The states that read the same wherever they are shown. */
+const SETTLED: Record<Exclude<NonNullable<MyState>, 'expected'>, Badge> = {
+  present: { text: '已签到', tone: 'success' },
+  leave: { text: '已请假', tone: 'info' },
+  pending_leave: { text: '请假待审批', tone: 'warning' },
+  absent: { text: '缺席', tone: 'danger' },
+};
+const NOT_CHECKED_IN: Badge = { text: '未签到', tone: 'warning' };
+
 /**
  * The caller's own standing on an activity, as a small badge: 已签到, 已请假, 待审批, 缺席; before
  * the meeting 待参加, once it has begun 未签到. A cancelled activity says so instead. Null when the
@@ -20,34 +29,12 @@ interface BadgeContext {
  */
 export function stateBadge(myState: MyState, { status, startAt, now = Date.now() }: BadgeContext): Badge | null {
   if (status === 'cancelled') return { text: '已取消', tone: 'muted' };
-  switch (myState) {
-    case 'present':
-      return { text: '已签到', tone: 'success' };
-    case 'leave':
-      return { text: '已请假', tone: 'info' };
-    case 'pending_leave':
-      return { text: '请假待审批', tone: 'warning' };
-    case 'absent':
-      return { text: '缺席', tone: 'danger' };
-    case 'expected':
-      return Date.parse(startAt) <= now ? { text: '未签到', tone: 'warning' } : { text: '待参加', tone: 'muted' };
-    default:
-      return null;
-  }
+  if (myState === null) return null;
+  if (myState !== 'expected') return SETTLED[myState];
+  return Date.parse(startAt) <= now ? NOT_CHECKED_IN : { text: '待参加', tone: 'muted' };
 }
 
 /** Words for a past activity in 我的出勤记录, where every row has a state. */
 export function historyBadge(state: NonNullable<MyState>): Badge {
-  switch (state) {
-    case 'present':
-      return { text: '已签到', tone: 'success' };
-    case 'leave':
-      return { text: '已请假', tone: 'info' };
-    case 'pending_leave':
-      return { text: '请假待审批', tone: 'warning' };
-    case 'absent':
-      return { text: '缺席', tone: 'danger' };
-    case 'expected':
-      return { text: '未签到', tone: 'warning' };
-  }
+  return state === 'expected' ? NOT_CHECKED_IN : SETTLED[state];
 }

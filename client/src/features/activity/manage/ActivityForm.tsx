@@ -41,6 +41,26 @@ function FieldError({ field, error }: { field: FormField; error: { field: FormFi
   return error?.field === field ? <Text className="act-form__error">{error.message}</Text> : null;
 }
 
+/** A time of day (HH:mm, Beijing time) on the form, picked with the system's time picker. */
+function TimeField({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <View className="act-form__field">
+      <Text className="act-form__label">{label}</Text>
+      <Picker
+        className="act-form__picker"
+        mode="time"
+        value={value}
+        onChange={(event) => onChange(String(event.detail.value))}
+      >
+        <View className="act-form__picker-value">
+          <Text>{value}</Text>
+          <View className="act-form__arrow" />
+        </View>
+      </Picker>
+    </View>
+  );
+}
+
 /** 发起活动 and 编辑活动: type, name, Beijing date and times, place, agenda, and who must attend. */
 export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
   const [values, setValues] = useState<ActivityFormValues>(() => (editing ? formFromDetail(editing) : emptyForm()));
@@ -177,34 +197,8 @@ export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
             </View>
           </Picker>
         </View>
-        <View className="act-form__field">
-          <Text className="act-form__label">开始</Text>
-          <Picker
-            className="act-form__picker"
-            mode="time"
-            value={values.startTime}
-            onChange={(event) => set('startTime', String(event.detail.value))}
-          >
-            <View className="act-form__picker-value">
-              <Text>{values.startTime}</Text>
-              <View className="act-form__arrow" />
-            </View>
-          </Picker>
-        </View>
-        <View className="act-form__field">
-          <Text className="act-form__label">结束</Text>
-          <Picker
-            className="act-form__picker"
-            mode="time"
-            value={values.endTime}
-            onChange={(event) => set('endTime', String(event.detail.value))}
-          >
-            <View className="act-form__picker-value">
-              <Text>{values.endTime}</Text>
-              <View className="act-form__arrow" />
-            </View>
-          </Picker>
-        </View>
+        <TimeField label="开始" value={values.startTime} onChange={(value) => set('startTime', value)} />
+        <TimeField label="结束" value={values.endTime} onChange={(value) => set('endTime', value)} />
       </CellGroup>
       <FieldError field="time" error={error} />
       <Text className="act-form__hint">活动开始前 30 分钟至结束后 30 分钟可扫码签到。</Text>
