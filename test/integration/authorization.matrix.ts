@@ -314,7 +314,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     action: 'markAttendance',
     data: async (fx) => ({
       activityId: await fx.activityInA('now'),
-      memberId: 'b-qhyz-14',
+      memberId: DEMO.unboundA.memberId,
       state: 'present',
       reason: '没有智能手机',
     }),

@@ -9,7 +9,7 @@ import {
   type activityContract,
 } from '@zhibu/types';
 import type { z } from 'zod';
-import { memberRepository } from '../member/member.repository';
+import { activeBranchOrFail, memberRepository } from '../member/member.repository';
 import { canManageBranch, requireAdmin, requireBranchManager } from '../member/policy';
 import type { Session } from '../member/session';
 import { failedPrecondition, notFound } from '../runtime/app-error';
@@ -28,12 +28,6 @@ type Input<K extends keyof typeof activityContract> = z.infer<(typeof activityCo
 
 /** Short ids: a check-in token carries the id and must fit a 32-character mini program code scene. */
 const newActivityId = () => `a${randomString(9)}`;
-
-async function activeBranch(branchId: string): Promise<BranchDoc> {
-  const branch = await memberRepository.branch(branchId);
-  if (!branch?.active) throw notFound('没有找到该支部');
-  return branch;
-}
 
 async function insertActivity(
   session: Session,
@@ -76,7 +70,7 @@ async function insertActivity(
 
 export async function createActivity(session: Session, input: Input<'create'>): Promise<{ activityId: string }> {
   requireBranchManager(session, session.member.branchId);
-  const branch = await activeBranch(session.member.branchId);
+  const branch = await activeBranchOrFail(session.member.branchId);
   const activityId = await insertActivity(session, branch, input, null);
   if (!activityId) throw new Error('an activity without a push id always has attendees');
   return { activityId };
@@ -124,7 +118,7 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
   };
   if (patch.audience) {
     changes.audience = patch.audience;
-    changes.expectedIds = await resolveExpected(await activeBranch(activity.branchId), patch.audience);
+    changes.expectedIds = await resolveExpected(await activeBranchOrFail(activity.branchId), patch.audience);
   }
   const next: ActivityDoc = { ...activity, ...changes };
   // Only the changed fields are written, so a check-in landing meanwhile is not overwritten;
@@ -161,7 +155,12 @@ export async function cancelActivity(session: Session, input: Input<'cancel'>): 
   return getActivity(session, activity._id);
 }
 
-function stateOf(activity: ActivityDoc, memberId: string, checkin: CheckinDoc | null, leave: LeaveDoc | null): MyState {
+export function stateOf(
+  activity: ActivityDoc,
+  memberId: string,
+  checkin: CheckinDoc | null,
+  leave: LeaveDoc | null,
+): MyState {
   if (!activity.expectedIds.includes(memberId)) return null;
   if (checkin?.state === 'present') return 'present';
   if (leave?.status === 'approved') return 'leave';
@@ -245,5 +244,3 @@ export async function listActivities(
     total,
   };
 }
-
-export { stateOf };

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { Session } from '../member/session';
 import { failedPrecondition, forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDocs } from '../runtime/documents';
+import { countDocs, getAllDocs, getDocs, MAX_PAGE } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { activityOrFail, attendanceId } from './activity.repository';
@@ -21,19 +21,10 @@ import { getActivity, stateOf } from './activity.service';
 import { bump } from './counters';
 
 type Input<K extends keyof typeof activityContract> = z.infer<(typeof activityContract)[K]['input']>;
-const PAGE = 1000;
 
 /** Every document of a collection about one activity, page by page (never more than the audience). */
-async function allFor<T>(collection: string, activityId: string): Promise<T[]> {
-  const db = database();
-  const out: T[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await getDocs<T>(
-      db.collection(collection).where({ activityId }).orderBy('_id', 'asc').skip(skip).limit(PAGE),
-    );
-    out.push(...page);
-    if (page.length < PAGE) return out;
-  }
+function allFor<T>(collection: string, activityId: string): Promise<T[]> {
+  return getAllDocs<T>(() => database().collection(collection).where({ activityId }).orderBy('_id', 'asc'));
 }
 
 export async function requestLeave(session: Session, input: Input<'requestLeave'>) {
@@ -190,8 +181,8 @@ async function attendanceOf(_session: Session, activityId: string): Promise<Atte
     ),
     (async () => {
       const out: Pick<MemberDoc, '_id' | 'name'>[] = [];
-      for (let i = 0; i < activity.expectedIds.length; i += PAGE) {
-        const ids = activity.expectedIds.slice(i, i + PAGE);
+      for (let i = 0; i < activity.expectedIds.length; i += MAX_PAGE) {
+        const ids = activity.expectedIds.slice(i, i + MAX_PAGE);
         out.push(
           ...(await getDocs<Pick<MemberDoc, '_id' | 'name'>>(
             db

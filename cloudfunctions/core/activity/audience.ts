@@ -1,9 +1,7 @@
 import { COLLECTIONS, type Audience, type BranchDoc, type MemberDoc } from '@zhibu/types';
 import { invalidArgument } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { getDocs } from '../runtime/documents';
-
-const PAGE = 1000;
+import { getAllDocs } from '../runtime/documents';
 
 /** The active members of a branch an audience names, by id, in roster order. */
 export async function resolveExpected(branch: BranchDoc, audience: Audience, allowEmpty = false): Promise<string[]> {
@@ -17,21 +15,15 @@ export async function resolveExpected(branch: BranchDoc, audience: Audience, all
     where.partyGroupId = audience.partyGroupId;
   }
   if (audience.kind === 'members') where._id = _.in([...new Set(audience.memberIds)]);
-  const ids: string[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await getDocs<Pick<MemberDoc, '_id'>>(
-      db
-        .collection(COLLECTIONS.members)
-        .where(where)
-        .field({ _id: true })
-        .orderBy('createdAt', 'asc')
-        .orderBy('_id', 'asc')
-        .skip(skip)
-        .limit(PAGE),
-    );
-    ids.push(...page.map((m) => m._id));
-    if (page.length < PAGE) break;
-  }
+  const members = await getAllDocs<Pick<MemberDoc, '_id'>>(() =>
+    db
+      .collection(COLLECTIONS.members)
+      .where(where)
+      .field({ _id: true })
+      .orderBy('createdAt', 'asc')
+      .orderBy('_id', 'asc'),
+  );
+  const ids = members.map((m) => m._id);
   if (audience.kind === 'members' && ids.length !== new Set(audience.memberIds).size) {
     throw invalidArgument('所选党员中有人不在本支部或已调出');
   }

@@ -1,10 +1,10 @@
-import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RateLimitDoc } from '@zhibu/types';
+import { COLLECTIONS, type ActivityDoc, type CheckinDoc } from '@zhibu/types';
 import { managedActivity } from './access';
 import type { Session } from '../member/session';
 import { AppError, failedPrecondition, forbidden } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
-import { getDoc } from '../runtime/documents';
+import { countFailure, refuseIfSpent, type FailureRule } from '../runtime/failure-limit';
 import { miniProgramCode } from '../runtime/wxacode';
 import { activityOrFail, attendanceId, checkinOf } from './activity.repository';
 import { checkinSecret, issueToken, SLOT_SECONDS, verifyToken, type TokenCheck } from './checkin-token';
@@ -42,28 +42,12 @@ const TOKEN_MESSAGES: Record<Exclude<TokenCheck, { ok: true }>['reason'], AppErr
 };
 
 /** Wrong tokens a member may send in ten minutes before being asked to wait. */
-const WRONG_TOKENS_PER_WINDOW = 20;
-const WINDOW_MS = 10 * 60 * 1000;
-
-/** Counted only when a token is wrong, so a genuine check-in never pays for the limit. */
-async function countWrongToken(memberId: string): Promise<void> {
-  const db = database();
-  const id = `checkin_${memberId}`;
-  const limit = await getDoc<RateLimitDoc>(COLLECTIONS.rateLimits, id);
-  const fresh = !limit || Date.now() - new Date(limit.windowStart).getTime() >= WINDOW_MS;
-  if (!fresh && limit.count >= WRONG_TOKENS_PER_WINDOW) {
-    throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再扫码，或请支部书记手工签到');
-  }
-  await (fresh
-    ? db
-        .collection(COLLECTIONS.rateLimits)
-        .doc(id)
-        .set({ data: { windowStart: new Date(), count: 1 } })
-    : db
-        .collection(COLLECTIONS.rateLimits)
-        .doc(id)
-        .update({ data: { count: db.command.inc(1) } }));
-}
+const wrongTokens = (memberId: string): FailureRule => ({
+  id: `checkin_${memberId}`,
+  max: 20,
+  windowMs: 10 * 60 * 1000,
+  message: '尝试次数过多，请稍后再扫码，或请支部书记手工签到',
+});
 
 function answer(activity: ActivityDoc, record: Pick<CheckinDoc, 'at'>, alreadyCheckedIn: boolean) {
   return {
@@ -83,7 +67,9 @@ export async function checkIn(session: Session, token: string) {
   const now = Date.now();
   const check = verifyToken(token, checkinSecret(), now);
   if (!check.ok) {
-    await countWrongToken(session.member._id);
+    // Counted only when a token is wrong, so a genuine check-in never pays for the limit.
+    await refuseIfSpent(wrongTokens(session.member._id));
+    await countFailure(wrongTokens(session.member._id));
     throw TOKEN_MESSAGES[check.reason];
   }
   const activity = await activityOrFail(check.activityId);

@@ -6,11 +6,9 @@ import {
   type CheckinDoc,
 } from '@zhibu/types';
 import { database } from '../runtime/cloud';
-import { getDocs } from '../runtime/documents';
+import { getAllDocs } from '../runtime/documents';
 import { beijingMonth } from '../runtime/time';
 import { monthDocId } from './counters';
-
-const PAGE = 1000;
 
 export interface Drift {
   activityId: string;
@@ -19,19 +17,10 @@ export interface Drift {
   actual: number;
 }
 
-async function all<T>(query: () => { skip(n: number): { limit(n: number): { get(): unknown } } }): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await getDocs<T>(query().skip(skip).limit(PAGE));
-    out.push(...page);
-    if (page.length < PAGE) return out;
-  }
-}
-
 /** What an activity's counters should be, from its records alone. */
 async function countActivity(activity: ActivityDoc): Promise<Omit<ActivityCounters, 'type'>> {
   const db = database();
-  const present = await all<Pick<CheckinDoc, 'memberId'>>(() =>
+  const present = await getAllDocs<Pick<CheckinDoc, 'memberId'>>(() =>
     db
       .collection(COLLECTIONS.checkins)
       .where({ activityId: activity._id, state: 'present' })
@@ -56,7 +45,7 @@ export async function recountMonths(
 ): Promise<{ months: string[]; activities: number; drift: Drift[] }> {
   const db = database();
   const _ = db.command;
-  const activities = await all<ActivityDoc>(() =>
+  const activities = await getAllDocs<ActivityDoc>(() =>
     db
       .collection(COLLECTIONS.activities)
       .where({ month: _.in(months), status: 'scheduled' })
@@ -65,7 +54,7 @@ export async function recountMonths(
   const rebuilt = new Map<string, Omit<BranchMonthDoc, '_id'>>();
   const drift: Drift[] = [];
   const kept = new Map<string, BranchMonthDoc>();
-  for (const doc of await all<BranchMonthDoc>(() =>
+  for (const doc of await getAllDocs<BranchMonthDoc>(() =>
     db
       .collection(COLLECTIONS.branchMonths)
       .where({ month: _.in(months) })

@@ -10,10 +10,9 @@ import { managedActivity } from './access';
 import type { Session } from '../member/session';
 import { failedPrecondition } from '../runtime/app-error';
 import { cloud, database } from '../runtime/cloud';
-import { getDocs } from '../runtime/documents';
+import { getAllDocs, getDocs, MAX_PAGE } from '../runtime/documents';
 import { beijingShort } from '../runtime/time';
 
-const PAGE = 1000;
 const DETAIL_PAGE = 'pages/activity/detail/index';
 
 interface SubscribeApi {
@@ -42,19 +41,19 @@ async function sendReminders(activity: ActivityDoc): Promise<{ sent: number; ski
   const _ = db.command;
   const template = templateId();
   const [checkins, leaves] = await Promise.all([
-    getDocs<CheckinDoc>(
-      db.collection(COLLECTIONS.checkins).where({ activityId: activity._id, state: 'present' }).limit(PAGE),
+    getAllDocs<CheckinDoc>(() =>
+      db.collection(COLLECTIONS.checkins).where({ activityId: activity._id, state: 'present' }).orderBy('_id', 'asc'),
     ),
-    getDocs<LeaveDoc>(
-      db.collection(COLLECTIONS.leaves).where({ activityId: activity._id, status: 'approved' }).limit(PAGE),
+    getAllDocs<LeaveDoc>(() =>
+      db.collection(COLLECTIONS.leaves).where({ activityId: activity._id, status: 'approved' }).orderBy('_id', 'asc'),
     ),
   ]);
   const skip = new Set([...checkins.map((c) => c.memberId), ...leaves.map((l) => l.memberId)]);
   const targets = activity.expectedIds.filter((id) => !skip.has(id));
   let sent = 0;
   let skipped = activity.expectedIds.length - targets.length;
-  for (let i = 0; i < targets.length; i += PAGE) {
-    const ids = targets.slice(i, i + PAGE);
+  for (let i = 0; i < targets.length; i += MAX_PAGE) {
+    const ids = targets.slice(i, i + MAX_PAGE);
     const members = await getDocs<Pick<MemberDoc, '_id' | 'openid'>>(
       db
         .collection(COLLECTIONS.members)

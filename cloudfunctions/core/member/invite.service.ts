@@ -5,13 +5,11 @@ import {
   type InviteDoc,
   type LoginResult,
   type MemberDoc,
-  type RateLimitDoc,
 } from '@zhibu/types';
 import { audit } from '../org/audit';
 import { AppError, conflict, failedPrecondition, notFound } from '../runtime/app-error';
-import { database } from '../runtime/cloud';
-import { getDoc } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
+import { countFailure, refuseIfSpent, type FailureRule } from '../runtime/failure-limit';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { miniProgramCode } from '../runtime/wxacode';
 import { memberRepository } from './member.repository';
@@ -22,9 +20,6 @@ import { loadSession, type Session } from './session';
 export const BIND_PAGE = 'pages/bind/index';
 const INVITE_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Wrong codes a WeChat user may try per hour: enough for typos, far too few to guess a code. */
-const BIND_FAILURES_PER_HOUR = 10;
-const HOUR_MS = 60 * 60 * 1000;
 
 export interface InviteView {
   code: string;
@@ -83,29 +78,13 @@ export async function createInvite(session: Session, memberId: string): Promise<
   }
 }
 
-async function checkBindRate(openid: string): Promise<void> {
-  const limit = await getDoc<RateLimitDoc>(COLLECTIONS.rateLimits, `bind_${openid}`);
-  if (limit && Date.now() - new Date(limit.windowStart).getTime() < HOUR_MS && limit.count >= BIND_FAILURES_PER_HOUR) {
-    throw new AppError('RATE_LIMITED', '尝试次数过多，请一小时后再试或联系支部书记');
-  }
-}
-
-async function recordBindFailure(openid: string): Promise<void> {
-  const id = `bind_${openid}`;
-  const db = database();
-  const limit = await getDoc<RateLimitDoc>(COLLECTIONS.rateLimits, id);
-  if (!limit || Date.now() - new Date(limit.windowStart).getTime() >= HOUR_MS) {
-    await db
-      .collection(COLLECTIONS.rateLimits)
-      .doc(id)
-      .set({ data: { windowStart: new Date(), count: 1 } });
-  } else {
-    await db
-      .collection(COLLECTIONS.rateLimits)
-      .doc(id)
-      .update({ data: { count: db.command.inc(1) } });
-  }
-}
+/** Wrong codes a WeChat user may try per hour: enough for typos, far too few to guess a code. */
+const bindFailures = (openid: string): FailureRule => ({
+  id: `bind_${openid}`,
+  max: 10,
+  windowMs: 60 * 60 * 1000,
+  message: '尝试次数过多，请一小时后再试或联系支部书记',
+});
 
 /**
  * Binds the calling WeChat user to the member an invite names. One transaction reads the invite,
@@ -113,7 +92,7 @@ async function recordBindFailure(openid: string): Promise<void> {
  * (or one WeChat user racing with two codes) end with exactly one binding.
  */
 export async function bindWithInvite(openid: string, rawCode: string): Promise<LoginResult> {
-  await checkBindRate(openid);
+  await refuseIfSpent(bindFailures(openid));
   const code = rawCode.toUpperCase();
   try {
     await runTransaction(async (tx) => {
@@ -155,7 +134,7 @@ export async function bindWithInvite(openid: string, rawCode: string): Promise<L
     });
   } catch (error) {
     if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FAILED_PRECONDITION')) {
-      await recordBindFailure(openid);
+      await countFailure(bindFailures(openid));
     }
     throw error;
   }

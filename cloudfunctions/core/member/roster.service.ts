@@ -19,18 +19,12 @@ import { countDocs, getDocs } from '../runtime/documents';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { newMemberDoc } from './member-doc';
 import { toListItem } from './member-view';
-import { memberRepository } from './member.repository';
+import { activeBranchOrFail, memberRepository } from './member.repository';
 import { requireAdmin, requireBranchManager, visibilityOf } from './policy';
 import type { Session } from './session';
 
 /** Beijing midnight of a roster date: the moment a change dated that day takes effect. */
 const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
-
-async function branchOrFail(branchId: string): Promise<BranchDoc> {
-  const branch = await memberRepository.branch(branchId);
-  if (!branch || !branch.active) throw notFound('没有找到该支部');
-  return branch;
-}
 
 function checkPartyGroup(branch: BranchDoc, partyGroupId: string | null | undefined): void {
   if (partyGroupId && !branch.partyGroups.some((g) => g.id === partyGroupId)) {
@@ -56,7 +50,7 @@ export async function createMember(
 ): Promise<{ memberId: string }> {
   const branchId = input.branchId ?? session.member.branchId;
   requireBranchManager(session, branchId);
-  const branch = await branchOrFail(branchId);
+  const branch = await activeBranchOrFail(branchId);
   checkPartyGroup(branch, input.partyGroupId);
   const { branchId: _branch, ...fields } = input;
   const member = newMemberDoc(branchId, fields, new Date());

@@ -8,49 +8,32 @@ import {
 import type { z } from 'zod';
 import { canManageBranch, isAdmin, maskPhone, requireBranchManager } from '../member/policy';
 import { newMemberDoc } from '../member/member-doc';
-import { memberRepository } from '../member/member.repository';
+import { activeBranchOrFail } from '../member/member.repository';
 import type { Session } from '../member/session';
 import { audit } from '../org/audit';
-import { forbidden, invalidArgument, notFound } from '../runtime/app-error';
+import { forbidden, invalidArgument } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { getDocs } from '../runtime/documents';
+import { getAllDocs, getDocs, MAX_PAGE } from '../runtime/documents';
 import { runTransaction } from '../runtime/transaction';
 import { validateRows } from './roster-rows';
 import { readRosterSheet, SheetError, writeRosterSheet } from './roster-sheet';
 
-/** The server SDK's largest page; a roster is read page by page, never all at once. */
-const PAGE = 1000;
-
-async function activeMembers(branchId: string | null): Promise<MemberDoc[]> {
-  const db = database();
+function activeMembers(branchId: string | null): Promise<MemberDoc[]> {
   const where = branchId ? { branchId, active: true } : { active: true };
-  const out: MemberDoc[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await getDocs<MemberDoc>(
-      db
-        .collection(COLLECTIONS.members)
-        .where(where)
-        .orderBy('branchId', 'asc')
-        .orderBy('createdAt', 'asc')
-        .orderBy('_id', 'asc')
-        .skip(skip)
-        .limit(PAGE),
-    );
-    out.push(...page);
-    if (page.length < PAGE) return out;
-  }
-}
-
-async function activeBranch(branchId: string): Promise<BranchDoc> {
-  const branch = await memberRepository.branch(branchId);
-  if (!branch?.active) throw notFound('没有找到该支部');
-  return branch;
+  return getAllDocs<MemberDoc>(() =>
+    database()
+      .collection(COLLECTIONS.members)
+      .where(where)
+      .orderBy('branchId', 'asc')
+      .orderBy('createdAt', 'asc')
+      .orderBy('_id', 'asc'),
+  );
 }
 
 export async function importRoster(session: Session, input: z.infer<typeof rosterImportInput>) {
   const branchId = input.branchId ?? session.member.branchId;
   requireBranchManager(session, branchId);
-  const branch = await activeBranch(branchId);
+  const branch = await activeBranchOrFail(branchId);
   let rows;
   try {
     rows = await readRosterSheet(Buffer.from(input.fileBase64, 'base64'));
@@ -91,8 +74,8 @@ export async function exportRoster(session: Session, input: z.infer<typeof roste
   if (branchId && !canManageBranch(session, branchId)) throw forbidden('只能导出本支部的名册');
   if (!branchId && !admin) throw forbidden();
   const branches = branchId
-    ? [await activeBranch(branchId)]
-    : await getDocs<BranchDoc>(database().collection(COLLECTIONS.branches).limit(PAGE));
+    ? [await activeBranchOrFail(branchId)]
+    : await getDocs<BranchDoc>(database().collection(COLLECTIONS.branches).limit(MAX_PAGE));
   const byId = new Map(branches.map((b) => [b._id, b]));
   const members = await activeMembers(branchId);
   const phonesMasked = !(admin && input.includePhone === true);

@@ -28,3 +28,23 @@ export async function countDocs(query: Countable): Promise<number> {
   const { total } = (await query.count()) as { total: number };
   return total;
 }
+
+/** The server SDK's largest page. */
+export const MAX_PAGE = 1000;
+
+interface Pageable {
+  skip(n: number): { limit(n: number): Gettable };
+}
+
+/**
+ * Every document a query matches, read page by page as CloudBase's limits require. `query` builds
+ * the query afresh for each page; it must have a stable order.
+ */
+export async function getAllDocs<T>(query: () => Pageable): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await getDocs<T>(query().skip(skip).limit(MAX_PAGE));
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}

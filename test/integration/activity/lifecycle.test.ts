@@ -179,7 +179,7 @@ describe('leave and manual marks', () => {
     const activityId = await createActivity(fx, 'secretaryA', happeningNow());
     const marked = await fx.call<Attendance>('secretaryA', 'activity', 'markAttendance', {
       activityId,
-      memberId: 'b-qhyz-14',
+      memberId: DEMO.unboundA.memberId,
       state: 'present',
       reason: '老同志无智能手机，现场签字',
     });
@@ -196,14 +196,14 @@ describe('leave and manual marks', () => {
     // Marked again: no double count. Then corrected to absent: the count goes back.
     await fx.call('secretaryA', 'activity', 'markAttendance', {
       activityId,
-      memberId: 'b-qhyz-14',
+      memberId: DEMO.unboundA.memberId,
       state: 'present',
       reason: '重复操作',
     });
     expect((await attendanceOf(activityId)).present).toBe(1);
     const corrected = await fx.call<Attendance>('secretaryA', 'activity', 'markAttendance', {
       activityId,
-      memberId: 'b-qhyz-14',
+      memberId: DEMO.unboundA.memberId,
       state: 'absent',
       reason: '记错了人',
     });
