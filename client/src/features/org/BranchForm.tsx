@@ -4,7 +4,7 @@ import type { BranchSummary } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { orgPages } from '@/features/member';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import { Button, ErrorState, LoadingState, showFailureToast } from '@/ui';
+import { Button, ErrorState, LoadingState } from '@/ui';
 import { findBranch, orgApi, rememberBranches } from './api';
 import {
   branchFormProblem,
@@ -15,8 +15,9 @@ import {
 } from './branchForm';
 import { markOrgChanged } from './changes';
 import { toastDone } from './confirm';
-import { FormActions, FormGroup, FormInput, FormPicker } from './FormCells';
+import { FormActions, FormGroup, FormInput, FormPicker, FormProblem } from './FormCells';
 import { BRANCH_KIND_LABELS, BRANCH_KIND_OPTIONS } from './labels';
+import { useSubmit } from './useSubmit';
 import './Form.css';
 
 interface BranchFieldsProps {
@@ -82,22 +83,13 @@ export function BranchFields({ values, onChange, title = '支部信息' }: Branc
 
 function CreateBranch() {
   const [values, setValues] = useState<BranchFormValues>(EMPTY_BRANCH_FORM);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { problem, saving, submit, clearProblem } = useSubmit();
   const save = async () => {
-    const localProblem = branchFormProblem(values);
-    setProblem(localProblem);
-    if (localProblem || saving) return;
-    setSaving(true);
-    const result = await orgApi.createBranch(branchInput(values));
-    setSaving(false);
-    if (!result.ok) {
-      setProblem(result.message);
-      return showFailureToast(result);
-    }
+    const created = await submit(branchFormProblem(values), () => orgApi.createBranch(branchInput(values)));
+    if (!created) return;
     markOrgChanged();
     toastDone('已新建');
-    void Taro.redirectTo({ url: orgPages.branch(result.data.branchId) });
+    void Taro.redirectTo({ url: orgPages.branch(created.branchId) });
   };
   return (
     <View>
@@ -105,14 +97,10 @@ function CreateBranch() {
         values={values}
         onChange={(next) => {
           setValues(next);
-          setProblem(null);
+          clearProblem();
         }}
       />
-      {problem ? (
-        <View className="form-error" role="alert">
-          {problem}
-        </View>
-      ) : null}
+      <FormProblem problem={problem} />
       <FormActions>
         <Button loading={saving} onClick={() => void save()}>
           新建支部
@@ -124,24 +112,17 @@ function CreateBranch() {
 
 function RenameBranch({ branch }: { branch: BranchSummary }) {
   const [name, setName] = useState(branch.name);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { problem, saving, submit } = useSubmit();
   const save = async () => {
-    const localProblem = branchNameProblem(name);
-    setProblem(localProblem);
-    if (localProblem || saving) return;
-    if (name.trim() === branch.name) {
+    if (!branchNameProblem(name) && name.trim() === branch.name) {
       void Taro.navigateBack();
       return;
     }
-    setSaving(true);
-    const result = await orgApi.renameBranch({ branchId: branch.branchId, name: name.trim() });
-    setSaving(false);
-    if (!result.ok) {
-      setProblem(result.message);
-      return showFailureToast(result);
-    }
-    rememberBranches([result.data]);
+    const renamed = await submit(branchNameProblem(name), () =>
+      orgApi.renameBranch({ branchId: branch.branchId, name: name.trim() }),
+    );
+    if (!renamed) return;
+    rememberBranches([renamed]);
     markOrgChanged();
     toastDone('已改名');
     void Taro.navigateBack();
@@ -151,11 +132,7 @@ function RenameBranch({ branch }: { branch: BranchSummary }) {
       <FormGroup title={`重命名：${branch.name}`} footer="支部改名后，历史记录中的名称保持不变。">
         <FormInput label="新名称" required maxlength={40} value={name} onChange={setName} />
       </FormGroup>
-      {problem ? (
-        <View className="form-error" role="alert">
-          {problem}
-        </View>
-      ) : null}
+      <FormProblem problem={problem} />
       <FormActions>
         <Button loading={saving} onClick={() => void save()}>
           保存

@@ -179,3 +179,12 @@ export function FormTextarea({ label, value, onChange, placeholder, maxlength }:
 export function FormActions({ children }: { children: ReactNode }) {
   return <View className="form-actions">{children}</View>;
 }
+
+/** Why the form was not saved, under the fields. */
+export function FormProblem({ problem }: { problem: string | null }) {
+  return problem ? (
+    <View className="form-error" role="alert">
+      {problem}
+    </View>
+  ) : null;
+}

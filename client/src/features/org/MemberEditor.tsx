@@ -4,11 +4,12 @@ import type { BranchSummary, LoginResult, MemberListItem, Result } from '@zhibu/
 import { useCallback, useState } from 'react';
 import { beijingToday, formatDate, orgPages } from '@/features/member';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import { Button, ErrorState, LoadingState, showFailureToast } from '@/ui';
+import { Button, ErrorState, LoadingState } from '@/ui';
 import { findBranch, orgApi } from './api';
 import { markOrgChanged } from './changes';
 import { toastDone } from './confirm';
-import { FormActions, FormDate, FormGroup, FormInput, FormPicker } from './FormCells';
+import { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem } from './FormCells';
+import { useSubmit } from './useSubmit';
 import { GENDER_OPTIONS, MEMBER_STATUS_OPTIONS } from './labels';
 import {
   EMPTY_MEMBER_FORM,
@@ -40,48 +41,38 @@ const GENDER_CHOICES = ['未登记', ...GENDER_OPTIONS];
 function Form({ data }: { data: EditorData }) {
   const original = data.member ? formFromMember(data.member) : EMPTY_MEMBER_FORM;
   const [values, setValues] = useState<MemberFormValues>(original);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { problem, saving, submit, clearProblem } = useSubmit();
   const set = (patch: Partial<MemberFormValues>) => {
     setValues((current) => ({ ...current, ...patch }));
-    setProblem(null);
+    clearProblem();
   };
   const groups = data.branch.partyGroups;
   const groupIndex = groups.findIndex((g) => g.id === values.partyGroupId);
 
   const save = async () => {
     const localProblem = memberFormProblem(values);
-    setProblem(localProblem);
-    if (localProblem || saving) return;
     if (data.member) {
+      const { memberId } = data.member;
       const patch = memberPatch(original, values);
-      if (Object.keys(patch).length === 0) {
+      if (!localProblem && Object.keys(patch).length === 0) {
+        clearProblem();
         void Taro.showToast({ title: '没有修改', icon: 'none' });
         return;
       }
-      setSaving(true);
-      const result = await orgApi.updateMember({ memberId: data.member.memberId, patch });
-      setSaving(false);
-      if (!result.ok) {
-        setProblem(result.message);
-        return showFailureToast(result);
-      }
+      if (!(await submit(localProblem, () => orgApi.updateMember({ memberId, patch })))) return;
       markOrgChanged();
       toastDone('已保存');
       void Taro.navigateBack();
       return;
     }
-    setSaving(true);
-    const result = await orgApi.createMember({ ...memberFields(values), branchId: data.branch.branchId });
-    setSaving(false);
-    if (!result.ok) {
-      setProblem(result.message);
-      return showFailureToast(result);
-    }
+    const created = await submit(localProblem, () =>
+      orgApi.createMember({ ...memberFields(values), branchId: data.branch.branchId }),
+    );
+    if (!created) return;
     markOrgChanged();
     toastDone('已添加');
     // Straight to the new member, where the invite code is one tap away.
-    void Taro.redirectTo({ url: orgPages.member(result.data.memberId) });
+    void Taro.redirectTo({ url: orgPages.member(created.memberId) });
   };
 
   return (
@@ -134,11 +125,7 @@ function Form({ data }: { data: EditorData }) {
           onChange={(position) => set({ position })}
         />
       </FormGroup>
-      {problem ? (
-        <View className="form-error" role="alert">
-          {problem}
-        </View>
-      ) : null}
+      <FormProblem problem={problem} />
       <FormActions>
         <Button loading={saving} onClick={() => void save()}>
           {data.member ? '保存' : '添加'}

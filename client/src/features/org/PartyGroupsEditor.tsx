@@ -3,36 +3,30 @@ import Taro from '@tarojs/taro';
 import type { BranchSummary } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import { Button, ErrorState, LoadingState, showFailureToast } from '@/ui';
+import { Button, ErrorState, LoadingState } from '@/ui';
 import { findBranch, orgApi, rememberBranches } from './api';
 import { newGroupId, partyGroupsProblem, type PartyGroup } from './branchForm';
 import { markOrgChanged } from './changes';
 import { toastDone } from './confirm';
-import { FormActions, FormGroup, FormInput } from './FormCells';
+import { FormActions, FormGroup, FormInput, FormProblem } from './FormCells';
+import { useSubmit } from './useSubmit';
 import './Form.css';
 
 function Editor({ branch }: { branch: BranchSummary }) {
   const [groups, setGroups] = useState<PartyGroup[]>(branch.partyGroups);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { problem, saving, submit, clearProblem } = useSubmit();
   const edit = (next: PartyGroup[]) => {
     setGroups(next);
-    setProblem(null);
+    clearProblem();
   };
 
   const save = async () => {
     const trimmed = groups.map((g) => ({ id: g.id, name: g.name.trim() }));
-    const localProblem = partyGroupsProblem(trimmed);
-    setProblem(localProblem);
-    if (localProblem || saving) return;
-    setSaving(true);
-    const result = await orgApi.setPartyGroups({ branchId: branch.branchId, partyGroups: trimmed });
-    setSaving(false);
-    if (!result.ok) {
-      setProblem(result.message);
-      return showFailureToast(result);
-    }
-    rememberBranches([result.data]);
+    const saved = await submit(partyGroupsProblem(trimmed), () =>
+      orgApi.setPartyGroups({ branchId: branch.branchId, partyGroups: trimmed }),
+    );
+    if (!saved) return;
+    rememberBranches([saved]);
     markOrgChanged();
     toastDone('已保存');
     void Taro.navigateBack();
@@ -73,11 +67,7 @@ function Editor({ branch }: { branch: BranchSummary }) {
           </View>
         ) : null}
       </FormGroup>
-      {problem ? (
-        <View className="form-error" role="alert">
-          {problem}
-        </View>
-      ) : null}
+      <FormProblem problem={problem} />
       <FormActions>
         <Button loading={saving} onClick={() => void save()}>
           保存

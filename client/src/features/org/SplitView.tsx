@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { orgPages } from '@/features/member';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import { Button, ErrorState, ListFooter, LoadingState, showFailureToast } from '@/ui';
+import { Button, ErrorState, ListFooter, LoadingState } from '@/ui';
 import { findBranch, orgApi } from './api';
 import { BranchFields } from './BranchForm';
 import { branchFormProblem, branchInput, EMPTY_BRANCH_FORM, type BranchFormValues } from './branchForm';
@@ -13,7 +13,9 @@ import { markOrgChanged } from './changes';
 import { confirm, toastDone } from './confirm';
 import { toggleSelection } from './MergeView';
 import { CheckMark, memberSummary } from './MemberRow';
+import { FormProblem } from './FormCells';
 import { SearchBar } from './SearchBar';
+import { useSubmit } from './useSubmit';
 import './Form.css';
 import './OrgList.css';
 import './Select.css';
@@ -25,8 +27,7 @@ function SplitForm({ source }: { source: BranchSummary }) {
   const [values, setValues] = useState<BranchFormValues>(EMPTY_BRANCH_FORM);
   const [keyword, setKeyword] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { problem, saving, submit, clearProblem } = useSubmit();
   const list = usePagedList<MemberListItem>(
     (page, pageSize) =>
       orgApi.listMembers({ branchId: source.branchId, keyword: keyword || undefined, page, pageSize }),
@@ -36,30 +37,21 @@ function SplitForm({ source }: { source: BranchSummary }) {
 
   const split = async () => {
     const localProblem = branchFormProblem(values) ?? (selected.length === 0 ? '请至少选择一名党员' : null);
-    setProblem(localProblem);
-    if (localProblem || saving) return;
-    const name = values.name.trim();
-    const sure = await confirm({
-      title: '确认拆分',
-      content: `从 ${source.name} 选出 ${selected.length} 名党员成立 ${name}。转出的党员不再属于原党小组，此操作不能撤销。`,
-      confirmText: '拆分',
-      danger: true,
-    });
-    if (!sure) return;
-    setSaving(true);
-    const result = await orgApi.splitBranch({
-      branchId: source.branchId,
-      newBranch: branchInput(values),
-      memberIds: selected,
-    });
-    setSaving(false);
-    if (!result.ok) {
-      setProblem(result.message);
-      return showFailureToast(result);
-    }
+    const done = await submit(
+      localProblem,
+      () => orgApi.splitBranch({ branchId: source.branchId, newBranch: branchInput(values), memberIds: selected }),
+      () =>
+        confirm({
+          title: '确认拆分',
+          content: `从 ${source.name} 选出 ${selected.length} 名党员成立 ${values.name.trim()}。转出的党员不再属于原党小组，此操作不能撤销。`,
+          confirmText: '拆分',
+          danger: true,
+        }),
+    );
+    if (!done) return;
     markOrgChanged();
-    toastDone(`转入 ${result.data.movedMembers} 人`);
-    void Taro.redirectTo({ url: orgPages.branch(result.data.branchId) });
+    toastDone(`转入 ${done.movedMembers} 人`);
+    void Taro.redirectTo({ url: orgPages.branch(done.branchId) });
   };
 
   return (
@@ -73,7 +65,7 @@ function SplitForm({ source }: { source: BranchSummary }) {
         values={values}
         onChange={(next) => {
           setValues(next);
-          setProblem(null);
+          clearProblem();
         }}
       />
       <Text className="org-section-title">选择转入新支部的党员（已选 {selected.length} 人）</Text>
@@ -92,7 +84,7 @@ function SplitForm({ source }: { source: BranchSummary }) {
               aria-label={member.name}
               onClick={() => {
                 setSelected(toggleSelection(selected, member.memberId, MAX_SPLIT_MEMBERS));
-                setProblem(null);
+                clearProblem();
               }}
             >
               <CheckMark checked={checked} />
@@ -105,11 +97,7 @@ function SplitForm({ source }: { source: BranchSummary }) {
         })}
       </View>
       <ListFooter list={list} totalText={(n) => `共 ${n} 人`} />
-      {problem ? (
-        <View className="form-error" role="alert">
-          {problem}
-        </View>
-      ) : null}
+      <FormProblem problem={problem} />
       <View className="select-bar">
         <Button loading={saving} onClick={() => void split()}>
           {selected.length > 0 ? `成立新支部（转入 ${selected.length} 人）` : '成立新支部'}
