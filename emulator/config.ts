@@ -10,6 +10,8 @@ const envSchema = z.object({
   /** `dist` serves the deployable bundles from dist/cloudfunctions instead of the sources. */
   ZHIBU_FUNCTIONS: z.enum(['source', 'dist']).default('source'),
   ZHIBU_SEED: z.enum(['demo', 'none']).default('demo'),
+  /** Mean latency of each database call in ms, to make request interleavings visible locally. */
+  ZHIBU_DB_LATENCY_MS: z.coerce.number().min(0).max(1000).default(0),
 });
 
 export type LocalConfig = z.infer<typeof envSchema> & { root: string };

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const runtime = await startRuntime({
     dataDir: config.ZHIBU_DATA_DIR,
     functionsFrom: config.ZHIBU_FUNCTIONS === 'dist' ? { distDir: path.join(root, 'dist/cloudfunctions') } : 'source',
+    dbLatencyMs: config.ZHIBU_DB_LATENCY_MS,
   });
   if (config.ZHIBU_SEED === 'demo') {
     const seeded = await seedDemoData(cloud.database());

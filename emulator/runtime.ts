@@ -18,6 +18,12 @@ export interface RuntimeOptions {
   functionsFrom?: 'source' | { distDir: string };
   /** The address the H5 build is served at; the HTTP server sets it once it listens. */
   publicUrl?: string;
+  /**
+   * Mean network latency of one database call, in ms (each call waits a random 0.5×–1.5× of it,
+   * half on the way out and half on the way back). 0 still yields to the event loop. Defaults to
+   * `ZHIBU_DB_LATENCY_MS`, else 0.
+   */
+  dbLatencyMs?: number;
 }
 
 export interface LocalRuntime {
@@ -35,16 +41,40 @@ export interface LocalRuntime {
 
 let active: LocalRuntime | null = null;
 
+export function latencyFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.ZHIBU_DB_LATENCY_MS;
+  if (raw === undefined || raw === '') return 0;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1000) {
+    throw new Error(`ZHIBU_DB_LATENCY_MS must be a number of milliseconds from 0 to 1000, got "${raw}"`);
+  }
+  return value;
+}
+
+/** One leg of a round trip: a macrotask turn at least, plus jitter around half the mean latency. */
+function networkLatency(meanMs: number): () => Promise<void> {
+  if (meanMs <= 0) return () => new Promise((resolve) => setImmediate(resolve));
+  return () => new Promise((resolve) => setTimeout(resolve, (meanMs / 2) * (0.5 + Math.random())));
+}
+
 /** One runtime per process: the seams it installs are process-wide, as the SDK's state is. */
 export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
   if (active) throw new Error('a local runtime is already running in this process');
   const opened = openEngine({ dir: options.dataDir });
   const indexCheck = createIndexCheck();
+  const latency = networkLatency(options.dbLatencyMs ?? latencyFromEnv(process.env));
   const engine: Engine = {
     ...opened,
-    handle(action, data) {
+    // On CloudBase every database call is a round trip, so other requests run between any two of
+    // them; the pauses make the same interleavings happen here.
+    async handle(action, data) {
+      await latency();
       indexCheck.check(action, data);
-      return opened.handle(action, data);
+      try {
+        return await opened.handle(action, data);
+      } finally {
+        await latency();
+      }
     },
     totalChanges: () => opened.totalChanges(),
     close: () => opened.close(),
