@@ -1,5 +1,6 @@
 import path from 'node:path';
 import cloud from 'wx-server-sdk';
+import { COLLECTIONS } from '@zhibu/types';
 import { installDatabaseSeam, openEngine, type Engine, type SeamStats } from './db';
 import { functionLoaders, type FunctionMain } from './functions';
 import { installIdentitySeam, runAs, type CallerIdentity } from './identity';
@@ -60,7 +61,8 @@ function networkLatency(meanMs: number): () => Promise<void> {
 /** One runtime per process: the seams it installs are process-wide, as the SDK's state is. */
 export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntime> {
   if (active) throw new Error('a local runtime is already running in this process');
-  const opened = openEngine({ dir: options.dataDir });
+  // The declared collections exist, as they are created on CloudBase before go-live; no other does.
+  const opened = openEngine({ dir: options.dataDir, collections: Object.values(COLLECTIONS) });
   const indexCheck = createIndexCheck();
   const latency = networkLatency(options.dbLatencyMs ?? latencyFromEnv(process.env));
   const engine: Engine = {

@@ -1,6 +1,6 @@
 import { decodeStored, encodeDocument } from './ejson';
 import { type Doc, isPlainObject, requireDocId } from './documents';
-import { EngineError, invalidParam } from './errors';
+import { EngineError, collectionNotExist, invalidParam } from './errors';
 import { MAX_DOCUMENT_BYTES } from './limits';
 import type { Store, StoredWrite } from './store';
 
@@ -49,15 +49,20 @@ export function validateCollectionName(name: string): string {
  */
 export class Collections {
   private readonly cache = new Map<string, Collection>();
+  /** Collections that were created; as on CloudBase, no other collection can be read or written. */
+  private readonly created: Set<string>;
   private changes = 0;
   beforeApply: BeforeApply | null = null;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    this.created = new Set(store.collections());
+  }
 
-  /** A collection that was never written is empty, not an error (CloudBase would need it created first). */
+  /** A created collection; any other name fails with DATABASE_COLLECTION_NOT_EXIST, as on CloudBase. */
   get(name: string): Collection {
     let collection = this.cache.get(name);
     if (collection === undefined) {
+      if (!this.created.has(name)) throw collectionNotExist(name);
       const docs = new Map<string, Doc>();
       for (const row of this.store.load(name)) {
         const doc = decodeStored(row.body);
@@ -72,11 +77,18 @@ export class Collections {
   }
 
   exists(name: string): boolean {
-    return (this.cache.get(name)?.docs.size ?? 0) > 0 || this.store.collections().includes(name);
+    return this.created.has(name);
+  }
+
+  /** Fails with DATABASE_COLLECTION_NOT_EXIST unless the collection was created. */
+  require(name: string): string {
+    if (!this.created.has(name)) throw collectionNotExist(name);
+    return name;
   }
 
   createCollection(name: string): void {
     this.store.createCollection(name);
+    this.created.add(name);
   }
 
   /** Count of committed document writes since the engine opened. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ACTIONS, type EngineContext } from './actions';
-import { Collections } from './collections';
+import { Collections, validateCollectionName } from './collections';
 import { isPlainObject } from './documents';
 import { EngineError, toEngineError, unsupported } from './errors';
 import { TRANSACTION_LIFETIME_MS } from './limits';
@@ -19,6 +19,11 @@ export interface Engine {
 export interface EngineOptions {
   /** Folder for `zhibu.sqlite` (created if missing); null keeps the database in memory. */
   dir: string | null;
+  /**
+   * Collections to create when they do not exist yet, as an operator creates them in the CloudBase
+   * console before go-live. Every other collection is refused until `db.createCollection()`.
+   */
+  collections?: readonly string[];
 }
 
 const END_ACTIONS = new Set(['database.commitTransaction', 'database.abortTransaction']);
@@ -31,6 +36,9 @@ function transactionOf(data: unknown): string | undefined {
 export function openEngine(opts: EngineOptions): Engine {
   const store = new Store(opts.dir);
   const collections = new Collections(store);
+  for (const name of opts.collections ?? []) {
+    if (!collections.exists(name)) collections.createCollection(validateCollectionName(name));
+  }
   const transactions = new Transactions(collections, TRANSACTION_LIFETIME_MS);
   const ctx: EngineContext = { collections, transactions };
   const requestPrefix = randomBytes(4).toString('hex');

@@ -16,6 +16,8 @@ export type EngineErrorCode =
   /** a request on a transaction that is not active (committed, aborted or expired) */
   | 'DATABASE_TRANSACTION_FAIL'
   | 'DATABASE_COLLECTION_ALREADY_EXIST'
+  /** a request on a collection that was never created (wx-server-sdk reports it as errCode -502005) */
+  | 'DATABASE_COLLECTION_NOT_EXIST'
   /** any other failure of a request, including errors from the query engine */
   | 'DATABASE_REQUEST_FAILED'
   /** valid on CloudBase but not provided by the local runtime; never ignored silently */
@@ -45,6 +47,15 @@ export const duplicateKey = (collection: string, id: string | number): EngineErr
     'DATABASE_DUPLICATE_WRITE',
     `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
   );
+
+/**
+ * CloudBase refuses every read and write of a collection that was not created first (error code
+ * DATABASE_COLLECTION_NOT_EXIST, 操作集合不存在: docs.cloudbase.net/error-code/basic); wx-server-sdk
+ * turns it into errCode -502005 "database collection not exists", and the server's own text is
+ * "[ResourceNotFound] Db or Table not exist: <name>".
+ */
+export const collectionNotExist = (collection: string): EngineError =>
+  new EngineError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: ${collection}`);
 
 export const transactionConflict = (collection: string, id: string | number): EngineError =>
   new EngineError(

@@ -10,8 +10,9 @@
  *   other BSON types, updateAndReturn) is refused with LOCAL_RUNTIME_UNSUPPORTED naming it.
  * - CloudBase's limits are reproduced: get() returns 100 by default and 1000 at most, an
  *   aggregation without $limit returns 20, a document is at most 512 KB.
- * - Collections come into being on their first write (CloudBase needs them created first); reading
- *   a collection that was never written returns nothing, not an error.
+ * - As on CloudBase, a collection must be created (engine option `collections`, or
+ *   `db.createCollection()`) before it is read or written: any request on another collection,
+ *   inside a transaction or a `$lookup` too, fails with DATABASE_COLLECTION_NOT_EXIST (-502005).
  * - A duplicate `_id` fails with DATABASE_DUPLICATE_WRITE and "E11000 duplicate key error" in the
  *   message. Error messages start with `[CODE]` because wx-server-sdk keeps only the message.
  * - Transactions: snapshot reads; a write locks the document; another transaction's write to it

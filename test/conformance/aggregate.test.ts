@@ -6,6 +6,8 @@ import type { Engine } from '../../emulator/db';
 import { freshEngine, loadSdk, rejection, seed } from './support';
 
 const { db, _, $ } = loadSdk();
+/** The collections these tests use; CloudBase needs each created first. */
+const COLLECTIONS = ['books', 'orders', 'products', 'scores'];
 let engine: Engine;
 
 const books = [
@@ -17,7 +19,7 @@ const books = [
 ];
 
 beforeEach(async () => {
-  ({ engine } = freshEngine());
+  ({ engine } = freshEngine(COLLECTIONS));
   await seed(db, 'books', books);
 });
 afterEach(() => engine.close());

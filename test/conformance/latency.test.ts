@@ -63,13 +63,15 @@ test('latency applies to every call, with jitter between half and one and a half
   expect(Math.max(...durations) - Math.min(...durations)).toBeGreaterThan(1);
 });
 
+const env = (vars: Record<string, string>): NodeJS.ProcessEnv => vars as NodeJS.ProcessEnv;
+
 test('ZHIBU_DB_LATENCY_MS is read as milliseconds from 0 to 1000; anything else stops the runtime from starting', () => {
-  expect(latencyFromEnv({})).toBe(0);
-  expect(latencyFromEnv({ ZHIBU_DB_LATENCY_MS: '' })).toBe(0);
-  expect(latencyFromEnv({ ZHIBU_DB_LATENCY_MS: '15' })).toBe(15);
-  expect(() => latencyFromEnv({ ZHIBU_DB_LATENCY_MS: 'fast' })).toThrow('ZHIBU_DB_LATENCY_MS');
-  expect(() => latencyFromEnv({ ZHIBU_DB_LATENCY_MS: '-1' })).toThrow('ZHIBU_DB_LATENCY_MS');
-  expect(() => latencyFromEnv({ ZHIBU_DB_LATENCY_MS: '5000' })).toThrow('ZHIBU_DB_LATENCY_MS');
+  expect(latencyFromEnv(env({}))).toBe(0);
+  expect(latencyFromEnv(env({ ZHIBU_DB_LATENCY_MS: '' }))).toBe(0);
+  expect(latencyFromEnv(env({ ZHIBU_DB_LATENCY_MS: '15' }))).toBe(15);
+  expect(() => latencyFromEnv(env({ ZHIBU_DB_LATENCY_MS: 'fast' }))).toThrow('ZHIBU_DB_LATENCY_MS');
+  expect(() => latencyFromEnv(env({ ZHIBU_DB_LATENCY_MS: '-1' }))).toThrow('ZHIBU_DB_LATENCY_MS');
+  expect(() => latencyFromEnv(env({ ZHIBU_DB_LATENCY_MS: '5000' }))).toThrow('ZHIBU_DB_LATENCY_MS');
 });
 
 test('the runtime takes its latency from ZHIBU_DB_LATENCY_MS when no option is given', async () => {

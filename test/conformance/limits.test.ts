@@ -8,11 +8,13 @@ import type { Engine } from '../../emulator/db';
 import { freshEngine, loadSdk } from './support';
 
 const { db } = loadSdk();
+/** The collections these tests use; CloudBase needs each created first. */
+const COLLECTIONS = ['records'];
 let engine: Engine;
 const TOTAL = 1200;
 
 beforeAll(async () => {
-  ({ engine } = freshEngine());
+  ({ engine } = freshEngine(COLLECTIONS));
   const data = Array.from({ length: TOTAL }, (_unused, n) => ({ _id: `r${String(n).padStart(4, '0')}`, n }));
   await db.collection('records').add({ data });
 });

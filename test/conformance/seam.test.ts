@@ -9,10 +9,12 @@ import { freshEngine, loadSdk, rejection } from './support';
 // Spied before the SDK loads: cloud.init() starts its network probe right away.
 const connect = jest.spyOn(net.Socket.prototype, 'connect');
 const { cloud, db, _, $ } = loadSdk();
+/** The collections these tests use; CloudBase needs each created first. */
+const COLLECTIONS = ['todos'];
 let engine: Engine;
 
 beforeEach(() => {
-  ({ engine } = freshEngine());
+  ({ engine } = freshEngine(COLLECTIONS));
 });
 afterEach(() => engine.close());
 
@@ -29,7 +31,7 @@ test('wx-server-sdk is pinned at 4.0.2 and uses @cloudbase/node-sdk 3.17.2, whos
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 test('every database call of a known sequence passes the seam exactly once', async () => {
-  const { stats } = freshEngine();
+  const { stats } = freshEngine(COLLECTIONS);
   const todos = db.collection('todos');
   await todos.add({ data: { _id: 'a', n: 1 } });
   await todos.doc('a').get();
@@ -80,7 +82,7 @@ test('nothing reaches the network: cloud.init() and database calls open no socke
 test('installing again swaps the engine; writes counted by totalChanges stay in their engine', async () => {
   await db.collection('todos').add({ data: { _id: 'in-first' } });
   expect(engine.totalChanges()).toBe(1);
-  const second = openEngine({ dir: null });
+  const second = openEngine({ dir: null, collections: COLLECTIONS });
   try {
     installDatabaseSeam(second);
     expect((await db.collection('todos').get()).data).toEqual([]);

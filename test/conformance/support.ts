@@ -33,9 +33,12 @@ export function loadSdk(): Sdk {
   return { cloud, db, _: db.command, $: db.command.aggregate };
 }
 
-/** Swaps a new empty engine in behind the seam; close it after the test. */
-export function freshEngine(): Harness {
-  const engine = openEngine({ dir: null });
+/**
+ * Swaps a new empty engine in behind the seam, with the given collections created (as on
+ * CloudBase, any other collection is refused); close it after the test.
+ */
+export function freshEngine(collections: readonly string[]): Harness {
+  const engine = openEngine({ dir: null, collections });
   const stats = installDatabaseSeam(engine);
   stats.reset();
   return { engine, stats };

@@ -8,12 +8,14 @@ import type { Engine } from '../../emulator/db';
 import { type SdkValue, freshEngine, loadSdk, rejection, seed } from './support';
 
 const { cloud, _ } = loadSdk();
+/** The collections these tests use; CloudBase needs each created first. */
+const COLLECTIONS = ['account'];
 // The docs recommend throwOnNotFound: false for transactions so that doc.get() can return null.
 const db = cloud.database({ throwOnNotFound: false });
 let engine: Engine;
 
 beforeEach(async () => {
-  ({ engine } = freshEngine());
+  ({ engine } = freshEngine(COLLECTIONS));
   await seed(db, 'account', [
     { _id: 'aaa', amount: 100 },
     { _id: 'bbb', amount: 0 },

@@ -7,10 +7,12 @@ import type { Engine } from '../../emulator/db';
 import { freshEngine, idSet, loadSdk, rejection, seed } from './support';
 
 const { cloud, db, _ } = loadSdk();
+/** The collections these tests use; CloudBase needs each created first. */
+const COLLECTIONS = ['todos', 'checkins'];
 let engine: Engine;
 
 beforeEach(() => {
-  ({ engine } = freshEngine());
+  ({ engine } = freshEngine(COLLECTIONS));
 });
 afterEach(() => engine.close());
 

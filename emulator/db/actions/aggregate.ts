@@ -2,14 +2,14 @@ import { runPipeline } from '../aggregate';
 import { type Fields, isPlainObject } from '../documents';
 import { encodeDocument } from '../ejson';
 import { invalidParam } from '../errors';
-import type { Action } from './context';
+import { type Action, existingCollection } from './context';
 
 /**
  * database.aggregateDocuments: `aggregate()...end()`. Each stage arrives as
  * `{stageKey: "$match", stageValue: "<EJSON or JSON>"}`; answers `{data: {list: [EJSON string]}}`.
  */
 export const aggregateDocuments: Action = (ctx, payload) => {
-  const collection = payload.collectionName();
+  const collection = existingCollection(ctx, payload);
   if (payload.optionalString('transactionId') !== undefined) {
     throw invalidParam('aggregate() cannot run inside a transaction');
   }

@@ -2,8 +2,8 @@ import { EngineError } from '../errors';
 import type { Action } from './context';
 
 /**
- * database.addCollection: `db.createCollection(name)`. Collections also come into being on their
- * first write locally, where CloudBase would need them created first.
+ * database.addCollection: `db.createCollection(name)`. As on CloudBase, a collection must be
+ * created before anything can be read from or written to it.
  */
 export const addCollection: Action = (ctx, payload) => {
   const name = payload.collectionName();

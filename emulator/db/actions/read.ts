@@ -5,7 +5,7 @@ import { DEFAULT_GET_LIMIT, MAX_GET_LIMIT } from '../limits';
 import { assertSupportedProjection, assertSupportedQuery } from '../operators';
 import type { Payload } from '../payload';
 import { type SortOrder, countDocuments, findDocuments, projectDocuments } from '../query';
-import type { Action } from './context';
+import { type Action, existingCollection } from './context';
 import { docTarget } from './target';
 
 function sortOrder(value: unknown): SortOrder | undefined {
@@ -34,7 +34,7 @@ function pageSize(requested: number | undefined): number {
 
 /** database.getDocument: `get()` of a query or of `doc(id)`; answers `{data: {list: [EJSON string]}}`. */
 export const getDocument: Action = (ctx, payload) => {
-  const collection = payload.collectionName();
+  const collection = existingCollection(ctx, payload);
   const criteria = payload.ejsonObject('query', true);
   assertSupportedQuery(criteria);
   const fields = projection(payload);
@@ -59,7 +59,7 @@ export const getDocument: Action = (ctx, payload) => {
 
 /** database.calculateDocument: `count()`; answers `{data: {total}}`. */
 export const calculateDocument: Action = (ctx, payload) => {
-  const collection = payload.collectionName();
+  const collection = existingCollection(ctx, payload);
   const criteria = payload.ejsonObject('query', true);
   assertSupportedQuery(criteria);
   if (payload.optionalString('transactionId') !== undefined) {

@@ -5,7 +5,7 @@ import { assertSupportedQuery } from '../operators';
 import type { Payload } from '../payload';
 import { filterDocuments } from '../query';
 import { applyUpdate, parseUpdate, upsertDocument } from '../update';
-import type { Action } from './context';
+import { type Action, existingCollection } from './context';
 import { docTarget } from './target';
 import { whenUnlocked } from './unlocked';
 
@@ -28,7 +28,7 @@ function newDocuments(payload: Payload): Doc[] {
  * A batch is all-or-nothing: one duplicate `_id` rejects the whole batch.
  */
 export const insertDocument: Action = (ctx, payload) => {
-  const collection = payload.collectionName();
+  const collection = existingCollection(ctx, payload);
   const docs = newDocuments(payload);
   const result = { data: { insertedIds: docs.map((doc) => doc._id) } };
   const transactionId = payload.optionalString('transactionId');
@@ -61,7 +61,7 @@ export const insertDocument: Action = (ctx, payload) => {
  * `{data: {updated, upsert_id?}}` where `updated` counts documents actually changed.
  */
 export const modifyDocument: Action = (ctx, payload) => {
-  const collection = payload.collectionName();
+  const collection = existingCollection(ctx, payload);
   const queryType = payload.optionalString('queryType') ?? 'WHERE';
   const criteria = payload.ejsonObject('query', true);
   assertSupportedQuery(criteria);
@@ -124,7 +124,7 @@ export const modifyDocument: Action = (ctx, payload) => {
 
 /** database.removeDocument: `doc(id).remove()` and `where().remove()`; answers `{data: {deleted}}`. */
 export const removeDocument: Action = (ctx, payload) => {
-  const collection = payload.collectionName();
+  const collection = existingCollection(ctx, payload);
   const queryType = payload.optionalString('queryType') ?? 'WHERE';
   const criteria = payload.ejsonObject('query', true);
   assertSupportedQuery(criteria);

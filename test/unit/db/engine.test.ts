@@ -30,7 +30,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('documents persist across reopening, in insertion order, with dates intact', async () => {
-  const first = openEngine({ dir });
+  const first = openEngine({ dir, collections: ['docs'] });
   await first.handle('database.insertDocument', insert('b', '"at":{"$date":{"$numberLong":"5"}}'));
   await first.handle('database.insertDocument', insert('a', '"n":{"$numberInt":"1"}'));
   await first.handle('database.modifyDocument', update('b', '{"$set":{"seen":true}}'));
@@ -54,7 +54,7 @@ test('documents persist across reopening, in insertion order, with dates intact'
 });
 
 test('every response carries a requestId; failures carry a code and the requestId', async () => {
-  const engine = openEngine({ dir: null });
+  const engine = openEngine({ dir: null, collections: ['docs'] });
   const ok = (await engine.handle('database.insertDocument', insert('a', '"n":1'))) as { requestId: string };
   expect(ok.requestId).toMatch(/^local-/);
   await expect(engine.handle('database.insertDocument', insert('a', '"n":2'))).rejects.toMatchObject({
@@ -65,7 +65,7 @@ test('every response carries a requestId; failures carry a code and the requestI
 });
 
 test('malformed payloads are refused with INVALID_PARAM and write nothing', async () => {
-  const engine = openEngine({ dir: null });
+  const engine = openEngine({ dir: null, collections: ['docs'] });
   await expect(
     engine.handle('database.insertDocument', { collectionName: 'docs', data: 'not-an-array' }),
   ).rejects.toMatchObject({ code: 'INVALID_PARAM' });
@@ -84,4 +84,22 @@ test('a data folder is used by one engine at a time: a second opener fails inste
   expect(() => openEngine({ dir })).toThrow('is in use by another process');
   first.close();
   openEngine({ dir }).close();
+});
+
+test('collections exist only once created; a created collection survives reopening even when empty', async () => {
+  const first = openEngine({ dir, collections: ['declared'] });
+  await expect(
+    first.handle('database.getDocument', { collectionName: 'docs', queryType: 'WHERE' }),
+  ).rejects.toMatchObject({
+    code: 'DATABASE_COLLECTION_NOT_EXIST',
+    message: '[DATABASE_COLLECTION_NOT_EXIST] [ResourceNotFound] Db or Table not exist: docs',
+  });
+  await first.handle('database.addCollection', { collectionName: 'docs' });
+  first.close();
+
+  const second = openEngine({ dir });
+  for (const collectionName of ['declared', 'docs']) {
+    expect(await second.handle('database.calculateDocument', { collectionName })).toMatchObject({ data: { total: 0 } });
+  }
+  second.close();
 });
