@@ -42,6 +42,13 @@ export const invalidParam = (detail: string): EngineError => new EngineError('IN
 export const unsupported = (what: string): EngineError =>
   new EngineError('LOCAL_RUNTIME_UNSUPPORTED', `${what} is not supported by the local database runtime`);
 
+/** Something MongoDB (and mingo) has but CloudBase does not document: code relying on it would fail or misbehave in production. */
+export const undocumented = (what: string): EngineError =>
+  new EngineError(
+    'LOCAL_RUNTIME_UNSUPPORTED',
+    `${what} is not documented by CloudBase, so the local database runtime refuses it`,
+  );
+
 export const duplicateKey = (collection: string, id: string | number): EngineError =>
   new EngineError(
     'DATABASE_DUPLICATE_WRITE',

@@ -8,6 +8,9 @@
  *   where().update/remove, aggregate, createCollection and transactions. Anything else (geo
  *   operators and $geoNear, $where/$text/$jsonSchema, unknown operators or stages, ObjectId and
  *   other BSON types, updateAndReturn) is refused with LOCAL_RUNTIME_UNSUPPORTED naming it.
+ * - Aggregation stages and update operators are allow-lists of what CloudBase documents (see
+ *   operators.ts): MongoDB's $facet, $graphLookup, $redact, $replaceWith, the $set/$unset stages,
+ *   $bit and $currentDate are refused although mingo could run them.
  * - CloudBase's limits are reproduced: get() returns 100 by default and 1000 at most, an
  *   aggregation without $limit returns 20, a document is at most 512 KB.
  * - As on CloudBase, a collection must be created (engine option `collections`, or

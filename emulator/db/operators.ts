@@ -1,4 +1,4 @@
-import { invalidParam, unsupported } from './errors';
+import { invalidParam, undocumented, unsupported } from './errors';
 import { isPlainObject } from './documents';
 
 /**
@@ -44,6 +44,16 @@ const GEO_OPERATORS = new Set([
   '$polygon',
 ]);
 
+/**
+ * Update operators: only what CloudBase documents. The update commands of `db.command`
+ * (云开发 数据库 API, Command · 更新 · 字段操作符 / 数组操作符:
+ * developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Command.html;
+ * docs.cloudbase.net/api-reference/server/node-sdk/database/command) are set, remove, inc, mul,
+ * min, max, rename, push (with each/position/slice/sort), pop, shift, unshift, pull, pullAll and
+ * addToSet; the SDK sends them as the operators below (remove as $unset, shift as $pop -1,
+ * unshift as $push with $position 0), and plain fields of update() as $set. MongoDB's $bit,
+ * $currentDate and $setOnInsert are not documented there, so a raw request carrying them is refused.
+ */
 export const UPDATE_OPERATORS = new Set([
   '$set',
   '$unset',
@@ -57,36 +67,59 @@ export const UPDATE_OPERATORS = new Set([
   '$pull',
   '$pullAll',
   '$pop',
-  '$bit',
-  '$currentDate',
 ]);
 
+/** MongoDB update operators CloudBase does not document, refused with a message that says so. */
+const UNDOCUMENTED_UPDATE_OPERATORS = new Set(['$bit', '$currentDate', '$setOnInsert']);
+
+/**
+ * Aggregation stages: only what CloudBase documents. The stages of `Aggregate`
+ * (云开发 数据库 API, Aggregate: developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/aggregate/Aggregate.html;
+ * docs.cloudbase.net/api-reference/server/node-sdk/database/aggregate) are addFields, bucket,
+ * bucketAuto, count, geoNear, group, limit, lookup, match, project, replaceRoot, sample, skip,
+ * sort, sortByCount and unwind ($geoNear is refused separately: the local engine has no geo).
+ */
 const PIPELINE_STAGES = new Set([
-  '$match',
-  '$group',
-  '$project',
-  '$sort',
-  '$limit',
-  '$skip',
-  '$lookup',
-  '$unwind',
-  '$count',
   '$addFields',
-  '$set',
-  '$unset',
-  '$sortByCount',
-  '$replaceRoot',
-  '$replaceWith',
-  '$sample',
   '$bucket',
   '$bucketAuto',
+  '$count',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$replaceRoot',
+  '$sample',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unwind',
+]);
+
+/** MongoDB stages mingo would run but CloudBase does not document, refused with a message that says so. */
+const UNDOCUMENTED_STAGES = new Set([
   '$facet',
   '$graphLookup',
   '$redact',
+  '$replaceWith',
+  '$set',
+  '$unset',
+  '$unionWith',
+  '$setWindowFields',
+  '$densify',
+  '$fill',
+  '$documents',
 ]);
 
 /** Projection operators of `field()` (`db.command.project.slice` / `.elemMatch`). */
 const PROJECTION_OPERATORS = new Set(['$slice', '$elemMatch']);
+
+/** Throws unless `op` is an update operator CloudBase documents. */
+export function assertDocumentedUpdateOperator(op: string): void {
+  if (UNDOCUMENTED_UPDATE_OPERATORS.has(op)) throw undocumented(`the update operator ${op}`);
+  if (!UPDATE_OPERATORS.has(op)) throw unsupported(`the update operator ${op}`);
+}
 
 function checkQueryOperator(op: string): void {
   if (GEO_OPERATORS.has(op)) throw unsupported(`the geo query operator ${op}`);
@@ -170,17 +203,12 @@ export function assertSupportedPipeline(pipeline: readonly unknown[]): void {
     const name = names[0];
     if (names.length !== 1 || name === undefined) throw invalidParam('an aggregation stage must have exactly one key');
     if (name === '$geoNear') throw unsupported('the geo aggregation stage $geoNear');
+    if (UNDOCUMENTED_STAGES.has(name)) throw undocumented(`the aggregation stage ${name}`);
     if (!PIPELINE_STAGES.has(name)) throw unsupported(`the aggregation stage ${name}`);
     const spec = stage[name];
     if (name === '$match') assertSupportedQuery(spec);
     if (name === '$lookup' && isPlainObject(spec) && Array.isArray(spec['pipeline'])) {
       assertSupportedPipeline(spec['pipeline']);
-    }
-    if (name === '$facet' && isPlainObject(spec)) {
-      for (const sub of Object.values(spec)) {
-        if (!Array.isArray(sub)) throw invalidParam('each $facet output needs a pipeline array');
-        assertSupportedPipeline(sub);
-      }
     }
   }
 }

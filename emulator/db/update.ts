@@ -1,8 +1,8 @@
 import { update as applyModifier } from 'mingo';
 import { type Doc, type DocId, type Fields, assertStorableFields, isPlainObject } from './documents';
 import { encodeDocument } from './ejson';
-import { invalidParam, unsupported } from './errors';
-import { UPDATE_OPERATORS, assertEncodedCommands } from './operators';
+import { invalidParam } from './errors';
+import { assertDocumentedUpdateOperator, assertEncodedCommands } from './operators';
 import type { Criteria } from './query';
 
 export type UpdateSpec =
@@ -28,7 +28,7 @@ export function parseUpdate(value: unknown, merge: boolean): UpdateSpec {
   const modifier: Record<string, Record<string, unknown>> = {};
   for (const op of keys) {
     if (!op.startsWith('$')) throw invalidParam(`update data mixes the plain field "${op}" with update operators`);
-    if (!UPDATE_OPERATORS.has(op)) throw unsupported(`the update operator ${op}`);
+    assertDocumentedUpdateOperator(op);
     const spec = value[op];
     if (!isPlainObject(spec)) throw invalidParam(`${op} needs an object of field paths`);
     for (const [path, arg] of Object.entries(spec)) {

@@ -216,3 +216,43 @@ test('stages the SDK cannot send but a raw request could ($out, $merge) are refu
     '[LOCAL_RUNTIME_UNSUPPORTED] the aggregation stage $out is not supported by the local database runtime',
   );
 });
+
+test.each([
+  ['$facet', '{"byGenre":[{"$group":{"_id":"$category"}}]}'],
+  [
+    '$graphLookup',
+    '{"from":"books","startWith":"$author","connectFromField":"author","connectToField":"title","as":"chain"}',
+  ],
+  ['$redact', '"$$KEEP"'],
+  ['$replaceWith', '"$author"'],
+  ['$set', '{"x":1}'],
+  ['$unset', '"title"'],
+])(
+  'the stage %s, which CloudBase does not document (the SDK has no method that sends it), is refused by name in a raw request',
+  async (stage, value) => {
+    const error = await rejection(
+      engine.handle('database.aggregateDocuments', {
+        collectionName: 'books',
+        stages: [{ stageKey: stage, stageValue: value }],
+      }),
+    );
+    expect(error.message).toBe(
+      `[LOCAL_RUNTIME_UNSUPPORTED] the aggregation stage ${stage} is not documented by CloudBase, so the local database runtime refuses it`,
+    );
+  },
+);
+
+test('an undocumented stage is refused inside a $lookup pipeline too', async () => {
+  const error = await rejection(
+    engine.handle('database.aggregateDocuments', {
+      collectionName: 'books',
+      stages: [
+        {
+          stageKey: '$lookup',
+          stageValue: '{"from":"books","pipeline":[{"$facet":{"all":[{"$match":{}}]}}],"as":"same"}',
+        },
+      ],
+    }),
+  );
+  expect(error.message).toContain('the aggregation stage $facet is not documented by CloudBase');
+});

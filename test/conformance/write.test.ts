@@ -342,20 +342,48 @@ describe('update commands', () => {
     ]);
   });
 
-  test('an unsupported update operator is refused by name', async () => {
+  test.each([
+    ['$bit', '{"$bit":{"n":{"and":{"$numberInt":"1"}}}}'],
+    ['$currentDate', '{"$currentDate":{"at":true}}'],
+    ['$setOnInsert', '{"$setOnInsert":{"a":1}}'],
+  ])(
+    'the update operator %s, which CloudBase does not document among its update commands, is refused by name and changes nothing',
+    async (operator, data) => {
+      const before = await read('doc-id');
+      const request = (queryType: 'DOC' | 'WHERE') =>
+        engine.handle('database.modifyDocument', {
+          collectionName: 'todos',
+          queryType,
+          query: '{"_id":"doc-id"}',
+          data,
+          multi: queryType === 'WHERE',
+          merge: true,
+          upsert: false,
+        });
+      for (const queryType of ['DOC', 'WHERE'] as const) {
+        const error = await rejection(request(queryType));
+        expect(error.message).toBe(
+          `[LOCAL_RUNTIME_UNSUPPORTED] the update operator ${operator} is not documented by CloudBase, so the local database runtime refuses it`,
+        );
+      }
+      expect(await read('doc-id')).toEqual(before);
+    },
+  );
+
+  test('an update operator nobody knows is refused by name', async () => {
     const error = await rejection(
       engine.handle('database.modifyDocument', {
         collectionName: 'todos',
         queryType: 'DOC',
         query: '{"_id":"doc-id"}',
-        data: '{"$setOnInsert":{"a":1}}',
+        data: '{"$frobnicate":{"a":1}}',
         multi: false,
         merge: true,
         upsert: false,
       }),
     );
     expect(error.message).toBe(
-      '[LOCAL_RUNTIME_UNSUPPORTED] the update operator $setOnInsert is not supported by the local database runtime',
+      '[LOCAL_RUNTIME_UNSUPPORTED] the update operator $frobnicate is not supported by the local database runtime',
     );
   });
 });
