@@ -4,7 +4,7 @@ import { COLLECTIONS } from '@zhibu/types';
 import { installDatabaseSeam, openEngine, type Engine, type SeamStats } from './db';
 import { functionLoaders, type FunctionMain } from './functions';
 import { installIdentitySeam, runAs, type CallerIdentity } from './identity';
-import { createIndexCheck } from './indexes';
+import { createIndexCheck, type IndexCheckMode } from './indexes';
 import { installOpenApiSeam } from './openapi';
 import { loadSecrets } from './secrets';
 import { installStorageSeam, openStorage, type LocalStorage } from './storage';
@@ -25,13 +25,18 @@ export interface RuntimeOptions {
    * `ZHIBU_DB_LATENCY_MS`, else 0.
    */
   dbLatencyMs?: number;
+  /**
+   * What a query no declared index serves does (emulator/indexes.ts): `warn` on the console (the
+   * default, for development), or `fail` the request (tests, so that the suite fails).
+   */
+  indexCheck?: IndexCheckMode;
 }
 
 export interface LocalRuntime {
   engine: Engine;
   seam: SeamStats;
   storage: LocalStorage;
-  /** Queries no declared index covers, each reported once (see emulator/indexes.ts). */
+  /** Queries no declared index serves, each recorded once (see emulator/indexes.ts). */
   indexWarnings: string[];
   has(name: string): boolean;
   /** Calls a function as CloudBase would for this caller; the answer is the function's own result. */
@@ -63,7 +68,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   if (active) throw new Error('a local runtime is already running in this process');
   // The declared collections exist, as they are created on CloudBase before go-live; no other does.
   const opened = openEngine({ dir: options.dataDir, collections: Object.values(COLLECTIONS) });
-  const indexCheck = createIndexCheck();
+  const indexCheck = createIndexCheck(undefined, options.indexCheck ?? 'warn');
   const latency = networkLatency(options.dbLatencyMs ?? latencyFromEnv(process.env));
   const engine: Engine = {
     ...opened,

@@ -22,6 +22,8 @@ export type EngineErrorCode =
   | 'DATABASE_REQUEST_FAILED'
   /** valid on CloudBase but not provided by the local runtime; never ignored silently */
   | 'LOCAL_RUNTIME_UNSUPPORTED'
+  /** a query no declared index serves, refused by test runtimes (emulator/indexes.ts) */
+  | 'LOCAL_RUNTIME_UNINDEXED'
   /** the engine was closed */
   | 'LOCAL_RUNTIME_CLOSED';
 

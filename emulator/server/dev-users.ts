@@ -24,6 +24,9 @@ export async function listDevUsers(): Promise<DevUser[]> {
       db
         .collection(COLLECTIONS.members)
         .where({ openid: _.neq(null), active: true })
+        // The order of the declared index (active, branchId, createdAt, _id): people by branch.
+        .orderBy('branchId', 'asc')
+        .orderBy('createdAt', 'asc')
         .orderBy('_id', 'asc')
         .skip(skip)
         .limit(PAGE),
