@@ -21,6 +21,8 @@
  * - Transactions: snapshot reads; a write locks the document; another transaction's write to it
  *   fails at once with DATABASE_TRANSACTION_CONFLICT (and aborts that transaction), a plain write
  *   waits for the lock; any failed operation aborts its transaction; only doc()/add() run inside.
+ * - add() of several documents is not all-or-nothing (CloudBase does not document it so): the
+ *   batch is written in order and stops at its first failure, keeping what came before it.
  * - Every write is committed to SQLite (WAL) before its request resolves. One engine per data
  *   folder: a second process opening it fails.
  */

@@ -4,7 +4,7 @@
  * (云开发 / 数据库 / API: Collection.*, Document.*, Command.* 更新指令, Database.serverDate).
  */
 import type { Engine } from '../../emulator/db';
-import { freshEngine, idSet, loadSdk, rejection, seed } from './support';
+import { type SdkValue, freshEngine, idSet, loadSdk, rejection, seed } from './support';
 
 const { cloud, db, _ } = loadSdk();
 /** The collections these tests use; CloudBase needs each created first. */
@@ -72,9 +72,42 @@ describe('adding documents', () => {
     expect((await db.collection('checkins').count()).total).toBe(1);
   });
 
-  test('a batch with one duplicate writes none of it', async () => {
+  // CloudBase documents no all-or-nothing for a batch add (see emulator/db/actions/write.ts), so
+  // the engine does not give it: a batch stops at its first failure, keeping what came before.
+  test('a batch is not all-or-nothing: it stops at the first duplicate, keeping the documents before it', async () => {
     await todos().add({ data: { _id: 'x1' } });
-    await rejection(todos().add({ data: [{ _id: 'x2' }, { _id: 'x1' }] }));
+    const error = await rejection(todos().add({ data: [{ _id: 'x2' }, { _id: 'x1' }, { _id: 'x3' }] }));
+    expect(error.message).toContain('E11000 duplicate key error');
+    expect(error.message).toContain('the 1 document(s) of the batch before this one were added');
+    expect(idSet(await todos().get())).toEqual(['x1', 'x2']);
+  });
+
+  test('a batch repeating an _id of its own stops at the repeat', async () => {
+    const error = await rejection(todos().add({ data: [{ _id: 'y1' }, { _id: 'y2' }, { _id: 'y1' }] }));
+    expect(error.message).toContain('dup key: { _id: "y1" }');
+    expect(idSet(await todos().get())).toEqual(['y1', 'y2']);
+  });
+
+  test('a batch stops at a document over 512 KB, keeping the documents before it', async () => {
+    const error = await rejection(todos().add({ data: [{ _id: 'z1' }, { _id: 'z2', text: 'x'.repeat(600 * 1024) }] }));
+    expect(error.message).toContain('larger than 512 KB');
+    expect(idSet(await todos().get())).toEqual(['z1']);
+  });
+
+  test('a malformed batch is refused whole, before anything is written', async () => {
+    await rejection(todos().add({ data: [{ _id: 'm1' }, { nested: { $bad: 1 } }] }));
+    expect((await todos().count()).total).toBe(0);
+  });
+
+  test('all of a batch or none of it takes a transaction', async () => {
+    await todos().add({ data: { _id: 'x1' } });
+    const error = await rejection(
+      db.runTransaction(async (tx: SdkValue) => {
+        await tx.collection('todos').add({ data: { _id: 'x2' } });
+        await tx.collection('todos').add({ data: { _id: 'x1' } });
+      }),
+    );
+    expect(error.message).toContain('E11000 duplicate key error');
     expect(idSet(await todos().get())).toEqual(['x1']);
   });
 

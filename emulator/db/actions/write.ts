@@ -1,6 +1,6 @@
 import type { Write } from '../collections';
 import { type Doc, assertStorableFields, isPlainObject, keyOf, newDocId, requireDocId } from '../documents';
-import { duplicateKey, invalidParam, unsupported } from '../errors';
+import { EngineError, duplicateKey, invalidParam, unsupported } from '../errors';
 import { assertSupportedQuery } from '../operators';
 import type { Payload } from '../payload';
 import { filterDocuments } from '../query';
@@ -10,22 +10,28 @@ import { docTarget } from './target';
 import { whenUnlocked } from './unlocked';
 
 function newDocuments(payload: Payload): Doc[] {
-  const seen = new Set<string>();
   return payload.array('data').map((item) => {
     const fields = payload.ejsonItem(item, 'data');
     if (!isPlainObject(fields)) throw invalidParam('each document to add must be an object');
     assertStorableFields(fields, 'data');
     const id = '_id' in fields ? requireDocId(fields['_id'], 'add()') : newDocId();
-    const key = keyOf(id);
-    if (seen.has(key)) throw duplicateKey(payload.collectionName(), id);
-    seen.add(key);
     return { _id: id, ...fields };
   });
 }
 
 /**
  * database.insertDocument: `add()`, one document or several; answers `{data: {insertedIds}}`.
- * A batch is all-or-nothing: one duplicate `_id` rejects the whole batch.
+ *
+ * A batch is NOT all-or-nothing, because CloudBase does not document that it is. WeChat's
+ * Collection.add reference documents `data` as one object and a result with one `_id`
+ * (developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-server-api/database/collection.add.html);
+ * CloudBase's HTTP API "批量插入文档" inserts "one or more documents" and returns `insertedIds`,
+ * with an optional transactionId, and says nothing of a batch in which one document fails
+ * (docs.cloudbase.net/http-api/nosql/insert-documents). So the engine does what MongoDB's ordered
+ * insert under CloudBase does: the documents are written one by one, in order, and the first
+ * failure (a duplicate `_id`, a document over 512 KB) stops the batch, leaving those before it
+ * written. Code that needs all of a batch or none of it must add it inside a transaction.
+ * Malformed requests are still refused whole, before anything is written.
  */
 export const insertDocument: Action = (ctx, payload) => {
   const collection = existingCollection(ctx, payload);
@@ -41,20 +47,31 @@ export const insertDocument: Action = (ctx, payload) => {
     }
     return result;
   }
-  return whenUnlocked(ctx, collection, () => {
-    const writes: Write[] = docs.map((doc) => ({ collection, key: keyOf(doc._id), doc }));
-    return {
-      keys: writes.map((write) => write.key),
-      execute: () => {
-        const existing = ctx.collections.get(collection).docs;
-        const taken = docs.find((doc) => existing.has(keyOf(doc._id)));
-        if (taken !== undefined) throw duplicateKey(collection, taken._id);
-        ctx.collections.commit(writes);
-        return result;
-      },
-    };
-  });
+  return whenUnlocked(ctx, collection, () => ({
+    keys: docs.map((doc) => keyOf(doc._id)),
+    execute: () => {
+      const existing = ctx.collections.get(collection).docs;
+      docs.forEach((doc, written) => {
+        const key = keyOf(doc._id);
+        if (existing.has(key)) throw partialBatch(duplicateKey(collection, doc._id), written);
+        try {
+          ctx.collections.commit([{ collection, key, doc }]);
+        } catch (error) {
+          throw partialBatch(error, written);
+        }
+      });
+      return result;
+    },
+  }));
 };
+
+/** Says how much of a batch was written before it stopped (as MongoDB reports nInserted). */
+function partialBatch(error: unknown, written: number): unknown {
+  if (written > 0 && error instanceof EngineError) {
+    error.message += ` (the ${written} document(s) of the batch before this one were added)`;
+  }
+  return error;
+}
 
 /**
  * database.modifyDocument: `doc(id).update()` / `.set()` and `where().update()`; answers
