@@ -96,6 +96,11 @@ export interface ActivityDoc {
   createdAt: Date;
   minutes: { text: string; photos: string[]; savedAt: Date; savedBy: string; savedByName: string } | null;
   reminderSentAt: Date | null;
+  /**
+   * When a write that the counters follow (audience, leave list, month) last touched this
+   * document; the recount leaves the activity alone until that write's counter bump has landed.
+   */
+  changedAt?: Date | null;
 }
 
 /** One per member per activity: `_id` is `<activityId>_<memberId>`, so a second one cannot exist. */

@@ -115,6 +115,7 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
     startAt,
     endAt,
     month: beijingMonth(startAt),
+    changedAt: new Date(),
   };
   if (patch.audience) {
     changes.audience = patch.audience;
@@ -129,13 +130,12 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
     .doc(activity._id)
     .update({ data: { ...plain, ...(audience ? { audience: database().command.set(audience) } : {}) } });
 
-  const counters = (await countersOf([activity])).get(activity._id) ?? {
-    expected: activity.expectedIds.length,
-    present: 0,
-    leave: 0,
-  };
+  // Two steps after the activity's own write (move the counters, or bump the expected count):
+  // repaired by the recount job if the function stops between them. A check-in counted while the
+  // entry moves lands in the old month and is dropped there (bump needs the entry); the job
+  // counts it into the new one from the records.
   if (next.month !== activity.month || next.type !== activity.type) {
-    await detach(activity, counters);
+    const counters = (await detach(activity)) ?? { expected: activity.expectedIds.length, present: 0, leave: 0 };
     await attach(next, { ...counters, expected: next.expectedIds.length });
   } else if (next.expectedIds.length !== activity.expectedIds.length) {
     await bump(next, { expected: next.expectedIds.length - activity.expectedIds.length });
@@ -146,12 +146,14 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
 export async function cancelActivity(session: Session, input: Input<'cancel'>): Promise<ActivityDetail> {
   const activity = await managedActivity(session, input.activityId);
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
-  const counters = (await countersOf([activity])).get(activity._id);
   await database()
     .collection(COLLECTIONS.activities)
     .doc(activity._id)
     .update({ data: { status: 'cancelled', cancelReason: input.reason ?? null } });
-  if (counters) await detach(activity, counters);
+  // Then out of the counters, compare-and-set against check-ins still arriving; a check-in that
+  // lands after this finds no entry and counts nothing. If the function stops in between, the
+  // recount job removes the cancelled activity's entry.
+  await detach(activity);
   return getActivity(session, activity._id);
 }
 

@@ -22,9 +22,11 @@ export async function withdrawFromActivities(memberId: string, from: Date): Prom
     const result = (await db
       .collection(COLLECTIONS.activities)
       .where({ _id: activity._id, expectedIds: memberId, startAt: _.gte(from) })
-      .update({ data: { expectedIds: _.pull(memberId), leaveIds: _.pull(memberId) } })) as {
+      .update({ data: { expectedIds: _.pull(memberId), leaveIds: _.pull(memberId), changedAt: new Date() } })) as {
       stats: { updated: number };
     };
+    // Each activity: a conditional update, then its counter. Re-runnable (only an activity that
+    // still expects the member changes), and a counter missed by a stop is repaired by the job.
     if (result.stats.updated > 0) {
       await bump(activity, { expected: -1, ...(activity.leaveIds.includes(memberId) ? { leave: -1 } : {}) });
     }
