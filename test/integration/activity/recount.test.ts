@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk';
 import type { ActivityDoc, BranchMonthDoc, CheckinDoc } from '@zhibu/types';
 import { recountMonths } from '../../../cloudfunctions/core/activity/recount';
-import { getDoc } from '../../../cloudfunctions/core/runtime/documents';
+import { getDoc, getDocs } from '../../../cloudfunctions/core/runtime/documents';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { createActivity, endedAgo, happeningNow, tokenFor } from '../../support/activities';
 import { aBranchOf } from '../../support/factories';
@@ -29,12 +29,9 @@ async function monthOf(activityId: string): Promise<{ doc: BranchMonthDoc | null
 
 /** Present records of members the activity expects: what its counter must say. */
 async function presentRecords(activity: ActivityDoc): Promise<number> {
-  const { data } = (await cloud
-    .database()
-    .collection(COLLECTIONS.checkins)
-    .where({ activityId: activity._id, state: 'present' })
-    .limit(1000)
-    .get()) as { data: CheckinDoc[] };
+  const data = await getDocs<CheckinDoc>(
+    cloud.database().collection(COLLECTIONS.checkins).where({ activityId: activity._id, state: 'present' }).limit(1000),
+  );
   return data.filter((c) => activity.expectedIds.includes(c.memberId)).length;
 }
 
@@ -81,10 +78,10 @@ describe('the recount, running while counters are written', () => {
       ...members.slice(0, 30).map((m) => fx.call(m.openid!, 'activity', 'checkin', { token: cancelToken })),
       ...members.slice(0, 30).map((m) => fx.call(m.openid!, 'activity', 'checkin', { token: updateToken })),
     ];
-    const later = (ms: number, work: () => Promise<unknown>) =>
+    const later = <T>(ms: number, work: () => Promise<T>) =>
       new Promise((resolve) => setTimeout(resolve, ms)).then(work);
     const recounts = [0, 15, 40, 80].map((ms) =>
-      later(ms, () => fx.call<{ drift: unknown[] }>('admin', 'jobs', 'recount', { months })),
+      later(ms, () => fx.call<{ drift: { activityId: string }[] }>('admin', 'jobs', 'recount', { months })),
     );
     const changes = [
       later(20, () => fx.call(sec, 'activity', 'cancel', { activityId: toCancel, reason: '与期中考试冲突' })),
