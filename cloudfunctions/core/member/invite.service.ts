@@ -9,7 +9,7 @@ import {
 import { audit } from '../org/audit';
 import { AppError, conflict, failedPrecondition, notFound } from '../runtime/app-error';
 import { randomString } from '../runtime/ids';
-import { countFailure, refuseIfSpent, type FailureRule } from '../runtime/failure-limit';
+import { returnAttempt, takeAttempt, type FailureRule } from '../runtime/failure-limit';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { miniProgramCode } from '../runtime/wxacode';
 import { memberRepository } from './member.repository';
@@ -92,7 +92,7 @@ const bindFailures = (openid: string): FailureRule => ({
  * (or one WeChat user racing with two codes) end with exactly one binding.
  */
 export async function bindWithInvite(openid: string, rawCode: string): Promise<LoginResult> {
-  await refuseIfSpent(bindFailures(openid));
+  await takeAttempt(bindFailures(openid));
   const code = rawCode.toUpperCase();
   try {
     await runTransaction(async (tx) => {
@@ -133,10 +133,12 @@ export async function bindWithInvite(openid: string, rawCode: string): Promise<L
       });
     });
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FAILED_PRECONDITION')) {
-      await countFailure(bindFailures(openid));
+    // Only a wrong, used or expired code keeps its attempt counted.
+    if (!(error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FAILED_PRECONDITION'))) {
+      await returnAttempt(bindFailures(openid));
     }
     throw error;
   }
+  await returnAttempt(bindFailures(openid));
   return describeLogin(await loadSession(openid));
 }
