@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   COLLECTIONS,
   type ActivityDetail,
@@ -15,6 +16,7 @@ import type { Session } from '../member/session';
 import { failedPrecondition, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { countDocs, getDocs } from '../runtime/documents';
+import { isDuplicateKeyError } from '../runtime/db-errors';
 import { randomString } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
 import { attendanceId, checkinOf, leaveOf } from './activity.repository';
@@ -29,6 +31,15 @@ type Input<K extends keyof typeof activityContract> = z.infer<(typeof activityCo
 /** Short ids: a check-in token carries the id and must fit a 32-character mini program code scene. */
 const newActivityId = () => `a${randomString(9)}`;
 
+/** Characters of `text`'s SHA-256 in the id alphabet: the same input gives the same id. */
+function digestId(text: string, length: number): string {
+  const alphabet = '0123456789abcdefghijkmnpqrstuvwxyz';
+  return [...createHash('sha256').update(text).digest()]
+    .slice(0, length)
+    .map((byte) => alphabet[byte % alphabet.length])
+    .join('');
+}
+
 async function insertActivity(
   session: Session,
   branch: BranchDoc,
@@ -41,7 +52,8 @@ async function insertActivity(
   if (expectedIds.length === 0) return null;
   const startAt = new Date(input.startAt);
   const activity: ActivityDoc = {
-    _id: newActivityId(),
+    // A pushed activity's id follows from the push and the branch, so a retried push finds it.
+    _id: pushId ? `a${digestId(`${pushId}/${branch._id}`, 9)}` : newActivityId(),
     branchId: branch._id,
     title: input.title,
     type: input.type,
@@ -62,10 +74,15 @@ async function insertActivity(
     minutes: null,
     reminderSentAt: null,
   };
-  const { _id, ...data } = activity;
-  await database().collection(COLLECTIONS.activities).doc(_id).set({ data });
+  // Two steps, both re-runnable: the activity is added by its id (a retried push meets the
+  // duplicate and keeps the first), and attach counts an activity once however often it runs.
+  try {
+    await database().collection(COLLECTIONS.activities).add({ data: activity });
+  } catch (error) {
+    if (!pushId || !isDuplicateKeyError(error)) throw error;
+  }
   await attach(activity, { expected: expectedIds.length, present: 0, leave: 0 });
-  return _id;
+  return activity._id;
 }
 
 export async function createActivity(session: Session, input: Input<'create'>): Promise<{ activityId: string }> {
@@ -90,7 +107,9 @@ export async function pushActivity(session: Session, input: Input<'push'>): Prom
   );
   if (input.branchIds && branches.length !== new Set(input.branchIds).size)
     throw notFound('所选支部中有不存在或已撤销的');
-  const pushId = `p${randomString(9)}`;
+  // The push is named by what it pushes and who pushes it: sending the same push again after a
+  // failure part-way (a timeout, say) creates what is missing and nothing twice.
+  const pushId = `p${digestId(JSON.stringify([session.member._id, { ...input, branchIds: undefined }]), 9)}`;
   const { branchIds: _ignored, ...fields } = input;
   const activityIds: string[] = [];
   for (const branch of branches) {
