@@ -9,11 +9,15 @@ export const recountResultSchema = z.object({
   drift: z.array(
     z.object({
       activityId: z.string(),
-      field: z.enum(['expected', 'present', 'leave', 'missing']),
+      field: z.enum(['expected', 'present', 'leave', 'missing', 'phantom']),
       recorded: z.number(),
       actual: z.number(),
     }),
   ),
+  /** Activities left for a later run: check-in still open, or counters changing while counted. */
+  skipped: z.array(z.object({ activityId: z.string(), reason: z.enum(['open', 'busy']) })),
+  /** Month documents whose totals disagreed with their entries and were corrected. */
+  totals: z.array(z.string()),
 });
 
 export const jobsContract = {

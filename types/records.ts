@@ -95,7 +95,15 @@ export interface ActivityDoc {
   createdByName: string;
   createdAt: Date;
   minutes: { text: string; photos: string[]; savedAt: Date; savedBy: string; savedByName: string } | null;
+  /** Set when the one reminder is claimed, before anything is sent. */
   reminderSentAt: Date | null;
+  /** Members WeChat accepted the reminder for (those who refused it, e.g. 43101, are not here). */
+  remindedIds?: string[];
+  /**
+   * When a write that the counters follow (audience, leave list, month) last touched this
+   * document; the recount leaves the activity alone until that write's counter bump has landed.
+   */
+  changedAt?: Date | null;
 }
 
 /** One per member per activity: `_id` is `<activityId>_<memberId>`, so a second one cannot exist. */

@@ -149,6 +149,33 @@ async function main(): Promise<void> {
     });
     await verifyExactlyOnce(client, secretary, burst, '500 at once');
 
+    // 2b. Everyone checks in while the bureau's recount runs again and again: none may be lost.
+    const admin = await client.login('demo_b-jgzb-02');
+    const during = await activityNow(client, secretary, '压测：重算期间签到');
+    const { token: duringToken } = await client.call<{ token: string }>(secretary, 'activity', 'checkinCode', {
+      activityId: during,
+    });
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    let recounting = true;
+    let recounts = 0;
+    const recountLoop = (async () => {
+      while (recounting) {
+        await client.call(admin, 'jobs', 'recount', { months: [month] });
+        recounts++;
+      }
+    })();
+    const duringResults = await Promise.all(branch.memberTokens.map((token) => checkIn(client, token, duringToken)));
+    recounting = false;
+    await recountLoop;
+    const duringFailed = duringResults.filter((r) => !r.ok).length;
+    rows.push({
+      what: 'check-ins during a recount: failed / recounts run',
+      budget: '0 / ≥ 1',
+      measured: `${duringFailed} / ${recounts}`,
+      pass: duringFailed === 0 && recounts >= 1,
+    });
+    await verifyExactlyOnce(client, secretary, during, 'check-ins during a recount');
+
     // 3. Database operations of one successful check-in, counted at the transport seam.
     const single = await activityNow(client, secretary, '压测：单次签到');
     const { token: singleToken } = await client.call<{ token: string }>(secretary, 'activity', 'checkinCode', {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   COLLECTIONS,
   type ActivityDetail,
@@ -15,6 +16,7 @@ import type { Session } from '../member/session';
 import { failedPrecondition, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { countDocs, getDocs } from '../runtime/documents';
+import { isDuplicateKeyError } from '../runtime/db-errors';
 import { randomString } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
 import { attendanceId, checkinOf, leaveOf } from './activity.repository';
@@ -29,6 +31,15 @@ type Input<K extends keyof typeof activityContract> = z.infer<(typeof activityCo
 /** Short ids: a check-in token carries the id and must fit a 32-character mini program code scene. */
 const newActivityId = () => `a${randomString(9)}`;
 
+/** Characters of `text`'s SHA-256 in the id alphabet: the same input gives the same id. */
+function digestId(text: string, length: number): string {
+  const alphabet = '0123456789abcdefghijkmnpqrstuvwxyz';
+  return [...createHash('sha256').update(text).digest()]
+    .slice(0, length)
+    .map((byte) => alphabet[byte % alphabet.length])
+    .join('');
+}
+
 async function insertActivity(
   session: Session,
   branch: BranchDoc,
@@ -41,7 +52,8 @@ async function insertActivity(
   if (expectedIds.length === 0) return null;
   const startAt = new Date(input.startAt);
   const activity: ActivityDoc = {
-    _id: newActivityId(),
+    // A pushed activity's id follows from the push and the branch, so a retried push finds it.
+    _id: pushId ? `a${digestId(`${pushId}/${branch._id}`, 9)}` : newActivityId(),
     branchId: branch._id,
     title: input.title,
     type: input.type,
@@ -62,10 +74,15 @@ async function insertActivity(
     minutes: null,
     reminderSentAt: null,
   };
-  const { _id, ...data } = activity;
-  await database().collection(COLLECTIONS.activities).doc(_id).set({ data });
+  // Two steps, both re-runnable: the activity is added by its id (a retried push meets the
+  // duplicate and keeps the first), and attach counts an activity once however often it runs.
+  try {
+    await database().collection(COLLECTIONS.activities).add({ data: activity });
+  } catch (error) {
+    if (!pushId || !isDuplicateKeyError(error)) throw error;
+  }
   await attach(activity, { expected: expectedIds.length, present: 0, leave: 0 });
-  return _id;
+  return activity._id;
 }
 
 export async function createActivity(session: Session, input: Input<'create'>): Promise<{ activityId: string }> {
@@ -90,7 +107,9 @@ export async function pushActivity(session: Session, input: Input<'push'>): Prom
   );
   if (input.branchIds && branches.length !== new Set(input.branchIds).size)
     throw notFound('所选支部中有不存在或已撤销的');
-  const pushId = `p${randomString(9)}`;
+  // The push is named by what it pushes and who pushes it: sending the same push again after a
+  // failure part-way (a timeout, say) creates what is missing and nothing twice.
+  const pushId = `p${digestId(JSON.stringify([session.member._id, { ...input, branchIds: undefined }]), 9)}`;
   const { branchIds: _ignored, ...fields } = input;
   const activityIds: string[] = [];
   for (const branch of branches) {
@@ -115,6 +134,7 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
     startAt,
     endAt,
     month: beijingMonth(startAt),
+    changedAt: new Date(),
   };
   if (patch.audience) {
     changes.audience = patch.audience;
@@ -129,13 +149,12 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
     .doc(activity._id)
     .update({ data: { ...plain, ...(audience ? { audience: database().command.set(audience) } : {}) } });
 
-  const counters = (await countersOf([activity])).get(activity._id) ?? {
-    expected: activity.expectedIds.length,
-    present: 0,
-    leave: 0,
-  };
+  // Two steps after the activity's own write (move the counters, or bump the expected count):
+  // repaired by the recount job if the function stops between them. A check-in counted while the
+  // entry moves lands in the old month and is dropped there (bump needs the entry); the job
+  // counts it into the new one from the records.
   if (next.month !== activity.month || next.type !== activity.type) {
-    await detach(activity, counters);
+    const counters = (await detach(activity)) ?? { expected: activity.expectedIds.length, present: 0, leave: 0 };
     await attach(next, { ...counters, expected: next.expectedIds.length });
   } else if (next.expectedIds.length !== activity.expectedIds.length) {
     await bump(next, { expected: next.expectedIds.length - activity.expectedIds.length });
@@ -146,12 +165,14 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
 export async function cancelActivity(session: Session, input: Input<'cancel'>): Promise<ActivityDetail> {
   const activity = await managedActivity(session, input.activityId);
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
-  const counters = (await countersOf([activity])).get(activity._id);
   await database()
     .collection(COLLECTIONS.activities)
     .doc(activity._id)
     .update({ data: { status: 'cancelled', cancelReason: input.reason ?? null } });
-  if (counters) await detach(activity, counters);
+  // Then out of the counters, compare-and-set against check-ins still arriving; a check-in that
+  // lands after this finds no entry and counts nothing. If the function stops in between, the
+  // recount job removes the cancelled activity's entry.
+  await detach(activity);
   return getActivity(session, activity._id);
 }
 

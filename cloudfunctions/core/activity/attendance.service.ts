@@ -107,7 +107,9 @@ export async function reviewLeave(session: Session, input: Input<'reviewLeave'>)
       await database()
         .collection(COLLECTIONS.activities)
         .doc(activity._id)
-        .update({ data: { leaveIds: database().command.addToSet(member._id) } });
+        .update({ data: { leaveIds: database().command.addToSet(member._id), changedAt: new Date() } });
+      // Then the counter: repaired by the recount job if the function stops in between
+      // (`changedAt` keeps the job away until this bump has landed).
       await bump(activity, { leave: 1 });
     }
   }
@@ -144,6 +146,8 @@ export async function markAttendance(session: Session, input: Input<'markAttenda
     return current?.state === 'present';
   });
   const nowPresent = input.state === 'present';
+  // The record, then the counter: repaired by the recount job if the function stops in between
+  // (the record's `at` keeps the job away until this bump has landed).
   if (wasPresent !== nowPresent) {
     const onLeave = activity.leaveIds.includes(member._id);
     await bump(activity, nowPresent ? { present: 1, ...(onLeave ? { leave: -1 } : {}) } : { present: -1 });

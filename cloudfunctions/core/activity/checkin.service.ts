@@ -4,7 +4,7 @@ import type { Session } from '../member/session';
 import { AppError, failedPrecondition, forbidden } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
-import { countFailure, refuseIfSpent, type FailureRule } from '../runtime/failure-limit';
+import { takeAttempt, type FailureRule } from '../runtime/failure-limit';
 import { miniProgramCode } from '../runtime/wxacode';
 import { activityOrFail, attendanceId, checkinOf } from './activity.repository';
 import { checkinSecret, issueToken, SLOT_SECONDS, verifyToken, type TokenCheck } from './checkin-token';
@@ -68,8 +68,7 @@ export async function checkIn(session: Session, token: string) {
   const check = verifyToken(token, checkinSecret(), now);
   if (!check.ok) {
     // Counted only when a token is wrong, so a genuine check-in never pays for the limit.
-    await refuseIfSpent(wrongTokens(session.member._id));
-    await countFailure(wrongTokens(session.member._id));
+    await takeAttempt(wrongTokens(session.member._id));
     throw TOKEN_MESSAGES[check.reason];
   }
   const activity = await activityOrFail(check.activityId);

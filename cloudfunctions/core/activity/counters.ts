@@ -1,7 +1,7 @@
 import { COLLECTIONS, type ActivityCounters, type ActivityDoc, type BranchMonthDoc } from '@zhibu/types';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
-import { getDocs } from '../runtime/documents';
+import { getDoc, getDocs } from '../runtime/documents';
 
 /**
  * The branch-month counters (BranchMonthDoc). One `_.inc` moves both an activity's own counter and
@@ -23,24 +23,48 @@ function incFields(activityId: string, delta: CounterDelta): Record<string, unkn
   return data;
 }
 
-/** Adds to an activity's counters (and its month's totals). */
+type Entry = Partial<ActivityCounters>;
+const FIELDS = ['type', 'expected', 'present', 'leave'] as const;
+
+/** A where-clause matching the month document whose entry for `activityId` is exactly `entry`. */
+export function entryIs(monthId: string, activityId: string, entry: Entry | undefined): Record<string, unknown> {
+  const _ = database().command;
+  if (!entry) return { _id: monthId, [`activities.${activityId}`]: _.exists(false) };
+  const where: Record<string, unknown> = { _id: monthId };
+  for (const field of FIELDS) {
+    where[`activities.${activityId}.${field}`] = entry[field] === undefined ? _.exists(false) : entry[field];
+  }
+  return where;
+}
+
+const updated = (result: unknown) => (result as { stats: { updated: number } }).stats.updated > 0;
+
+/**
+ * Adds to an activity's counters (and its month's totals), only while the activity is counted in
+ * that month: a bump that arrives after a cancel or a move (detach) changes nothing, instead of
+ * re-creating a phantom entry. Such a lost bump is repaired by the recount job. One operation.
+ */
 export async function bump(
   activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month'>,
   delta: CounterDelta,
 ): Promise<void> {
   const data = incFields(activity._id, delta);
   if (Object.keys(data).length === 0) return;
+  const _ = database().command;
   await database()
     .collection(COLLECTIONS.branchMonths)
-    .doc(monthDocId(activity.branchId, activity.month))
+    .where({ _id: monthDocId(activity.branchId, activity.month), [`activities.${activity._id}.type`]: _.exists(true) })
     .update({ data });
 }
 
-/** Counts a new activity in its month, creating the month's document on first use. */
+/**
+ * Counts a new activity in its month, creating the month's document on first use. Re-runnable: an
+ * activity already counted there is left as it is, so a retried create or push counts it once.
+ */
 export async function attach(
   activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type'>,
   counters: Omit<ActivityCounters, 'type'>,
-): Promise<void> {
+): Promise<boolean> {
   const db = database();
   const _ = db.command;
   const id = monthDocId(activity.branchId, activity.month);
@@ -51,11 +75,12 @@ export async function attach(
     present: _.inc(counters.present),
     leave: _.inc(counters.leave),
   };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const result = (await db.collection(COLLECTIONS.branchMonths).doc(id).update({ data: update })) as {
-      stats: { updated: number };
-    };
-    if (result.stats.updated > 0) return;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await db
+      .collection(COLLECTIONS.branchMonths)
+      .where(entryIs(id, activity._id, undefined))
+      .update({ data: update });
+    if (updated(result)) return true;
     const fresh: Omit<BranchMonthDoc, '_id'> = {
       branchId: activity.branchId,
       month: activity.month,
@@ -65,34 +90,48 @@ export async function attach(
     };
     try {
       await db.collection(COLLECTIONS.branchMonths).add({ data: { _id: id, ...fresh } });
-      return;
+      return true;
     } catch (error) {
-      // Another request created this month's document first: count into it instead.
       if (!isDuplicateKeyError(error)) throw error;
+      // The month's document exists. Either it already counts this activity (the update above
+      // found the entry), or another request created it just now: try the update once more.
     }
+    if (attempt > 0) return false;
   }
-  throw new Error(`could not count activity ${activity._id} in ${id}`);
+  return false;
 }
 
-/** Takes an activity out of its month's counts (cancelled, or moved to another month). */
+/**
+ * Takes an activity out of its month's counts (cancelled, or moved to another month), and answers
+ * the counters it had. Compare-and-set: the entry is removed only as it was read, so a check-in
+ * counted meanwhile makes it read again rather than leaving the month's totals wrong.
+ */
 export async function detach(
-  activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type'>,
-  counters: Omit<ActivityCounters, 'type'>,
-): Promise<void> {
+  activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month'>,
+): Promise<Omit<ActivityCounters, 'type'> | null> {
   const db = database();
   const _ = db.command;
-  await db
-    .collection(COLLECTIONS.branchMonths)
-    .doc(monthDocId(activity.branchId, activity.month))
-    .update({
-      data: {
-        [`activities.${activity._id}`]: _.remove(),
-        [`held.${activity.type}`]: _.inc(-1),
-        expected: _.inc(-counters.expected),
-        present: _.inc(-counters.present),
-        leave: _.inc(-counters.leave),
-      },
-    });
+  const id = monthDocId(activity.branchId, activity.month);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const month = await getDoc<BranchMonthDoc>(COLLECTIONS.branchMonths, id);
+    const entry = month?.activities[activity._id] as Entry | undefined;
+    if (!entry) return null;
+    const removed = { expected: entry.expected ?? 0, present: entry.present ?? 0, leave: entry.leave ?? 0 };
+    const result = await db
+      .collection(COLLECTIONS.branchMonths)
+      .where(entryIs(id, activity._id, entry))
+      .update({
+        data: {
+          [`activities.${activity._id}`]: _.remove(),
+          ...(entry.type ? { [`held.${entry.type}`]: _.inc(-1) } : {}),
+          expected: _.inc(-removed.expected),
+          present: _.inc(-removed.present),
+          leave: _.inc(-removed.leave),
+        },
+      });
+    if (updated(result)) return removed;
+  }
+  throw new Error(`could not take activity ${activity._id} out of ${id}: its counters kept changing`);
 }
 
 /** The counters of some activities, reading each month document once. */

@@ -32,9 +32,42 @@ function templateId(): string {
 
 const thing = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text);
 
+/** Sends at once: 500 members go out in a handful of rounds, well within the function's time. */
+const PARALLEL_SENDS = 100;
+
+interface SendFailure {
+  memberId: string;
+  errCode: number | string;
+}
+
+function errCodeOf(error: unknown): number | string {
+  if (error && typeof error === 'object') {
+    const { errCode, code } = error as { errCode?: unknown; code?: unknown };
+    if (typeof errCode === 'number' || typeof errCode === 'string') return errCode;
+    if (typeof code === 'number' || typeof code === 'string') return code;
+  }
+  return 'unknown';
+}
+
 /**
- * Sends one reminder to every expected attendee who is bound, not on leave and not checked in.
- * A member who never subscribed makes WeChat refuse their message; that is counted as skipped.
+ * Claims an activity's one reminder: a conditional update that only one request can win, made
+ * before anything is sent, so two clicks, the job and a click, or a retry never send twice. A
+ * function stopped mid-send leaves the rest unsent rather than risk a second message.
+ */
+async function claim(activityId: string): Promise<boolean> {
+  const db = database();
+  const result = (await db
+    .collection(COLLECTIONS.activities)
+    .where({ _id: activityId, status: 'scheduled', reminderSentAt: null })
+    .update({ data: { reminderSentAt: new Date() } })) as { stats: { updated: number } };
+  return result.stats.updated > 0;
+}
+
+/**
+ * Sends one reminder to every expected attendee who is bound, not on leave and not checked in, in
+ * parallel rounds. WeChat refuses a member who did not subscribe (errCode 43101) and the like:
+ * such refusals are logged with their codes and counted as skipped; only members WeChat accepted
+ * are recorded as reminded. The reminder must have been claimed first.
  */
 async function sendReminders(activity: ActivityDoc): Promise<{ sent: number; skipped: number }> {
   const db = database();
@@ -50,46 +83,53 @@ async function sendReminders(activity: ActivityDoc): Promise<{ sent: number; ski
   ]);
   const skip = new Set([...checkins.map((c) => c.memberId), ...leaves.map((l) => l.memberId)]);
   const targets = activity.expectedIds.filter((id) => !skip.has(id));
-  let sent = 0;
-  let skipped = activity.expectedIds.length - targets.length;
+  const recipients: Pick<MemberDoc, '_id' | 'openid'>[] = [];
   for (let i = 0; i < targets.length; i += MAX_PAGE) {
     const ids = targets.slice(i, i + MAX_PAGE);
-    const members = await getDocs<Pick<MemberDoc, '_id' | 'openid'>>(
-      db
-        .collection(COLLECTIONS.members)
-        .where({ _id: _.in(ids), active: true })
-        .field({ _id: true, openid: true })
-        .limit(ids.length),
+    recipients.push(
+      ...(await getDocs<Pick<MemberDoc, '_id' | 'openid'>>(
+        db
+          .collection(COLLECTIONS.members)
+          .where({ _id: _.in(ids), active: true, openid: _.neq(null) })
+          .field({ _id: true, openid: true })
+          .limit(ids.length),
+      )),
     );
-    for (const member of members) {
-      if (!member.openid) {
-        skipped++;
-        continue;
-      }
-      try {
-        await (cloud.openapi as unknown as SubscribeApi).subscribeMessage.send({
-          touser: member.openid,
-          templateId: template,
-          page: `${DETAIL_PAGE}?id=${activity._id}`,
-          data: {
-            thing1: { value: thing(activity.title) },
-            time2: { value: beijingShort(new Date(activity.startAt)) },
-            thing3: { value: thing(activity.place) },
-            thing4: { value: thing(`${ACTIVITY_TYPE_NAMES[activity.type]}，请准时参加`) },
-          },
-        });
-        sent++;
-      } catch {
-        skipped++;
-      }
-    }
-    skipped += ids.length - members.length;
   }
-  await db
-    .collection(COLLECTIONS.activities)
-    .doc(activity._id)
-    .update({ data: { reminderSentAt: new Date() } });
-  return { sent, skipped };
+  const message = {
+    templateId: template,
+    page: `${DETAIL_PAGE}?id=${activity._id}`,
+    data: {
+      thing1: { value: thing(activity.title) },
+      time2: { value: beijingShort(new Date(activity.startAt)) },
+      thing3: { value: thing(activity.place) },
+      thing4: { value: thing(`${ACTIVITY_TYPE_NAMES[activity.type]}，请准时参加`) },
+    },
+  };
+  const api = (cloud.openapi as unknown as SubscribeApi).subscribeMessage;
+  const reminded: string[] = [];
+  const failures: SendFailure[] = [];
+  for (let i = 0; i < recipients.length; i += PARALLEL_SENDS) {
+    const round = recipients.slice(i, i + PARALLEL_SENDS);
+    const results = await Promise.allSettled(round.map((m) => api.send({ touser: m.openid, ...message })));
+    results.forEach((result, k) => {
+      const member = round[k]!;
+      if (result.status === 'fulfilled') reminded.push(member._id);
+      else failures.push({ memberId: member._id, errCode: errCodeOf(result.reason) });
+    });
+  }
+  if (failures.length > 0) {
+    const byCode: Record<string, number> = {};
+    for (const f of failures) byCode[String(f.errCode)] = (byCode[String(f.errCode)] ?? 0) + 1;
+    console.warn('[reminder] not delivered', { activityId: activity._id, byCode, members: failures.slice(0, 20) });
+  }
+  if (reminded.length > 0) {
+    await db
+      .collection(COLLECTIONS.activities)
+      .doc(activity._id)
+      .update({ data: { remindedIds: _.push({ each: reminded }) } });
+  }
+  return { sent: reminded.length, skipped: activity.expectedIds.length - reminded.length };
 }
 
 /** The secretary's one reminder for an activity (SPEC: one reminder, not a stream of pings). */
@@ -98,15 +138,21 @@ export async function remind(session: Session, activityId: string) {
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
   if (activity.reminderSentAt) throw failedPrecondition('已发送过提醒，每次活动只提醒一次');
   if (new Date(activity.endAt).getTime() < Date.now()) throw failedPrecondition('活动已结束');
+  templateId();
+  if (!(await claim(activity._id))) throw failedPrecondition('已发送过提醒，每次活动只提醒一次');
   return sendReminders(activity);
 }
 
 const REMIND_AHEAD_MS = 24 * 60 * 60 * 1000;
 
-/** The hourly job: activities starting within a day that nobody has reminded anyone of yet. */
+/**
+ * The hourly job: activities starting within a day that nobody has reminded anyone of yet. Each is
+ * claimed before sending, so a job that overlaps a secretary's click (or another run) sends once;
+ * one activity's failure is logged and does not stop the others.
+ */
 export async function sendDueReminders(
   now = new Date(),
-): Promise<{ activities: number; sent: number; skipped: number }> {
+): Promise<{ activities: number; sent: number; skipped: number; failed: number }> {
   const db = database();
   const _ = db.command;
   const due = await getDocs<ActivityDoc>(
@@ -122,10 +168,19 @@ export async function sendDueReminders(
   );
   let sent = 0;
   let skipped = 0;
+  let failed = 0;
+  let activities = 0;
   for (const activity of due) {
-    const result = await sendReminders(activity);
-    sent += result.sent;
-    skipped += result.skipped;
+    try {
+      if (!(await claim(activity._id))) continue;
+      activities++;
+      const result = await sendReminders(activity);
+      sent += result.sent;
+      skipped += result.skipped;
+    } catch (error) {
+      failed++;
+      console.error('[reminder] activity failed', activity._id, error);
+    }
   }
-  return { activities: due.length, sent, skipped };
+  return { activities, sent, skipped, failed };
 }

@@ -1,28 +1,51 @@
 import { recountMonths } from '../activity/recount';
 import { sendDueReminders } from '../activity/reminder.service';
+import { finishWithdrawals } from '../member/leavers';
 
 /**
- * What the hourly timer trigger runs: reminders for activities starting within a day, then a
- * recount of this month's and last month's counters. Each part's failure is logged, not fatal to
- * the other.
+ * Each part's time, within the function's timeout (config.json: 60 s). A part that overruns is
+ * reported as timed out and the others still report: the parts run side by side, each in its own
+ * try/catch, so one part's failure or slowness cannot skip another. Every part is re-runnable, and
+ * what one run leaves undone the next hour takes up.
  */
-export async function runHourly(): Promise<Record<string, unknown>> {
-  const report: Record<string, unknown> = {};
+const PART_BUDGET_MS = 50_000;
+
+async function part<T>(name: string, work: () => Promise<T>, budgetMs = PART_BUDGET_MS): Promise<T | string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), budgetMs);
+  });
   try {
-    report.reminders = await sendDueReminders();
+    const result = await Promise.race([work(), timeout]);
+    if (result === 'timeout') console.error(`[jobs] ${name} ran out of time`);
+    return result;
   } catch (error) {
-    console.error('[jobs] reminders failed', error);
-    report.reminders = 'failed';
+    console.error(`[jobs] ${name} failed`, error);
+    return 'failed';
+  } finally {
+    clearTimeout(timer);
   }
-  try {
-    const recount = await recountMonths();
-    if (recount.drift.length > 0) console.warn('[jobs] counter drift corrected', recount.drift.slice(0, 20));
-    report.recount = { activities: recount.activities, drift: recount.drift.length };
-  } catch (error) {
-    console.error('[jobs] recount failed', error);
-    report.recount = 'failed';
-  }
-  return report;
+}
+
+/**
+ * What the hourly timer trigger runs: reminders for activities starting within a day, the
+ * withdrawals of members deactivated recently (repairing a deactivation that stopped halfway),
+ * and a recount of this month's and last month's counters.
+ */
+export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
+  reminders: () => sendDueReminders(),
+  withdrawals: () => finishWithdrawals(),
+  recount: async () => {
+    const result = await recountMonths();
+    if (result.drift.length > 0) console.warn('[jobs] counter drift corrected', result.drift.slice(0, 20));
+    return { activities: result.activities, drift: result.drift.length, skipped: result.skipped.length };
+  },
+};
+
+export async function runHourly(budgetMs = PART_BUDGET_MS, parts = HOURLY_PARTS): Promise<Record<string, unknown>> {
+  const names = Object.keys(parts);
+  const results = await Promise.all(names.map((name) => part(name, parts[name]!, budgetMs)));
+  return Object.fromEntries(names.map((name, i) => [name, results[i]]));
 }
 
 /** A timer trigger's event: it has no caller, which no request from the mini program lacks. */

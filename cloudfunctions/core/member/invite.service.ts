@@ -8,8 +8,9 @@ import {
 } from '@zhibu/types';
 import { audit } from '../org/audit';
 import { AppError, conflict, failedPrecondition, notFound } from '../runtime/app-error';
+import { getDoc } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
-import { countFailure, refuseIfSpent, type FailureRule } from '../runtime/failure-limit';
+import { returnAttempt, takeAttempt, type FailureRule } from '../runtime/failure-limit';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { miniProgramCode } from '../runtime/wxacode';
 import { memberRepository } from './member.repository';
@@ -92,7 +93,10 @@ const bindFailures = (openid: string): FailureRule => ({
  * (or one WeChat user racing with two codes) end with exactly one binding.
  */
 export async function bindWithInvite(openid: string, rawCode: string): Promise<LoginResult> {
-  await refuseIfSpent(bindFailures(openid));
+  // A WeChat user already bound takes no attempt (a refusal writes nothing); the transaction
+  // answers their second tap, and any other code gets the same conflict, so nothing is learnt.
+  const bound = (await getDoc(COLLECTIONS.bindings, openid)) !== null;
+  if (!bound) await takeAttempt(bindFailures(openid));
   const code = rawCode.toUpperCase();
   try {
     await runTransaction(async (tx) => {
@@ -133,10 +137,13 @@ export async function bindWithInvite(openid: string, rawCode: string): Promise<L
       });
     });
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FAILED_PRECONDITION')) {
-      await countFailure(bindFailures(openid));
+    if (bound) throw error instanceof AppError ? conflict('当前微信已绑定党员身份') : error;
+    // Only a wrong, used or expired code keeps its attempt counted.
+    if (!(error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FAILED_PRECONDITION'))) {
+      await returnAttempt(bindFailures(openid));
     }
     throw error;
   }
+  if (!bound) await returnAttempt(bindFailures(openid));
   return describeLogin(await loadSession(openid));
 }

@@ -128,6 +128,8 @@ export async function deactivateMember(
     });
     return { ...current, ...change };
   });
+  // Second step, re-runnable: if the function stops before it, the hourly job finishes it
+  // (member/leavers.ts).
   await withdrawFromActivities(member._id, leftAt);
   return toListItem(updated, branch, 'full');
 }

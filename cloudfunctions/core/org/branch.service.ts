@@ -15,6 +15,7 @@ import { database } from '../runtime/cloud';
 import { countDocs, getDocs } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
+import { withdrawMovedMembers } from '../activity/withdraw';
 import { audit } from './audit';
 
 type Input<K extends keyof typeof orgContract> = z.infer<(typeof orgContract)[K]['input']>;
@@ -251,6 +252,9 @@ export async function mergeBranches(
       .doc(target._id)
       .update({ data: { partyGroups: groups, schools } });
     moved += await moveMembers(source._id, target._id, groupMap);
+    // Re-runnable steps before the source is closed: if the function stops, the merge is sent
+    // again and finds the moves done and the withdrawals still to do.
+    await withdrawMovedMembers(source._id, new Date());
     await runTransaction(async (tx) => {
       await tx
         .collection(COLLECTIONS.branches)
@@ -303,5 +307,8 @@ export async function splitBranch(
     ...source.partyGroups.map((g): [string, null] => [g.id, null]),
   ]);
   const moved = await moveMembers(source._id, branch._id, groupMap, ids);
+  // Moved members stop being expected at the old branch's coming activities. Re-runnable, but a
+  // split that stops before this line is not repeated by anything: the admin is answered an error.
+  await withdrawMovedMembers(source._id, new Date());
   return { branchId: branch._id, movedMembers: moved };
 }

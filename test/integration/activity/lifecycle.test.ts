@@ -301,6 +301,19 @@ describe('the counter recount job', () => {
     const activityId = await createActivity(fx, 'secretaryA', happeningNow({ title: '漂移测试' }));
     await fx.call('memberA', 'activity', 'checkin', { token: await tokenFor(fx, 'secretaryA', activityId) });
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    // The recount leaves an activity alone while check-ins may still arrive; move this one, and its
+    // record, back to a morning whose check-in has long closed (in the same Beijing month).
+    const db = cloud.database();
+    const monthStart = new Date(`${month}-01T00:00:00+08:00`).getTime();
+    const at = Math.max(monthStart + 60_000, Date.now() - 4 * 3600_000);
+    await db
+      .collection(COLLECTIONS.activities)
+      .doc(activityId)
+      .update({ data: { startAt: new Date(at), endAt: new Date(at + 1000), changedAt: null } });
+    await db
+      .collection(COLLECTIONS.checkins)
+      .doc(`${activityId}_${DEMO.memberA.memberId}`)
+      .update({ data: { at: new Date(at) } });
     // A crash between the insert and the counter would leave this: a record the counter missed.
     await cloud
       .database()
