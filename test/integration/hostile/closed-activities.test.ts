@@ -161,7 +161,7 @@ describe('cancelled and finished activities', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 20_000);
 
   it('a cancelled activity stays out of the counters after everything above', async () => {
     const { data } = (await cloud.database().collection(COLLECTIONS.branchMonths).limit(1000).get()) as {

@@ -613,7 +613,7 @@ describe('any caller of branch B, aimed at any record of branch A (property)', (
       ),
       { numRuns: 60 },
     );
-  });
+  }, 20_000);
 
   it('cannot see or manage a seeded member of A, and changes nothing', async () => {
     await fc.assert(
@@ -635,7 +635,7 @@ describe('any caller of branch B, aimed at any record of branch A (property)', (
       ),
       { numRuns: 60 },
     );
-  });
+  }, 20_000);
 
   it("finds none of A's people or meetings by listing or searching", async () => {
     const namesOfA = DEMO_BRANCHES.find((b) => b._id === BRANCH_A)!.people.map((line) => line.split('|')[0]!);
@@ -656,5 +656,5 @@ describe('any caller of branch B, aimed at any record of branch A (property)', (
       ),
       { numRuns: 30 },
     );
-  });
+  }, 20_000);
 });

@@ -121,7 +121,7 @@ describe("another member's records", () => {
       ),
       { numRuns: 30 },
     );
-  });
+  }, 20_000);
 });
 
 describe('committee-only things', () => {
