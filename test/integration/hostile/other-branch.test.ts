@@ -11,6 +11,7 @@ import {
 } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { DEMO_BRANCHES } from '../../../emulator/seed/demo-data';
+import { aBranch } from '../../support/factories';
 import { BRANCH_A, BRANCH_B, fixtureFor, type Fixture } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
 import { snapshotDatabase, writesOf } from '../../support/snapshot';
@@ -29,6 +30,7 @@ beforeAll(async () => {
   runtime = await startTestRuntime();
   fx = fixtureFor(runtime);
   world = await buildWorld(fx);
+  await aBranch({ name: '另一所学校党支部', partyGroups: [{ id: OTHER_GROUP, name: '另一所学校党小组' }] });
 }, 30_000);
 afterAll(() => runtime.close());
 
@@ -46,6 +48,8 @@ interface Aimed {
   check?: (data: never, w: World) => void;
 }
 
+/** A party group that only a branch other than A has (A and B both number theirs g1, g2, …). */
+const OTHER_GROUP = 'g-only-elsewhere';
 const N: ErrorCode[] = ['NOT_FOUND'];
 const F: ErrorCode[] = ['FORBIDDEN'];
 const NF: ErrorCode[] = ['NOT_FOUND', 'FORBIDDEN'];
@@ -104,6 +108,32 @@ const ROWS: Aimed[] = [
     data: () => ({ name: '外支部党员', status: '正式党员', branchId: BRANCH_B }),
     refuse: NF,
     missing: () => ({ name: '外支部党员', status: '正式党员', branchId: MISSING }),
+  },
+  {
+    name: "A's secretary adds a member to a party group of another branch",
+    fn: 'member',
+    action: 'create',
+    caller: 'secretaryA',
+    data: () => ({ name: '外支部党员', status: '正式党员', partyGroupId: OTHER_GROUP }),
+    refuse: ['INVALID_ARGUMENT'],
+    missing: () => ({ name: '外支部党员', status: '正式党员', partyGroupId: MISSING }),
+  },
+  {
+    name: "A's secretary moves a member of A into a party group of another branch",
+    fn: 'member',
+    action: 'update',
+    caller: 'secretaryA',
+    data: () => ({ memberId: DEMO.memberA.memberId, patch: { partyGroupId: OTHER_GROUP } }),
+    refuse: ['INVALID_ARGUMENT'],
+    missing: () => ({ memberId: DEMO.memberA.memberId, patch: { partyGroupId: MISSING } }),
+  },
+  {
+    name: "A's secretary lists a party group of another branch",
+    fn: 'member',
+    action: 'list',
+    caller: 'secretaryA',
+    data: () => ({ partyGroupId: OTHER_GROUP, page: 1, pageSize: 50 }),
+    check: (page: { items: MemberListItem[]; total: number }) => expect(page).toEqual({ items: [], total: 0 }),
   },
   {
     name: "A's secretary edits a member of B",
@@ -326,7 +356,7 @@ const ROWS: Aimed[] = [
     }),
   },
   {
-    name: "A's secretary sets up a meeting for a party group A does not have",
+    name: "A's secretary sets up a meeting for a party group of another branch",
     fn: 'activity',
     action: 'create',
     caller: 'secretaryA',
@@ -336,7 +366,7 @@ const ROWS: Aimed[] = [
       startAt: '2030-03-01T09:00:00+08:00',
       endAt: '2030-03-01T10:00:00+08:00',
       place: '会议室',
-      audience: { kind: 'group', partyGroupId: 'g9' },
+      audience: { kind: 'group', partyGroupId: OTHER_GROUP },
     }),
     refuse: ['INVALID_ARGUMENT'],
   },
@@ -657,4 +687,59 @@ describe('any caller of branch B, aimed at any record of branch A (property)', (
       { numRuns: 30 },
     );
   }, 20_000);
+});
+
+describe('a bureau admin naming records that do not fit together', () => {
+  it.each([
+    [
+      'splits A, naming a member of B among its own',
+      'org',
+      'splitBranch',
+      () => ({
+        branchId: BRANCH_A,
+        memberIds: [DEMO.memberA.memberId, DEMO.memberB.memberId],
+        newBranch: { name: '分出的党支部', kind: 'school', schools: ['分出的学校'] },
+      }),
+    ],
+    [
+      'merges B and a branch that does not exist into A',
+      'org',
+      'mergeBranches',
+      () => ({ sourceBranchIds: [BRANCH_B, MISSING], targetBranchId: BRANCH_A }),
+    ],
+    [
+      'merges B into a branch that does not exist',
+      'org',
+      'mergeBranches',
+      () => ({ sourceBranchIds: [BRANCH_B], targetBranchId: MISSING }),
+    ],
+    [
+      'pushes a meeting to A and a branch that does not exist',
+      'activity',
+      'push',
+      () => ({
+        title: '全县主题党日',
+        type: 'theme_day',
+        startAt: '2030-03-05T09:00:00+08:00',
+        endAt: '2030-03-05T11:00:00+08:00',
+        place: '各支部',
+        branchIds: [BRANCH_A, MISSING],
+      }),
+    ],
+    [
+      'imports a roster into a branch that does not exist',
+      'roster',
+      'import',
+      async () => ({
+        branchId: MISSING,
+        mode: 'commit',
+        fileBase64: await rosterFile([['王小明', '男', '', '正式党员', '', '', '']]),
+      }),
+    ],
+  ] as const)('%s: refused, nothing written', async (_name, fn, action, data) => {
+    const input = await data();
+    const { result, writes } = await writesOf(runtime, () => fx.call('admin', fn, action, input));
+    expectRefusal(result, ['NOT_FOUND', 'FAILED_PRECONDITION']);
+    expect(writes).toBe(0);
+  });
 });

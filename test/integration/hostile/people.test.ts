@@ -124,6 +124,46 @@ describe("another member's records", () => {
   }, 20_000);
 });
 
+describe('members who have left', () => {
+  it('cannot act any more, and change nothing by trying', async () => {
+    const left = await aMember(BRANCH_A, {
+      name: '已调出党员',
+      active: false,
+      leftAt: new Date(),
+      leftReason: 'transfer_out',
+    });
+    for (const [fn, action, data] of [
+      ['member', 'me', undefined],
+      ['activity', 'list', { scope: 'upcoming', page: 1, pageSize: 20 }],
+      ['activity', 'requestLeave', { activityId: world.a.later, reason: '已经调走了' }],
+      ['activity', 'checkin', { token: genuineToken(world.a.now) }],
+    ] as const) {
+      const { result, writes } = await writesOf(runtime, () => fx.call(left.openid!, fn, action, data));
+      refused(result, ['UNAUTHENTICATED']);
+      expect(writes).toBe(0);
+    }
+  });
+
+  it.each([
+    ['secretaryA', 'update', (id: string) => ({ memberId: id, patch: { position: '教师' } })],
+    ['secretaryA', 'deactivate', (id: string) => ({ memberId: id, reason: 'other', effectiveDate: '2026-01-01' })],
+    ['secretaryA', 'createInvite', (id: string) => ({ memberId: id })],
+    ['admin', 'setRoles', (id: string) => ({ memberId: id, roles: ['secretary'] })],
+  ] as const)('%s cannot %s them', async (caller, action, data) => {
+    const left = await aMember(BRANCH_A, {
+      name: '已调出党员',
+      active: false,
+      openid: null,
+      boundAt: null,
+      leftAt: new Date(),
+      leftReason: 'transfer_out',
+    });
+    const { result, writes } = await writesOf(runtime, () => fx.call(caller, 'member', action, data(left._id)));
+    refused(result, ['FAILED_PRECONDITION']);
+    expect(writes).toBe(0);
+  });
+});
+
 describe('committee-only things', () => {
   it.each([
     ['memberA', 'memberA'],
