@@ -393,3 +393,46 @@ describe('unicode edge cases in free text', () => {
     }
   });
 });
+
+describe('roster files of hostile size', () => {
+  it('a roster of 1,001 people is refused as a whole, writing nothing', async () => {
+    const people = Array.from({ length: 1001 }, (_, i) => [
+      `王${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(i / 100) % 10]}`,
+      '男',
+      `139${String(i).padStart(8, '0')}`,
+      '正式党员',
+      '',
+      '',
+      '',
+    ]);
+    const fileBase64 = await rosterFile(people);
+    for (const mode of ['check', 'commit'] as const) {
+      const outcome = await timed('secretaryA', 'roster', 'import', { mode, fileBase64 });
+      expect(outcome.result).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT' });
+      expect(outcome.writes).toBe(0);
+      // Reading a thousand-row sheet takes a moment; it must still fit a function's time.
+      expect(outcome.ms).toBeLessThan(5 * FAST_MS);
+    }
+  }, 20_000);
+
+  it('a cell of a million characters is reported as a row error, quickly, writing nothing', async () => {
+    const fileBase64 = await rosterFile([
+      ['张'.repeat(1_000_000), '男', '', '正式党员', '', '', ''],
+      ['李四', '女', '', '正式党员', '', '', 'x'.repeat(1_000_000)],
+    ]);
+    for (const mode of ['check', 'commit'] as const) {
+      const outcome = await timed('secretaryA', 'roster', 'import', { mode, fileBase64 });
+      const report = expectOk(outcome.result as Result<{ valid: boolean; created: number; errors: unknown[] }>);
+      expect(report).toMatchObject({ valid: false, created: 0 });
+      expect(report.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ row: 2, column: '姓名' }),
+          expect.objectContaining({ row: 3 }),
+        ]),
+      );
+      expect(JSON.stringify(report).length).toBeLessThan(10_000);
+      expect(outcome.writes).toBe(0);
+      expect(outcome.ms).toBeLessThan(5 * FAST_MS);
+    }
+  }, 20_000);
+});
