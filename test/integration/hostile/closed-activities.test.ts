@@ -75,6 +75,19 @@ const CASES: Closed[] = [
     state: 'cancelled',
     data: (id) => ({ activityId: id, patch: { place: '图书馆' } }),
   },
+  ...(
+    [
+      ['move into another month', { startAt: '2031-01-05T09:00:00+08:00', endAt: '2031-01-05T10:00:00+08:00' }],
+      ['shrink its audience to who came', { audience: { kind: 'members', memberIds: [DEMO.secretaryA.memberId] } }],
+      ['turn into another kind of meeting', { type: 'party_congress' }],
+    ] as const
+  ).map(([name, patch]): Closed => ({
+    name,
+    caller: 'secretaryA',
+    action: 'update',
+    state: 'ended',
+    data: (id) => ({ activityId: id, patch }),
+  })),
   {
     name: 'cancel again',
     caller: 'secretaryA',
@@ -118,6 +131,16 @@ describe('cancelled and finished activities', () => {
       expect(writes).toBe(0);
     },
   );
+
+  it('an ended activity may still have a typo in its title, place or agenda fixed', async () => {
+    const fixed = expectOk(
+      await fx.call<{ title: string; startAt: string }>('secretaryA', 'activity', 'update', {
+        activityId: world.a.ended,
+        patch: { title: '党课：学习新党章（补记）', place: '报告厅', agenda: '学习党章第一章' },
+      }),
+    );
+    expect(fixed.title).toBe('党课：学习新党章（补记）');
+  });
 
   it('a leave request left waiting on a cancelled activity cannot be approved or rejected', async () => {
     for (const approve of [true, false]) {
