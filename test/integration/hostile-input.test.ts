@@ -4,6 +4,11 @@ import type { LocalRuntime } from '../../emulator/runtime';
 import { fixtureFor, type Fixture } from '../support/fixture';
 import { startTestRuntime } from '../support/runtime';
 
+/**
+ * The malformed half of hostile input: data the contracts refuse before any handler runs. The
+ * well-formed half — real ids aimed at the wrong branch, person or state, and sizes at and past the
+ * limits — is in ./hostile/.
+ */
 let runtime: LocalRuntime;
 let fx: Fixture;
 beforeAll(async () => {
