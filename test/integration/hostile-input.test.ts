@@ -4,6 +4,11 @@ import type { LocalRuntime } from '../../emulator/runtime';
 import { fixtureFor, type Fixture } from '../support/fixture';
 import { startTestRuntime } from '../support/runtime';
 
+/**
+ * The malformed half of hostile input: data the contracts refuse before any handler runs. The
+ * well-formed half — real ids aimed at the wrong branch, person or state, and sizes at and past the
+ * limits — is in ./hostile/.
+ */
 let runtime: LocalRuntime;
 let fx: Fixture;
 beforeAll(async () => {
@@ -62,7 +67,8 @@ describe('hostile and malformed data', () => {
   );
 
   it('treats a search keyword as text, never as a pattern', async () => {
-    for (const keyword of ['.*', '王.', '(', '[', '\\']) {
+    // A NUL byte cannot sit in a BSON regex: it must still be searched for, not crash the query.
+    for (const keyword of ['.*', '王.', '(', '[', '\\', '\u0000', '王\u0000', '\uD800', '$where']) {
       const result = await fx.call<{ items: { name: string }[] }>('secretaryA', 'member', 'list', {
         keyword,
         page: 1,

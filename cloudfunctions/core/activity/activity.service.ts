@@ -123,6 +123,11 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
   const activity = await managedActivity(session, input.activityId);
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消，不能修改');
   const { patch } = input;
+  // A meeting that has ended is evidence for the statistics and the compliance calendar: its
+  // time, type and audience stay as held (a typo in its title, place or agenda may still be fixed).
+  const counted = (['startAt', 'endAt', 'type', 'audience'] as const).filter((key) => patch[key] !== undefined);
+  if (counted.length > 0 && new Date(activity.endAt).getTime() < Date.now())
+    throw failedPrecondition('活动已结束，时间、类型和参加范围不能再修改');
   const startAt = patch.startAt ? new Date(patch.startAt) : new Date(activity.startAt);
   const endAt = patch.endAt ? new Date(patch.endAt) : new Date(activity.endAt);
   if (endAt <= startAt) throw failedPrecondition('结束时间应晚于开始时间');

@@ -88,6 +88,8 @@ async function expectedMember(activity: ActivityDoc, memberId: string): Promise<
 
 export async function reviewLeave(session: Session, input: Input<'reviewLeave'>): Promise<Attendance> {
   const activity = await managedActivity(session, input.activityId);
+  // A cancelled activity is out of the counters; approving a leave would count it back in.
+  if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
   const member = await expectedMember(activity, input.memberId);
   const id = attendanceId(activity._id, member._id);
   const status = input.approve ? 'approved' : 'rejected';

@@ -134,8 +134,9 @@ export async function deactivateMember(
   return toListItem(updated, branch, 'full');
 }
 
+/** A keyword as a literal pattern. A BSON regex cannot hold a NUL byte, so it is written as an escape. */
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
 }
 
 export async function listMembers(
