@@ -61,7 +61,10 @@ export interface InviteDoc {
 export interface RateLimitDoc {
   _id: string;
   windowStart: Date;
+  /** Every attempt in the window, refused ones included. */
   count: number;
+  /** Attempts that were let through; never more than the rule's maximum. */
+  taken: number;
 }
 
 /** `_id` is the OPENID, so the database itself refuses a second binding of one WeChat user. */

@@ -2,7 +2,6 @@ import { COLLECTIONS, type RateLimitDoc } from '@zhibu/types';
 import { AppError } from './app-error';
 import { database } from './cloud';
 import { isDuplicateKeyError } from './db-errors';
-import { getDoc } from './documents';
 
 /** How many failures of one kind one caller may have within a window, and what they are told after. */
 export interface FailureRule {
@@ -21,35 +20,45 @@ function slot(rule: FailureRule, now = Date.now()): { id: string; windowStart: D
 
 const updated = (result: unknown) => (result as { stats: { updated: number } }).stats.updated > 0;
 
-async function add(id: string, windowStart: Date, by: number): Promise<void> {
-  const db = database();
-  const doc = db.collection(COLLECTIONS.rateLimits).doc(id);
-  if (updated(await doc.update({ data: { count: db.command.inc(by) } }))) return;
-  try {
-    const fresh: Omit<RateLimitDoc, '_id'> = { windowStart, count: by };
-    await db.collection(COLLECTIONS.rateLimits).add({ data: { _id: id, ...fresh } });
-  } catch (error) {
-    // Another attempt created the window's document first: count into it.
-    if (!isDuplicateKeyError(error)) throw error;
-    await doc.update({ data: { count: db.command.inc(by) } });
-  }
-}
-
 /**
- * Takes one attempt before the work it guards: counts it atomically (`_.inc`), then reads the
- * count. CloudBase's update does not return the new value, so the read stands in for it: it is at
- * least this attempt's own number, and an attempt is refused when it reads more than `max`. Of any
- * number of parallel attempts, at most `max` therefore go ahead, and every one is counted.
+ * Takes one attempt before the work it guards. The decision is one conditional update: `taken`
+ * grows only while it is below `max`, and the database applies each update atomically, so of any
+ * number of parallel attempts exactly `max` go ahead (CloudBase's update does not return the new
+ * value, so "increment, then read" would let a burst refuse itself entirely). `count` records every
+ * attempt, refused ones too.
  */
 export async function takeAttempt(rule: FailureRule): Promise<void> {
   const { id, windowStart } = slot(rule);
-  await add(id, windowStart, 1);
-  const doc = await getDoc<RateLimitDoc>(COLLECTIONS.rateLimits, id);
-  if (!doc || doc.count > rule.max) throw new AppError('RATE_LIMITED', rule.message);
+  const db = database();
+  const _ = db.command;
+  const rateLimits = db.collection(COLLECTIONS.rateLimits);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const took = await rateLimits.where({ _id: id, taken: _.lt(rule.max) }).update({
+      data: { count: _.inc(1), taken: _.inc(1) },
+    });
+    if (updated(took)) return;
+    // Either the window is full or its document does not exist yet.
+    if (updated(await rateLimits.doc(id).update({ data: { count: _.inc(1) } }))) {
+      throw new AppError('RATE_LIMITED', rule.message);
+    }
+    try {
+      const fresh: Omit<RateLimitDoc, '_id'> = { windowStart, count: 1, taken: 1 };
+      await rateLimits.add({ data: { _id: id, ...fresh } });
+      return;
+    } catch (error) {
+      // Another attempt opened the window first: try again against its document.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+  throw new AppError('RATE_LIMITED', rule.message);
 }
 
 /** Gives back an attempt that turned out not to be a failure (a successful bind, say). */
 export async function returnAttempt(rule: FailureRule): Promise<void> {
-  const { id, windowStart } = slot(rule);
-  await add(id, windowStart, -1);
+  const { id } = slot(rule);
+  const _ = database().command;
+  await database()
+    .collection(COLLECTIONS.rateLimits)
+    .doc(id)
+    .update({ data: { count: _.inc(-1), taken: _.inc(-1) } });
 }
