@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk';
 import { COLLECTIONS, type MemberDoc } from '@zhibu/types';
-import { getDoc } from '../../../cloudfunctions/core/runtime/documents';
+import { getDoc, getDocs } from '../../../cloudfunctions/core/runtime/documents';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { aMember } from '../../support/factories';
 import { expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
@@ -27,13 +27,14 @@ const member = (id: string) => getDoc<MemberDoc>(COLLECTIONS.members, id);
 
 async function actingAdmins(): Promise<string[]> {
   const _ = cloud.database().command;
-  const { data } = (await cloud
-    .database()
-    .collection(COLLECTIONS.members)
-    .where({ roles: 'admin', active: true, openid: _.neq(null) })
-    .limit(1000)
-    .get()) as { data: MemberDoc[] };
-  return data.map((m) => m._id);
+  const admins = await getDocs<MemberDoc>(
+    cloud
+      .database()
+      .collection(COLLECTIONS.members)
+      .where({ roles: 'admin', active: true, openid: _.neq(null) })
+      .limit(1000),
+  );
+  return admins.map((m) => m._id);
 }
 
 describe('nobody manages a person who outranks them', () => {
