@@ -112,10 +112,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     has: (name) => Object.prototype.hasOwnProperty.call(functionLoaders, name),
     async invoke(name, event, identity) {
       const main = await load(name);
-      // CloudBase adds the caller to the event as `userInfo`; functions must not trust it, but it is there.
+      // CloudBase adds the caller to the event as `userInfo`; functions must not trust it, but it is
+      // there. A platform trigger (a timer) has no caller and no `userInfo`.
       const withUser =
-        event && typeof event === 'object' && !Array.isArray(event)
-          ? { ...event, userInfo: { appId: 'wx-local-runtime', openId: identity.openid ?? undefined } }
+        identity.openid && event && typeof event === 'object' && !Array.isArray(event)
+          ? { ...event, userInfo: { appId: 'wx-local-runtime', openId: identity.openid } }
           : event;
       return runAs(identity, () => main(withUser, { function_name: name }));
     },
