@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from '../runtime';
 import fs from 'node:fs';
-import { UPLOAD_TYPES } from '../storage';
+import { isUploadFolder, UPLOAD_TYPES } from '../storage';
 import { readJsonBody, readRawBody } from './body';
 import { OPENID_PATTERN, openidFromHeader, signToken } from './dev-auth';
 import { listDevUsers } from './dev-users';
@@ -97,8 +97,9 @@ export function createHttpServer(options: ServerOptions): http.Server {
         return sendJson(res, 415, failure('INVALID_ARGUMENT', '只支持 JPEG、PNG、WebP 图片'));
       const body = await readRawBody(req, UPLOAD_LIMIT);
       if (!body.ok) return sendJson(res, body.status, failure('INVALID_ARGUMENT', body.message));
-      const folder = url.searchParams.get('folder') ?? 'files';
-      if (!/^[a-z0-9-]{1,32}$/.test(folder)) return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
+      const group = url.searchParams.get('group');
+      const folder = `${url.searchParams.get('folder') ?? 'files'}${group ? `/${group}` : ''}`;
+      if (!isUploadFolder(folder)) return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
       return sendJson(res, 200, { fileID: runtime.storage.save(folder, type, body.value) });
     }
     if (pathname.startsWith('/api/storage/') && method === 'GET') {
