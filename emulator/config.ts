@@ -12,6 +12,11 @@ const envSchema = z.object({
   ZHIBU_SEED: z.enum(['demo', 'none']).default('demo'),
   /** Mean latency of each database call in ms, to make request interleavings visible locally. */
   ZHIBU_DB_LATENCY_MS: z.coerce.number().min(0).max(1000).default(0),
+  /**
+   * `1` opens the development sign-in (/api/dev/*) on any address, with a warning at start; without
+   * it the sign-in is open only while the server listens on a loopback address.
+   */
+  ZHIBU_DEV_LOGIN: z.enum(['0', '1']).default('0'),
 });
 
 export type LocalConfig = z.infer<typeof envSchema> & { root: string };

@@ -4,6 +4,7 @@ import { readConfig } from './config';
 import { startRuntime } from './runtime';
 import { loadSecrets } from './secrets';
 import { seedDemoData } from './seed/seed';
+import { devLoginNotice } from './server/dev-login';
 import { createHttpServer } from './server/http-server';
 
 /** Starts the local CloudBase runtime and the HTTP server in front of it. */
@@ -22,7 +23,15 @@ async function main(): Promise<void> {
     if (seeded.seeded) console.log(`已写入演示数据：6 个支部，${seeded.members} 名党员`);
   }
 
-  const server = createHttpServer({ runtime, h5Dir: config.ZHIBU_H5_DIR, devTokenSecret: secrets.devToken });
+  const devLogin = config.ZHIBU_DEV_LOGIN === '1' ? 'always' : 'loopback';
+  const server = createHttpServer({
+    runtime,
+    h5Dir: config.ZHIBU_H5_DIR,
+    devTokenSecret: secrets.devToken,
+    devLogin,
+  });
+  const notice = devLoginNotice(devLogin, config.HOST);
+  if (notice) console.warn(notice);
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

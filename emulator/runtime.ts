@@ -97,6 +97,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   // In production CHECKIN_SECRET is the function's environment variable; locally it lives in the data folder.
   process.env.CHECKIN_SECRET ??= loadSecrets(options.dataDir).checkin;
   process.env.SUBSCRIBE_TEMPLATE_ACTIVITY ??= 'local-activity-reminder';
+  // What lets function code accept `local://` files: set here only, never on CloudBase.
+  process.env.ZHIBU_LOCAL_RUNTIME = '1';
 
   const from = options.functionsFrom ?? 'source';
   const loaded = new Map<string, Promise<FunctionMain>>();
@@ -119,10 +121,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
     has: (name) => Object.prototype.hasOwnProperty.call(functionLoaders, name),
     async invoke(name, event, identity) {
       const main = await load(name);
-      // CloudBase adds the caller to the event as `userInfo`; functions must not trust it, but it is there.
+      // CloudBase adds the caller to the event as `userInfo`; functions must not trust it, but it is
+      // there. A platform trigger (a timer) has no caller and no `userInfo`.
       const withUser =
-        event && typeof event === 'object' && !Array.isArray(event)
-          ? { ...event, userInfo: { appId: 'wx-local-runtime', openId: identity.openid ?? undefined } }
+        identity.openid && event && typeof event === 'object' && !Array.isArray(event)
+          ? { ...event, userInfo: { appId: 'wx-local-runtime', openId: identity.openid } }
           : event;
       return runAs(identity, () => main(withUser, { function_name: name }));
     },
@@ -130,6 +133,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
       publicUrl = url.replace(/\/$/, '');
     },
     close() {
+      delete process.env.ZHIBU_LOCAL_RUNTIME;
       engine.close();
       active = null;
     },

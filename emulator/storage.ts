@@ -13,6 +13,11 @@ export const LOCAL_FILE_PREFIX = 'local://';
 const TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp' };
 export const UPLOAD_TYPES = Object.keys(TYPES);
 
+/** `minutes` or `minutes/<branchId>`: one or two plain path segments, nothing that climbs out. */
+export function isUploadFolder(folder: string): boolean {
+  return /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,40})?$/.test(folder);
+}
+
 export interface LocalStorage {
   root: string;
   save(folder: string, contentType: string, content: Buffer): string;
@@ -33,7 +38,7 @@ export function openStorage(dataDir: string | null): LocalStorage {
     save(folder, contentType, content) {
       const ext = TYPES[contentType];
       if (!ext) throw new Error(`unsupported upload type ${contentType}`);
-      if (!/^[a-z0-9-]{1,32}$/.test(folder)) throw new Error(`bad upload folder ${folder}`);
+      if (!isUploadFolder(folder)) throw new Error(`bad upload folder ${folder}`);
       const name = `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}${ext}`;
       fs.mkdirSync(path.join(root, folder), { recursive: true });
       fs.writeFileSync(path.join(root, folder, name), content);
@@ -57,7 +62,7 @@ export function installStorageSeam(storage: LocalStorage, publicUrl: () => strin
     }),
   });
   sdk.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
-    const folder = cloudPath.split('/')[0] ?? 'files';
+    const folder = cloudPath.split('/').slice(0, -1).join('/') || 'files';
     const type = cloudPath.endsWith('.png') ? 'image/png' : cloudPath.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
     return { fileID: storage.save(folder, type, Buffer.from(fileContent)), errMsg: 'uploadFile:ok' };
   };

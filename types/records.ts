@@ -34,6 +34,12 @@ export interface MemberDoc {
   /** The WeChat user bound to this member, if any; the binding's own document makes it unique. */
   openid: string | null;
   boundAt: Date | null;
+  /**
+   * The one invite code that may still bind this record. A newer invite replaces it; binding,
+   * unbinding and deactivating clear it, so an older code (on paper, say) stops working. Absent on
+   * records that never had an invite.
+   */
+  inviteCode?: string | null;
   /** When and why the member stopped counting in their branch (transfer out and the like). */
   leftAt: Date | null;
   leftReason: string | null;

@@ -1,9 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from '../runtime';
 import fs from 'node:fs';
-import { UPLOAD_TYPES } from '../storage';
+import { isUploadFolder, UPLOAD_TYPES } from '../storage';
 import { readJsonBody, readRawBody } from './body';
 import { OPENID_PATTERN, openidFromHeader, signToken } from './dev-auth';
+import { DEV_LOGIN_REFUSED, devLoginOpen, type DevLogin } from './dev-login';
 import { listDevUsers } from './dev-users';
 import { serveStatic } from './static-files';
 
@@ -14,6 +15,8 @@ export interface ServerOptions {
   devTokenSecret: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** When the development sign-in is open: on a loopback address only (default), or always. */
+  devLogin?: DevLogin;
 }
 
 const ONE_MB = 1024 * 1024;
@@ -51,7 +54,16 @@ function withoutTriggerFields(event: unknown): unknown {
 export function createHttpServer(options: ServerOptions): http.Server {
   const { runtime, h5Dir, devTokenSecret } = options;
   const bodyLimit = options.bodyLimit ?? ONE_MB;
+  const devLogin = options.devLogin ?? 'loopback';
   const startedAt = Date.now();
+  /** Decided from the address the server actually listens on, not from anything a request says. */
+  const devLoginIsOpen = (): boolean => {
+    const address = server.address();
+    return devLoginOpen(devLogin, address && typeof address === 'object' ? address.address : null);
+  };
+  /** The caller a development token names; no token counts while the sign-in is closed. */
+  const callerOf = (req: IncomingMessage): string | null =>
+    devLoginIsOpen() ? openidFromHeader(req.headers.authorization, devTokenSecret) : null;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -64,11 +76,14 @@ export function createHttpServer(options: ServerOptions): http.Server {
       if (!runtime.has(name)) return sendJson(res, 404, failure('NOT_FOUND', `没有名为 ${name.slice(0, 40)} 的云函数`));
       const body = await readJsonBody(req, bodyLimit);
       if (!body.ok) return sendJson(res, body.status, failure('INVALID_ARGUMENT', body.message));
-      const openid = openidFromHeader(req.headers.authorization, devTokenSecret);
+      const openid = callerOf(req);
       return sendJson(res, 200, await runtime.invoke(name, withoutTriggerFields(body.value), { openid }));
     }
     if (pathname === '/api/health' && method === 'GET') {
       return sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+    }
+    if (pathname.startsWith('/api/dev/') && !devLoginIsOpen()) {
+      return sendJson(res, 403, failure('FORBIDDEN', DEV_LOGIN_REFUSED));
     }
     if (pathname === '/api/dev/stats' && method === 'GET') {
       // Database operations counted at the transport seam, for the benchmark's per-request budget.
@@ -89,7 +104,7 @@ export function createHttpServer(options: ServerOptions): http.Server {
     }
     if (pathname === '/api/storage/upload' && method === 'POST') {
       // Stands in for Taro.cloud.uploadFile: only a WeChat user may upload, as in production.
-      if (!openidFromHeader(req.headers.authorization, devTokenSecret)) {
+      if (!callerOf(req)) {
         return sendJson(res, 401, failure('UNAUTHENTICATED', '请先登录'));
       }
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
@@ -97,8 +112,9 @@ export function createHttpServer(options: ServerOptions): http.Server {
         return sendJson(res, 415, failure('INVALID_ARGUMENT', '只支持 JPEG、PNG、WebP 图片'));
       const body = await readRawBody(req, UPLOAD_LIMIT);
       if (!body.ok) return sendJson(res, body.status, failure('INVALID_ARGUMENT', body.message));
-      const folder = url.searchParams.get('folder') ?? 'files';
-      if (!/^[a-z0-9-]{1,32}$/.test(folder)) return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
+      const group = url.searchParams.get('group');
+      const folder = `${url.searchParams.get('folder') ?? 'files'}${group ? `/${group}` : ''}`;
+      if (!isUploadFolder(folder)) return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
       return sendJson(res, 200, { fileID: runtime.storage.save(folder, type, body.value) });
     }
     if (pathname.startsWith('/api/storage/') && method === 'GET') {
@@ -115,11 +131,12 @@ export function createHttpServer(options: ServerOptions): http.Server {
     serveStatic(h5Dir, pathname, res);
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       console.error('[server] request failed', error);
       if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '服务暂时不可用，请稍后重试'));
       else res.destroy();
     });
   });
+  return server;
 }

@@ -1,3 +1,4 @@
+import { contracts } from '@zhibu/types';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { CALLERS, fixtureFor, type Fixture } from '../support/fixture';
 import { startTestRuntime } from '../support/runtime';
@@ -21,10 +22,32 @@ describe('the authorization matrix', () => {
     const result = await fx.call(caller, row.fn, row.action, data);
     if (expected === 'ok') {
       expect(result).toEqual(expect.objectContaining({ ok: true }));
+      if (!result.ok || caller === 'unbound') return;
+      // Not only `ok`: what came back is the record asked for, and nothing the caller may not see.
+      await row.check(result.data, { caller, input: data, fx });
     } else {
       expect(result).toMatchObject({ ok: false, code: expected });
       expect(runtime.engine.totalChanges()).toBe(before);
     }
+  });
+});
+
+describe('the matrix itself', () => {
+  it('has a row for every action of every function’s contract', () => {
+    const covered = new Set(AUTHORIZATION_MATRIX.map((row) => `${row.fn}.${row.action}`));
+    const missing = Object.entries(contracts).flatMap(([fn, actions]) =>
+      Object.keys(actions)
+        .map((action) => `${fn}.${action}`)
+        .filter((name) => !covered.has(name)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('names only actions that exist', () => {
+    const known = new Set(
+      Object.entries(contracts).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`)),
+    );
+    for (const row of AUTHORIZATION_MATRIX) expect(known).toContain(`${row.fn}.${row.action}`);
   });
 });
 

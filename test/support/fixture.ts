@@ -1,20 +1,31 @@
 import cloud from 'wx-server-sdk';
-import { COLLECTIONS, type Result } from '@zhibu/types';
+import { COLLECTIONS, type Result, type Role } from '@zhibu/types';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { aBranch, aMember } from './factories';
 import { callAs, DEMO } from './runtime';
 
 /** The callers every authorization check is run for (ARCHITECTURE: every action checks who calls). */
-export const CALLERS = ['unbound', 'memberA', 'memberB', 'secretaryA', 'secretaryB', 'admin'] as const;
+export const CALLERS = ['unbound', 'memberA', 'memberB', 'committeeA', 'secretaryA', 'secretaryB', 'admin'] as const;
 export type CallerKey = (typeof CALLERS)[number];
 
 export const OPENIDS: Record<CallerKey, string> = {
   unbound: DEMO.stranger.openid,
   memberA: DEMO.memberA.openid,
   memberB: DEMO.memberB.openid,
+  committeeA: DEMO.committeeA.openid,
   secretaryA: DEMO.secretaryA.openid,
   secretaryB: DEMO.secretaryB.openid,
   admin: DEMO.admin.openid,
+};
+
+/** Each bound caller's own member record and branch (`unbound` has none). */
+export const CALLER_RECORDS: Record<Exclude<CallerKey, 'unbound'>, { memberId: string; branchId: string }> = {
+  memberA: DEMO.memberA,
+  memberB: DEMO.memberB,
+  committeeA: DEMO.committeeA,
+  secretaryA: DEMO.secretaryA,
+  secretaryB: DEMO.secretaryB,
+  admin: DEMO.admin,
 };
 
 export const BRANCH_A = DEMO.secretaryA.branchId;
@@ -37,6 +48,9 @@ export function fixtureFor(runtime: LocalRuntime) {
     /** An unbound member of a branch, for invites. */
     unboundMember: (branchId = BRANCH_A) => aMember(branchId, { openid: null, boundAt: null }),
     boundMember: (branchId = BRANCH_A) => aMember(branchId),
+    /** A person of branch A holding `roles` (bound unless said otherwise): targets that may outrank a caller. */
+    personInA: (roles: Role[], bound = true) =>
+      aMember(BRANCH_A, { roles: ['member', ...roles], ...(bound ? {} : { openid: null, boundAt: null }) }),
     branchWithMember: async () => {
       const branch = await aBranch({ name: '待调整学校党支部' });
       const member = await aMember(branch._id);
@@ -54,6 +68,20 @@ export function fixtureFor(runtime: LocalRuntime) {
         place: '会议室',
       });
       if (!result.ok) throw new Error(`could not create an activity: ${result.message}`);
+      return result.data.activityId;
+    },
+    /** A committee-only activity of branch A (支委会), by its secretary. */
+    committeeMeetingInA: async (when: 'now' | 'later' | 'ended' = 'later') => {
+      const minute = 60_000;
+      const start = Date.now() + (when === 'now' ? -10 : when === 'later' ? 120 : -180) * minute;
+      const result = await call<{ activityId: string }>('secretaryA', 'activity', 'create', {
+        title: '支部委员会会议',
+        type: 'committee',
+        startAt: new Date(start).toISOString(),
+        endAt: new Date(start + 60 * minute).toISOString(),
+        place: '书记办公室',
+      });
+      if (!result.ok) throw new Error(`could not create a committee meeting: ${result.message}`);
       return result.data.activityId;
     },
     checkinToken: async (activityId: string) => {

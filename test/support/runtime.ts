@@ -51,6 +51,8 @@ export function callAs<T = unknown>(
 /** The demo people tests refer to by role; ids follow the seed's `<branch>-<nn>` scheme. */
 export const DEMO = {
   secretaryA: { memberId: 'b-qhyz-01', openid: 'demo_b-qhyz-01', branchId: 'b-qhyz' },
+  /** On A's committee, not its secretary. */
+  committeeA: { memberId: 'b-qhyz-02', openid: 'demo_b-qhyz-02', branchId: 'b-qhyz' },
   memberA: { memberId: 'b-qhyz-04', openid: 'demo_b-qhyz-04', branchId: 'b-qhyz' },
   unboundA: { memberId: 'b-qhyz-14', branchId: 'b-qhyz' },
   secretaryB: { memberId: 'b-sybx-01', openid: 'demo_b-sybx-01', branchId: 'b-sybx' },

@@ -14,7 +14,7 @@ export interface UploadRequest {
   /** A temporary file path from chooseImage (in H5, a blob: URL). */
   filePath: string;
   folder: UploadFolder;
-  /** A sub-folder in cloud storage, e.g. the activity the photos belong to. */
+  /** A sub-folder in cloud storage: for minutes, the branch (the server accepts no other). */
   group: string;
 }
 
@@ -25,6 +25,11 @@ const UPLOAD_FAILED = '图片上传失败，请检查网络后重试';
 const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_SIDE = 1600;
 const JPEG_QUALITY = 0.8;
+
+/** A sub-folder name storage accepts; the server only keeps files from the folder it expects. */
+function safeGroupOf(group: string): string {
+  return group.replace(/[^\w-]/g, '') || 'misc';
+}
 
 function randomName(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -39,9 +44,8 @@ const weappUpload: Uploader = async ({ filePath, folder, group }) => {
     // Not every file compresses (a PNG screenshot, an old base library); the original will do.
   }
   try {
-    const safeGroup = group.replace(/[^\w-]/g, '') || 'misc';
     const { fileID } = await Taro.cloud.uploadFile({
-      cloudPath: `${folder}/${safeGroup}/${randomName()}.jpg`,
+      cloudPath: `${folder}/${safeGroupOf(group)}/${randomName()}.jpg`,
       filePath: path,
     });
     return fileID ? { ok: true, data: { fileID } } : fail('INTERNAL', UPLOAD_FAILED);
@@ -73,7 +77,7 @@ async function shrink(blob: Blob): Promise<Blob> {
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp'];
 const API_BASE = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');
 
-const h5Upload: Uploader = async ({ filePath, folder }) => {
+const h5Upload: Uploader = async ({ filePath, folder, group }) => {
   let blob: Blob;
   try {
     blob = await (await fetch(filePath)).blob();
@@ -87,7 +91,8 @@ const h5Upload: Uploader = async ({ filePath, folder }) => {
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    const response = await fetch(`${API_BASE}/api/storage/upload?folder=${encodeURIComponent(folder)}`, {
+    const query = `folder=${encodeURIComponent(folder)}&group=${encodeURIComponent(safeGroupOf(group))}`;
+    const response = await fetch(`${API_BASE}/api/storage/upload?${query}`, {
       method: 'POST',
       headers,
       body: blob,

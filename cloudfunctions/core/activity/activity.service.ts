@@ -4,6 +4,7 @@ import {
   type ActivityDetail,
   type ActivityDoc,
   type ActivitySummary,
+  type Audience,
   type BranchDoc,
   type CheckinDoc,
   type LeaveDoc,
@@ -20,7 +21,7 @@ import { isDuplicateKeyError } from '../runtime/db-errors';
 import { randomString } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
 import { attendanceId, checkinOf, leaveOf } from './activity.repository';
-import { managedActivity, visibleActivity } from './access';
+import { canSee, hideCommitteeOnly, isCommitteeOnly, managedActivity, visibleActivity } from './access';
 import { toDetail, toSummary, type MyState } from './activity-view';
 import { resolveExpected } from './audience';
 import { attach, bump, countersOf, detach } from './counters';
@@ -46,9 +47,15 @@ async function insertActivity(
   input: Input<'create'>,
   pushId: string | null,
 ): Promise<string | null> {
-  const audience = input.audience ?? { kind: 'branch' as const };
+  // A 支委会 is the committee's meeting unless the form says otherwise (a bureau push has no audience).
+  const audience: Audience = input.audience ?? { kind: input.type === 'committee' ? 'committee' : 'branch' };
   // A pushed activity skips a branch with nobody in it yet (a branch just created, say).
-  const expectedIds = await resolveExpected(branch, audience, pushId !== null);
+  const expectedIds = await resolveExpected(
+    branch,
+    audience,
+    pushId !== null,
+    isCommitteeOnly({ type: input.type, audience }),
+  );
   if (expectedIds.length === 0) return null;
   const startAt = new Date(input.startAt);
   const activity: ActivityDoc = {
@@ -141,9 +148,17 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
     month: beijingMonth(startAt),
     changedAt: new Date(),
   };
-  if (patch.audience) {
-    changes.audience = patch.audience;
-    changes.expectedIds = await resolveExpected(await activeBranchOrFail(activity.branchId), patch.audience);
+  const nextAudience = patch.audience ?? activity.audience;
+  const committeeOnly = isCommitteeOnly({ type: patch.type ?? activity.type, audience: nextAudience });
+  // Becoming committee-only narrows who is expected to the committee, as creating it would.
+  if (patch.audience || committeeOnly !== isCommitteeOnly(activity)) {
+    changes.audience = nextAudience;
+    changes.expectedIds = await resolveExpected(
+      await activeBranchOrFail(activity.branchId),
+      nextAudience,
+      false,
+      committeeOnly,
+    );
   }
   const next: ActivityDoc = { ...activity, ...changes };
   // Only the changed fields are written, so a check-in landing meanwhile is not overwritten;
@@ -228,6 +243,7 @@ export async function listActivities(
   const now = new Date();
   const branchWide = !input.mine && canManageBranch(session, session.member.branchId);
   const where: Record<string, unknown> = branchWide ? { branchId: session.member.branchId } : { expectedIds: me };
+  if (!canManageBranch(session, session.member.branchId)) Object.assign(where, hideCommitteeOnly(_));
   where.endAt = input.scope === 'upcoming' ? _.gte(now) : _.lt(now);
   if (input.scope === 'upcoming') where.status = 'scheduled';
   const [activities, total] = await Promise.all([
@@ -264,9 +280,13 @@ export async function listActivities(
   const checkinBy = new Map(checkins.map((c) => [c.activityId, c]));
   const leaveBy = new Map(leaves.map((l) => [l.activityId, l]));
   return {
-    items: activities.map((a) =>
-      toSummary(a, counters.get(a._id), stateOf(a, me, checkinBy.get(a._id) ?? null, leaveBy.get(a._id) ?? null)),
-    ),
+    // The query already leaves out what the caller may not see; `canSee` also drops the rare
+    // committee-only activity of another branch a moved committee member is still expected at.
+    items: activities
+      .filter((a) => canSee(session, a))
+      .map((a) =>
+        toSummary(a, counters.get(a._id), stateOf(a, me, checkinBy.get(a._id) ?? null, leaveBy.get(a._id) ?? null)),
+      ),
     total,
   };
 }

@@ -16,7 +16,8 @@ import { countDocs, getAllDocs, getDocs, MAX_PAGE } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { activityOrFail, attendanceId } from './activity.repository';
-import { managedActivity, visibleActivity } from './access';
+import { canSee, hideCommitteeOnly, managedActivity, visibleActivity } from './access';
+import { canManageBranch } from '../member/policy';
 import { getActivity, stateOf } from './activity.service';
 import { bump } from './counters';
 
@@ -252,7 +253,12 @@ async function attendanceOf(_session: Session, activityId: string): Promise<Atte
 export async function myAttendance(session: Session, input: Input<'myAttendance'>) {
   const db = database();
   const me = session.member._id;
-  const where = { expectedIds: me, status: 'scheduled', startAt: db.command.lte(new Date()) };
+  const where = {
+    expectedIds: me,
+    status: 'scheduled',
+    startAt: db.command.lte(new Date()),
+    ...(canManageBranch(session, session.member.branchId) ? {} : hideCommitteeOnly(db.command)),
+  };
   const [activities, total] = await Promise.all([
     getDocs<ActivityDoc>(
       db
@@ -284,13 +290,15 @@ export async function myAttendance(session: Session, input: Input<'myAttendance'
   const checkinBy = new Map(checkins.map((c) => [c.activityId, c]));
   const leaveBy = new Map(leaves.map((l) => [l.activityId, l]));
   return {
-    items: activities.map((a) => ({
-      activityId: a._id,
-      title: a.title,
-      type: a.type,
-      startAt: new Date(a.startAt).toISOString(),
-      state: stateOf(a, me, checkinBy.get(a._id) ?? null, leaveBy.get(a._id) ?? null) ?? 'expected',
-    })),
+    items: activities
+      .filter((a) => canSee(session, a))
+      .map((a) => ({
+        activityId: a._id,
+        title: a.title,
+        type: a.type,
+        startAt: new Date(a.startAt).toISOString(),
+        state: stateOf(a, me, checkinBy.get(a._id) ?? null, leaveBy.get(a._id) ?? null) ?? 'expected',
+      })),
     total,
   };
 }

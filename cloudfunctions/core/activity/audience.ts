@@ -3,12 +3,21 @@ import { invalidArgument } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { getAllDocs } from '../runtime/documents';
 
-/** The active members of a branch an audience names, by id, in roster order. */
-export async function resolveExpected(branch: BranchDoc, audience: Audience, allowEmpty = false): Promise<string[]> {
+/**
+ * The active members of a branch an audience names, by id, in roster order. A committee-only
+ * activity (支委会) counts the committee alone, whatever the audience says: nobody outside the
+ * committee may see it, so nobody outside it can be expected at it.
+ */
+export async function resolveExpected(
+  branch: BranchDoc,
+  audience: Audience,
+  allowEmpty = false,
+  committeeOnly = audience.kind === 'committee',
+): Promise<string[]> {
   const db = database();
   const _ = db.command;
   const where: Record<string, unknown> = { branchId: branch._id, active: true };
-  if (audience.kind === 'committee') where.roles = _.in(['secretary', 'committee']);
+  if (committeeOnly) where.roles = _.in(['secretary', 'committee']);
   if (audience.kind === 'group') {
     if (!branch.partyGroups.some((g) => g.id === audience.partyGroupId))
       throw invalidArgument('所选党小组不属于该支部');
@@ -25,7 +34,9 @@ export async function resolveExpected(branch: BranchDoc, audience: Audience, all
   );
   const ids = members.map((m) => m._id);
   if (audience.kind === 'members' && ids.length !== new Set(audience.memberIds).size) {
-    throw invalidArgument('所选党员中有人不在本支部或已调出');
+    throw invalidArgument(
+      committeeOnly ? '支委会只能由本支部的支部委员参加，所选党员中有人不是支委' : '所选党员中有人不在本支部或已调出',
+    );
   }
   if (ids.length === 0 && !allowEmpty) throw invalidArgument('应到人员为空，请检查参加范围');
   return ids;

@@ -2,6 +2,7 @@ import {
   COLLECTIONS,
   INVITE_ALPHABET,
   INVITE_CODE_LENGTH,
+  type BindingDoc,
   type InviteDoc,
   type LoginResult,
   type MemberDoc,
@@ -11,11 +12,11 @@ import { AppError, conflict, failedPrecondition, notFound } from '../runtime/app
 import { getDoc } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { returnAttempt, takeAttempt, type FailureRule } from '../runtime/failure-limit';
-import { runTransaction, txGet } from '../runtime/transaction';
+import { runTransaction, txGet, type Transaction } from '../runtime/transaction';
 import { miniProgramCode } from '../runtime/wxacode';
 import { memberRepository } from './member.repository';
 import { describeLogin } from './member.service';
-import { requireBranchManager, visibilityOf } from './policy';
+import { requireMayManagePerson, visibilityOf } from './policy';
 import { loadSession, type Session } from './session';
 
 export const BIND_PAGE = 'pages/bind/index';
@@ -30,10 +31,16 @@ export interface InviteView {
   qrImage: string | null;
 }
 
+/**
+ * A new invite for an unbound member. The member record names the one live code (`inviteCode`),
+ * and the transaction that stores the code also writes it there: two invites created at once both
+ * write the member, so CloudBase commits one and re-runs the other, and whichever commits last is
+ * the only code that still binds. Every earlier code stops working at that moment.
+ */
 export async function createInvite(session: Session, memberId: string): Promise<InviteView> {
   const member = await memberRepository.member(memberId);
   if (!member || visibilityOf(session, member) === 'none') throw notFound('没有找到该党员');
-  requireBranchManager(session, member.branchId);
+  requireMayManagePerson(session, member);
   if (!member.active) throw failedPrecondition('该党员已调出或停用，不能生成邀请码');
   if (member.openid) throw failedPrecondition('该党员已绑定微信；如需换绑，请先解除绑定');
 
@@ -53,7 +60,15 @@ export async function createInvite(session: Session, memberId: string): Promise<
     // A code already taken is simply drawn again; the invite and its audit entry land together.
     const created = await runTransaction(async (tx) => {
       if (await txGet(tx, COLLECTIONS.invites, code)) return false;
+      const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, memberId);
+      if (!current?.active) throw failedPrecondition('该党员已调出或停用，不能生成邀请码');
+      if (current.openid) throw failedPrecondition('该党员已绑定微信；如需换绑，请先解除绑定');
+      requireMayManagePerson(session, current);
       await tx.collection(COLLECTIONS.invites).doc(code).set({ data: invite });
+      await tx
+        .collection(COLLECTIONS.members)
+        .doc(memberId)
+        .update({ data: { inviteCode: code } });
       await audit(tx, session, {
         action: 'member.createInvite',
         targetType: 'member',
@@ -77,6 +92,26 @@ export async function createInvite(session: Session, memberId: string): Promise<
       qrImage: await miniProgramCode(BIND_PAGE, code),
     };
   }
+}
+
+/**
+ * A WeChat user already bound may not bind again, unless what they are bound to has left: a
+ * binding to a deactivated (or vanished) record is released here, inside the bind's transaction,
+ * so that person can be bound to their new record. (Deactivation releases bindings itself; this
+ * covers records deactivated before it did.)
+ */
+async function releaseStaleBinding(tx: Transaction, openid: string): Promise<void> {
+  const binding = await txGet<BindingDoc>(tx, COLLECTIONS.bindings, openid);
+  if (!binding) return;
+  const holder = await txGet<MemberDoc>(tx, COLLECTIONS.members, binding.memberId);
+  if (holder?.active && holder.openid === openid) throw conflict('当前微信已绑定党员身份');
+  if (holder && holder.openid === openid) {
+    await tx
+      .collection(COLLECTIONS.members)
+      .doc(holder._id)
+      .update({ data: { openid: null, boundAt: null, inviteCode: null } });
+  }
+  // The binding document itself is overwritten by the bind that follows.
 }
 
 /** Wrong codes a WeChat user may try per hour: enough for typos, far too few to guess a code. */
@@ -107,10 +142,14 @@ export async function bindWithInvite(openid: string, rawCode: string): Promise<L
       if (invite.usedAt) throw failedPrecondition('该邀请码已被使用，请联系支部书记重新生成');
       if (new Date(invite.expiresAt).getTime() <= Date.now())
         throw failedPrecondition('该邀请码已过期，请联系支部书记重新生成');
-      if (await txGet(tx, COLLECTIONS.bindings, openid)) throw conflict('当前微信已绑定党员身份');
       const member = await txGet<MemberDoc>(tx, COLLECTIONS.members, invite.memberId);
       if (!member?.active) throw failedPrecondition('该党员档案已停用，请联系支部书记');
       if (member.openid) throw conflict('该党员已绑定其他微信，请联系支部书记解除后再绑定');
+      // A newer invite, or a bind or unbind since this one was made, leaves it stale.
+      if (member.inviteCode !== code) {
+        throw failedPrecondition('该邀请码已失效（已有更新的邀请码或绑定已变更），请联系支部书记获取最新邀请码');
+      }
+      await releaseStaleBinding(tx, openid);
 
       const now = new Date();
       await tx
@@ -120,7 +159,7 @@ export async function bindWithInvite(openid: string, rawCode: string): Promise<L
       await tx
         .collection(COLLECTIONS.members)
         .doc(member._id)
-        .update({ data: { openid, boundAt: now } });
+        .update({ data: { openid, boundAt: now, inviteCode: null } });
       await tx
         .collection(COLLECTIONS.bindings)
         .doc(openid)

@@ -1,4 +1,4 @@
-import type { MemberDoc } from '@zhibu/types';
+import type { MemberDoc, Role } from '@zhibu/types';
 import { forbidden } from '../runtime/app-error';
 import type { Session } from './session';
 
@@ -17,6 +17,28 @@ export function requireBranchManager(s: Session, branchId: string): void {
 
 export function requireAdmin(s: Session): void {
   if (!isAdmin(s)) throw forbidden('只有局党委管理员可以进行此操作');
+}
+
+/** Roles rank admin > secretary > committee > member; a person ranks as their highest role. */
+const RANK: Record<Role, number> = { member: 0, committee: 1, secretary: 2, admin: 3 };
+
+export const rankOf = (roles: readonly Role[]): number => Math.max(0, ...roles.map((r) => RANK[r] ?? 0));
+
+/**
+ * Every action that changes a person's record or binding goes through this: the caller manages
+ * the person's branch, and the person does not outrank the caller (so a secretary cannot unbind,
+ * re-invite and so take over a bureau admin's record, nor a committee member their secretary).
+ */
+export function requireMayManagePerson(s: Session, person: Pick<MemberDoc, 'branchId' | 'roles'>): void {
+  requireBranchManager(s, person.branchId);
+  if (rankOf(person.roles) > rankOf(s.member.roles)) {
+    throw forbidden('不能管理职务高于自己的人员，请联系上级或局党委管理员');
+  }
+}
+
+/** Nobody hands out a role above their own (a secretary cannot make anyone an admin). */
+export function requireMayGrant(s: Session, roles: readonly Role[]): void {
+  if (rankOf(roles) > rankOf(s.member.roles)) throw forbidden('不能授予高于自己职务的角色');
 }
 
 /**

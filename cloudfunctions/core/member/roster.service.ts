@@ -20,7 +20,8 @@ import { runTransaction, txGet } from '../runtime/transaction';
 import { newMemberDoc } from './member-doc';
 import { toListItem } from './member-view';
 import { activeBranchOrFail, memberRepository } from './member.repository';
-import { requireAdmin, requireBranchManager, visibilityOf } from './policy';
+import { adminCandidates, keepOneAdmin } from './admin-guard';
+import { requireAdmin, requireBranchManager, requireMayGrant, requireMayManagePerson, visibilityOf } from './policy';
 import type { Session } from './session';
 
 /** Beijing midnight of a roster date: the moment a change dated that day takes effect. */
@@ -32,7 +33,11 @@ function checkPartyGroup(branch: BranchDoc, partyGroupId: string | null | undefi
   }
 }
 
-/** A member the caller may manage, read with the branch it belongs to. */
+/**
+ * A member the caller may manage, read with the branch it belongs to: their branch's committee or
+ * the bureau, and never someone who outranks the caller. Each write re-checks the rank on the
+ * record it reads inside its transaction, so a promotion landing meanwhile is not overtaken.
+ */
 async function managedMember(
   session: Session,
   memberId: string,
@@ -40,9 +45,12 @@ async function managedMember(
   const member = await memberRepository.member(memberId);
   // Not-found and not-visible answer alike, so ids of other branches cannot be probed.
   if (!member || visibilityOf(session, member) === 'none') throw notFound('没有找到该党员');
-  requireBranchManager(session, member.branchId);
+  requireMayManagePerson(session, member);
   return { member, branch: await memberRepository.branch(member.branchId) };
 }
+
+/** The fields that release a member's WeChat binding and void any invite still out for them. */
+const RELEASED = { openid: null, boundAt: null, inviteCode: null } as const;
 
 export async function createMember(
   session: Session,
@@ -87,6 +95,7 @@ export async function updateMember(
   const updated = await runTransaction(async (tx) => {
     const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
     if (!current) throw notFound('没有找到该党员');
+    requireMayManagePerson(session, current);
     const next: MemberDoc = { ...current, ...input.patch, _id: member._id };
     const diff = changedFields(current, next);
     if (Object.keys(diff.after).length === 0) return current;
@@ -112,19 +121,31 @@ export async function deactivateMember(
   const { member, branch } = await managedMember(session, input.memberId);
   if (!member.active) throw failedPrecondition('该党员已调出或停用');
   const leftAt = beijingMidnight(input.effectiveDate);
+  const admins = await adminCandidates();
+  // One transaction: the record leaves, its WeChat binding is released (so that WeChat user can be
+  // bound to a new record) and the audit entry lands, or none of it does.
   const updated = await runTransaction(async (tx) => {
     const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
     if (!current?.active) throw failedPrecondition('该党员已调出或停用');
-    const change = { active: false, leftAt, leftReason: input.reason };
+    requireMayManagePerson(session, current);
+    const change = { active: false, leftAt, leftReason: input.reason, ...RELEASED };
+    await keepOneAdmin(tx, admins, current, { ...current, ...change });
     await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: change });
+    if (current.openid) await tx.collection(COLLECTIONS.bindings).doc(current.openid).remove();
     await audit(tx, session, {
       action: 'member.deactivate',
       targetType: 'member',
       targetId: member._id,
       targetName: member.name,
       branchId: member.branchId,
-      before: { active: true },
-      after: { active: false, reason: input.reason, effectiveDate: input.effectiveDate, note: input.note ?? null },
+      before: { active: true, bound: current.openid !== null },
+      after: {
+        active: false,
+        bound: false,
+        reason: input.reason,
+        effectiveDate: input.effectiveDate,
+        note: input.note ?? null,
+      },
     });
     return { ...current, ...change };
   });
@@ -179,16 +200,22 @@ export async function listMembers(
 
 export async function setRoles(session: Session, input: z.infer<typeof setRolesInput>): Promise<MemberListItem> {
   requireAdmin(session);
+  const roles: Role[] = ['member', ...new Set(input.roles)];
+  requireMayGrant(session, roles);
   if (input.memberId === session.member._id && !input.roles.includes('admin')) {
     throw failedPrecondition('不能取消自己的管理员身份，请由其他管理员操作');
   }
   const member = await memberRepository.member(input.memberId);
   if (!member) throw notFound('没有找到该党员');
+  requireMayManagePerson(session, member);
   if (!member.active) throw failedPrecondition('该党员已调出或停用');
-  const roles: Role[] = ['member', ...new Set(input.roles)];
+  const admins = await adminCandidates();
   const updated = await runTransaction(async (tx) => {
     const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
     if (!current) throw notFound('没有找到该党员');
+    if (!current.active) throw failedPrecondition('该党员已调出或停用');
+    requireMayManagePerson(session, current);
+    await keepOneAdmin(tx, admins, current, { ...current, roles });
     await tx.collection(COLLECTIONS.members).doc(member._id).update({ data: { roles } });
     await audit(tx, session, {
       action: 'member.setRoles',
@@ -207,15 +234,18 @@ export async function setRoles(session: Session, input: z.infer<typeof setRolesI
 export async function unbindMember(session: Session, memberId: string): Promise<MemberListItem> {
   const { member, branch } = await managedMember(session, memberId);
   if (!member.openid) throw failedPrecondition('该党员尚未绑定微信');
-  const openid = member.openid;
+  const admins = await adminCandidates();
   const updated = await runTransaction(async (tx) => {
     const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
     if (!current?.openid) throw failedPrecondition('该党员尚未绑定微信');
+    requireMayManagePerson(session, current);
+    await keepOneAdmin(tx, admins, current, { ...current, ...RELEASED });
+    // Clearing the invite code too: a code printed before this unbind must not bind anyone after it.
     await tx
       .collection(COLLECTIONS.members)
       .doc(member._id)
-      .update({ data: { openid: null, boundAt: null } });
-    await tx.collection(COLLECTIONS.bindings).doc(openid).remove();
+      .update({ data: { ...RELEASED } });
+    await tx.collection(COLLECTIONS.bindings).doc(current.openid).remove();
     await audit(tx, session, {
       action: 'member.unbind',
       targetType: 'member',
@@ -225,7 +255,7 @@ export async function unbindMember(session: Session, memberId: string): Promise<
       before: { bound: true },
       after: { bound: false },
     });
-    return { ...current, openid: null, boundAt: null };
+    return { ...current, ...RELEASED };
   });
   return toListItem(updated, branch, 'full');
 }

@@ -246,7 +246,7 @@ describe('leave and manual marks', () => {
 describe('minutes, reminders and history', () => {
   it('saves minutes with photos stored behind the same API as cloud storage', async () => {
     const activityId = await createActivity(fx, 'secretaryA', endedAgo(10));
-    const photo = runtime.storage.save('minutes', 'image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+    const photo = runtime.storage.save(`minutes/${BRANCH_A}`, 'image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
     const saved = await fx.call('secretaryA', 'activity', 'saveMinutes', {
       activityId,
       text: '会议传达学习了全会精神，讨论了本学期党员发展工作计划，通过了两名入党积极分子的培养考察意见。',

@@ -43,7 +43,7 @@ export function MinutesEditor({ activity, onSaved }: MinutesEditorProps) {
 
   const upload = async (key: string, localPath: string) => {
     update(key, { status: 'uploading' });
-    const result = await manageApi.uploadMinutesPhoto(activity.activityId, localPath);
+    const result = await manageApi.uploadMinutesPhoto(activity.branchId, localPath);
     if (!photosRef.current.some((p) => p.key === key)) return; // removed meanwhile
     if (result.ok) update(key, { status: 'done', fileId: result.data.fileID });
     else {

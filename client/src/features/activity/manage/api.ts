@@ -29,6 +29,7 @@ export const manageApi = {
     callFunction('activity', 'saveMinutes', { activityId, text, photos }),
   members: (page: number, pageSize: number, keyword: string) =>
     callFunction('member', 'list', { page, pageSize, ...(keyword ? { keyword } : {}) }),
-  uploadMinutesPhoto: (activityId: string, filePath: string) =>
-    uploadImage({ filePath, folder: 'minutes', group: activityId }),
+  /** Into the branch's own minutes folder (`minutes/<branchId>/`), the only one saveMinutes accepts. */
+  uploadMinutesPhoto: (branchId: string, filePath: string) =>
+    uploadImage({ filePath, folder: 'minutes', group: branchId }),
 };
