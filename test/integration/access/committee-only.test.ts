@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk';
 import { COLLECTIONS, type ActivityDetail, type ActivitySummary } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
-import { createActivity, endedAgo, startingIn } from '../../support/activities';
+import { createActivity, endedAgo, happeningNow, startingIn, tokenFor } from '../../support/activities';
 import { expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
 
@@ -116,6 +116,23 @@ describe('committee-only activities', () => {
     expect(attendance).toMatchObject({ ok: true, data: { activityId: meeting } });
     const adminView = await fx.call<ActivityDetail>('admin', 'activity', 'get', { activityId: meeting });
     expect(adminView).toMatchObject({ ok: true, data: { minutes: { text: expect.stringContaining('支委会') } } });
+  });
+
+  it('cannot be checked in to by a member left on the expected list, and nothing is recorded', async () => {
+    const meeting = await createActivity(fx, 'secretaryA', happeningNow({ type: 'committee', title: '临时支委会' }));
+    await cloud
+      .database()
+      .collection(COLLECTIONS.activities)
+      .doc(meeting)
+      .update({ data: { expectedIds: cloud.database().command.push(DEMO.memberA.memberId) } });
+    const token = await tokenFor(fx, 'secretaryA', meeting);
+    const before = runtime.engine.totalChanges();
+    expectRefused(await fx.call('memberA', 'activity', 'checkin', { token }), 'NOT_FOUND');
+    expect(runtime.engine.totalChanges()).toBe(before);
+    expect(await fx.call(committeeA, 'activity', 'checkin', { token })).toMatchObject({
+      ok: true,
+      data: { activityId: meeting, alreadyCheckedIn: false },
+    });
   });
 
   it('an activity turned into a 支委会 narrows to the committee and disappears for members', async () => {
