@@ -1,3 +1,4 @@
+import cloud from 'wx-server-sdk';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { BRANCH_A, COLLECTIONS, countOf, expectRefused, fixtureFor, type Fixture } from '../support/fixture';
 import { startTestRuntime } from '../support/runtime';
@@ -70,6 +71,39 @@ describe('roster import', () => {
     expect(byRow.get(5)).toMatchObject({ column: '党员身份' });
     expect(byRow.get(6)?.message).toContain('重复');
     expect(result.data.errors.find((e) => e.row === 7 && e.column === '党小组')).toBeDefined();
+  });
+
+  it('is re-runnable: a retry after a stop halfway adds only the missing members, under the one audit entry', async () => {
+    const fileBase64 = await rosterFile([
+      ['重试甲', '男', '13911110001', '正式党员', '', '', ''],
+      ['重试乙', '女', '13911110002', '正式党员', '', '', ''],
+      ['重试丙', '女', '13911110003', '预备党员', '', '', ''],
+    ]);
+    const first = await fx.call<ImportResult>('secretaryA', 'roster', 'import', { fileBase64, mode: 'commit' });
+    expect(first).toMatchObject({ ok: true, data: { created: 3 } });
+    const db = cloud.database();
+    const imported = await db
+      .collection(COLLECTIONS.members)
+      .where({ branchId: BRANCH_A, name: db.RegExp({ regexp: '^重试' }) })
+      .get();
+    expect(imported.data).toHaveLength(3);
+    // The function stopped after its audit entry and part of the batch: two members never landed.
+    for (const member of imported.data.slice(0, 2)) await db.collection(COLLECTIONS.members).doc(member._id).remove();
+
+    const retry = await fx.call<ImportResult>('secretaryA', 'roster', 'import', { fileBase64, mode: 'commit' });
+    expect(retry).toMatchObject({ ok: true, data: { valid: true, created: 2 } });
+    const again = await fx.call<ImportResult>('secretaryA', 'roster', 'import', { fileBase64, mode: 'commit' });
+    expect(again).toMatchObject({ ok: true, data: { valid: true, created: 0 } });
+    const names = (
+      await db
+        .collection(COLLECTIONS.members)
+        .where({ branchId: BRANCH_A, name: db.RegExp({ regexp: '^重试' }) })
+        .get()
+    ).data.map((m) => m.name as string);
+    expect(names.sort()).toEqual(['重试丙', '重试乙', '重试甲'].sort());
+    expect(
+      await countOf(COLLECTIONS.auditLogs, { action: 'member.import', targetId: BRANCH_A, 'after.names': '重试甲' }),
+    ).toBe(1);
   });
 
   it('refuses a file that is not a roster, with a message a secretary can act on', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   COLLECTIONS,
   type BranchDoc,
@@ -10,7 +11,7 @@ import { canManageBranch, isAdmin, maskPhone, requireBranchManager } from '../me
 import { newMemberDoc } from '../member/member-doc';
 import { activeBranchOrFail } from '../member/member.repository';
 import type { Session } from '../member/session';
-import { audit } from '../org/audit';
+import { AUDIT_COLLECTION, audit } from '../org/audit';
 import { forbidden, invalidArgument } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { getAllDocs, getDocs, MAX_PAGE } from '../runtime/documents';
@@ -30,6 +31,38 @@ function activeMembers(branchId: string | null): Promise<MemberDoc[]> {
   );
 }
 
+/** The same file for the same branch is the same import, whenever it is sent again. */
+function importIdOf(branchId: string, fileBase64: string): string {
+  return createHash('sha256').update(branchId).update('\0').update(fileBase64).digest('hex').slice(0, 16);
+}
+
+/** Row n of an import; the roster has at most 1,000 rows, so four digits suffice. */
+const importPrefix = (importId: string) => `m_imp${importId}`;
+const importedMemberId = (importId: string, n: number) => `${importPrefix(importId)}${String(n).padStart(4, '0')}`;
+
+async function importEntryExists(branchId: string, importId: string): Promise<boolean> {
+  const entries = await getDocs<{ _id: string }>(
+    database()
+      .collection(AUDIT_COLLECTION)
+      .where({ targetId: branchId, action: 'member.import', 'after.importId': importId })
+      .field({ _id: true })
+      .limit(1),
+  );
+  return entries.length > 0;
+}
+
+async function existingIds(ids: string[]): Promise<Set<string>> {
+  const db = database();
+  const found = await getDocs<{ _id: string }>(
+    db
+      .collection(COLLECTIONS.members)
+      .where({ _id: db.command.in(ids) })
+      .field({ _id: true })
+      .limit(MAX_PAGE),
+  );
+  return new Set(found.map((d) => d._id));
+}
+
 export async function importRoster(session: Session, input: z.infer<typeof rosterImportInput>) {
   const branchId = input.branchId ?? session.member.branchId;
   requireBranchManager(session, branchId);
@@ -42,26 +75,38 @@ export async function importRoster(session: Session, input: z.infer<typeof roste
     throw error;
   }
   if (rows.length === 0) throw invalidArgument('表格中没有党员数据（第 1 行为表头，从第 2 行开始填写）');
-  const { members, errors } = validateRows(rows, branch, await activeMembers(branchId));
+  const importId = importIdOf(branchId, input.fileBase64);
+  // Members this very import already added (an earlier try that stopped halfway) are not duplicates.
+  const others = (await activeMembers(branchId)).filter((m) => !m._id.startsWith(importPrefix(importId)));
+  const { members, errors } = validateRows(rows, branch, others);
   const valid = errors.length === 0;
   if (!valid || input.mode === 'check') return { rows: rows.length, valid, created: 0, errors };
 
   const now = new Date();
-  const docs = members.map((fields) => newMemberDoc(branchId, fields, now));
-  // One batch insert: the whole roster lands in one request or the function fails before it.
-  await database().collection(COLLECTIONS.members).add({ data: docs });
-  await runTransaction(async (tx) => {
-    await audit(tx, session, {
-      action: 'member.import',
-      targetType: 'branch',
-      targetId: branchId,
-      targetName: branch.name,
-      branchId,
-      before: null,
-      after: { created: docs.length, names: docs.map((d) => d.name).slice(0, 200) },
+  const docs = members.map((fields, n) => ({
+    ...newMemberDoc(branchId, fields, now),
+    _id: importedMemberId(importId, n),
+  }));
+  // Re-runnable: the audit entry is written first and names the import; the members' ids come from
+  // the file, so a retry after a timeout or a partial batch (CloudBase does not promise that a
+  // batch insert is all-or-nothing) adds only the members still missing, under the same entry.
+  if (!(await importEntryExists(branchId, importId))) {
+    await runTransaction(async (tx) => {
+      await audit(tx, session, {
+        action: 'member.import',
+        targetType: 'branch',
+        targetId: branchId,
+        targetName: branch.name,
+        branchId,
+        before: null,
+        after: { importId, created: docs.length, names: docs.map((d) => d.name).slice(0, 200) },
+      });
     });
-  });
-  return { rows: rows.length, valid: true, created: docs.length, errors: [] };
+  }
+  const present = await existingIds(docs.map((d) => d._id));
+  const missing = docs.filter((d) => !present.has(d._id));
+  if (missing.length > 0) await database().collection(COLLECTIONS.members).add({ data: missing });
+  return { rows: rows.length, valid: true, created: missing.length, errors: [] };
 }
 
 /**
