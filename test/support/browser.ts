@@ -30,6 +30,8 @@ export interface BrowserBinary {
   /** Where the executable comes from: the npm package, or the developer's CHROMIUM_PATH. */
   source: 'npm' | 'CHROMIUM_PATH';
   executablePath: string;
+  /** The npm package's version (its major is the Chromium major); absent for CHROMIUM_PATH. */
+  version?: string;
   /** Environment for the browser process (libraries and fonts of the npm browser). */
   env: Record<string, string>;
 }
@@ -50,9 +52,10 @@ export function browserBinary(): BrowserBinary {
         'CHROMIUM_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" npm test.',
     );
   }
-  const dir = unpackNpmChromium();
+  const { dir, version } = unpackNpmChromium();
   return {
     source: 'npm',
+    version,
     executablePath: path.join(dir, 'chromium'),
     env: {
       // The package's own copies of NSS, NSPR and expat, for machines that lack them.
@@ -69,7 +72,7 @@ export function browserBinary(): BrowserBinary {
  * folder under node_modules/.cache, which is renamed into place only when complete: concurrent test
  * workers never see a partial browser, and a new package version unpacks beside the old one.
  */
-function unpackNpmChromium(): string {
+function unpackNpmChromium(): { dir: string; version: string } {
   let entry: string;
   try {
     entry = require.resolve(NPM_CHROMIUM);
@@ -81,7 +84,7 @@ function unpackNpmChromium(): string {
   const packageDir = path.resolve(path.dirname(entry), '..');
   const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
   const dir = path.join(NODE_MODULES, '.cache', 'sparticuz-chromium', version);
-  if (fs.existsSync(path.join(dir, 'chromium'))) return dir;
+  if (fs.existsSync(path.join(dir, 'chromium'))) return { dir, version };
 
   const staging = `${dir}.${process.pid}.partial`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -108,7 +111,7 @@ function unpackNpmChromium(): string {
     // Another worker finished first; its copy is as good as ours.
     if (!fs.existsSync(path.join(dir, 'chromium'))) throw error;
   }
-  return dir;
+  return { dir, version };
 }
 
 function fontconfig(fontDir: string, cacheDir: string): string {
