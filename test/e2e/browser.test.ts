@@ -20,14 +20,35 @@ interface PlatformFont {
   glyphCount: number;
 }
 
-/** The fonts Chromium actually drew a node's text with, as its DevTools report them. */
-async function fontsUsedFor(page: Page, selector: string): Promise<PlatformFont[]> {
+interface DomNode {
+  nodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * The fonts Chromium actually drew an element's text with, as its DevTools report them, including
+ * the text inside the element's shadow tree (where an input keeps its value).
+ */
+async function fontsUsedFor(page: Page, id: string): Promise<PlatformFont[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const inside = (node: DomNode): DomNode[] => [
+    node,
+    ...[...(node.children ?? []), ...(node.shadowRoots ?? [])].flatMap(inside),
+  ];
+  const element = inside(root).find((node) => {
+    const attributes = node.attributes ?? [];
+    return attributes.some((value, i) => i % 2 === 0 && value === 'id' && attributes[i + 1] === id);
+  });
+  if (!element) throw new Error(`no element #${id}`);
+  const fonts: PlatformFont[] = [];
+  for (const node of inside(element)) {
+    fonts.push(...(await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })).fonts);
+  }
   await cdp.detach();
   return fonts;
 }
@@ -53,7 +74,7 @@ describe('the browser under test', () => {
     await page.goto(`${e2e.server.url}/`);
     const title = page.getByText('选择演示用户').first();
     await title.waitFor();
-    await title.evaluate((el) => el.setAttribute('data-font-probe', 'cjk'));
+    await title.evaluate((el) => el.setAttribute('id', 'title-probe'));
     await screenshot(page, 'sign-in-font');
 
     const loaded = await page.evaluate(
@@ -65,7 +86,7 @@ describe('the browser under test', () => {
     expect(loaded).toBeGreaterThan(0);
 
     if (usesNpmBrowser) {
-      const fonts = await fontsUsedFor(page, '[data-font-probe="cjk"]');
+      const fonts = await fontsUsedFor(page, 'title-probe');
       expect(fonts.length).toBeGreaterThan(0);
       // Every glyph of the title came from the web font; none from a font installed on the machine.
       expect(fonts.filter((font) => !font.isCustomFont)).toEqual([]);
@@ -74,7 +95,7 @@ describe('the browser under test', () => {
     await page.close();
   }, 60_000);
 
-  it('sees no font of the machine: a generic sans-serif is the Open Sans that ships with the npm browser', async () => {
+  it('sees no font of the machine: sans-serif is the npm browser’s Open Sans, and Chinese in a form field is the npm font', async () => {
     if (!usesNpmBrowser) {
       // A system browser on the developer's machine uses the developer's fonts by design.
       expect(browserBinary().source).toBe('CHROMIUM_PATH');
@@ -91,8 +112,18 @@ describe('the browser under test', () => {
       probe.textContent = 'Branch 2024';
       document.body.appendChild(probe);
     });
-    const fonts = await fontsUsedFor(page, '#system-font-probe');
-    expect(fonts.map((font) => [font.familyName, font.isCustomFont])).toEqual([['Open Sans', false]]);
+    const fonts = await fontsUsedFor(page, 'system-font-probe');
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => font.familyName !== 'Open Sans' || font.isCustomFont)).toEqual([]);
+
+    // Form controls draw with the platform font, not the page's; their Chinese falls back to the npm
+    // font's TrueType copies, the only Chinese font the browser can see.
+    const search = page.locator('input').first();
+    await search.fill('清河');
+    await search.evaluate((el) => el.setAttribute('id', 'search-probe'));
+    const inputFonts = await fontsUsedFor(page, 'search-probe');
+    expect(inputFonts.length).toBeGreaterThan(0);
+    expect(inputFonts.filter((font) => !font.familyName.startsWith('Noto Sans SC'))).toEqual([]);
     await page.close();
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { woffToSfnt } from './woff';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /**
@@ -60,7 +61,8 @@ export function browserBinary(): BrowserBinary {
     env: {
       // The package's own copies of NSS, NSPR and expat, for machines that lack them.
       LD_LIBRARY_PATH: [path.join(dir, 'al2023/lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
-      // Only the package's Open Sans: the machine's fonts stay out of reach, so pages render the same everywhere.
+      // Only the package's Open Sans and the npm Noto Sans SC: the machine's fonts stay out of reach,
+      // so pages render the same everywhere.
       FONTCONFIG_FILE: path.join(dir, 'fonts.conf'),
     },
   };
@@ -71,6 +73,8 @@ export function browserBinary(): BrowserBinary {
  * version, even a half-written one. Here its own `inflate` runs with TMPDIR pointed at a staging
  * folder under node_modules/.cache, which is renamed into place only when complete: concurrent test
  * workers never see a partial browser, and a new package version unpacks beside the old one.
+ * Beside it go TrueType copies of the npm Chinese font for fontconfig, so that text the page's
+ * fonts do not cover (form controls use the platform font, not the page's) still finds glyphs.
  */
 function unpackNpmChromium(): { dir: string; version: string } {
   let entry: string;
@@ -82,8 +86,9 @@ function unpackNpmChromium(): { dir: string; version: string } {
     );
   }
   const packageDir = path.resolve(path.dirname(entry), '..');
-  const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  const dir = path.join(NODE_MODULES, '.cache', 'sparticuz-chromium', version);
+  const version = readVersion(packageDir);
+  const fontVersion = readVersion(fontsourceDir());
+  const dir = path.join(NODE_MODULES, '.cache', 'zhibu-browser', `chromium-${version}+noto-sans-sc-${fontVersion}`);
   if (fs.existsSync(path.join(dir, 'chromium'))) return { dir, version };
 
   const staging = `${dir}.${process.pid}.partial`;
@@ -100,9 +105,18 @@ function unpackNpmChromium(): { dir: string; version: string } {
     env: { ...process.env, TMPDIR: staging },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const cjkDir = path.join(staging, 'noto-sans-sc');
+  fs.mkdirSync(cjkDir);
+  const woffDir = path.join(fontsourceDir(), 'files');
+  for (const file of fs.readdirSync(woffDir).filter((f) => /-(400|700)-normal\.woff$/.test(f))) {
+    fs.writeFileSync(
+      path.join(cjkDir, file.replace(/\.woff$/, '.ttf')),
+      woffToSfnt(fs.readFileSync(path.join(woffDir, file))),
+    );
+  }
   fs.writeFileSync(
     path.join(staging, 'fonts.conf'),
-    fontconfig(path.join(dir, 'fonts/fonts'), path.join(dir, 'fontconfig-cache')),
+    fontconfig([path.join(dir, 'fonts/fonts'), path.join(dir, 'noto-sans-sc')], path.join(dir, 'fontconfig-cache')),
   );
   try {
     fs.renameSync(staging, dir);
@@ -114,13 +128,21 @@ function unpackNpmChromium(): { dir: string; version: string } {
   return { dir, version };
 }
 
-function fontconfig(fontDir: string, cacheDir: string): string {
+function readVersion(packageDir: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function fontsourceDir(): string {
+  return path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+}
+
+function fontconfig(fontDirs: string[], cacheDir: string): string {
   const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return [
     '<?xml version="1.0"?>',
     '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
     '<fontconfig>',
-    `  <dir>${xml(fontDir)}</dir>`,
+    ...fontDirs.map((fontDir) => `  <dir>${xml(fontDir)}</dir>`),
     `  <cachedir>${xml(cacheDir)}</cachedir>`,
     '</fontconfig>',
     '',
@@ -158,7 +180,7 @@ function testFontFaces(): FontFaceSource[] {
   if (fontFaces) return fontFaces;
   const faces: FontFaceSource[] = [];
   for (const weight of FONT_WEIGHTS) {
-    const css = fs.readFileSync(require.resolve(`@fontsource/noto-sans-sc/${weight}.css`), 'utf8');
+    const css = fs.readFileSync(path.join(fontsourceDir(), `${weight}.css`), 'utf8');
     for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
       const file = /url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(block)?.[1];
       const unicodeRange = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
@@ -172,7 +194,7 @@ function testFontFaces(): FontFaceSource[] {
 
 /** Every page in the context gets the npm font: files served by a route, faces added before any script runs. */
 async function addTestFont(context: BrowserContext): Promise<void> {
-  const filesDir = path.join(path.dirname(require.resolve('@fontsource/noto-sans-sc/400.css')), 'files');
+  const filesDir = path.join(fontsourceDir(), 'files');
   await context.route(`**${FONT_ROUTE}*.woff2`, (route) => {
     const file = path.basename(new URL(route.request().url()).pathname);
     return route.fulfill({ path: path.join(filesDir, file), contentType: 'font/woff2' });
