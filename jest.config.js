@@ -3,8 +3,6 @@
  * functions through the local runtime (real wx-server-sdk, embedded database); `e2e` drives the H5
  * build in headless Chromium and needs `npm run build:h5` first (npm test does it).
  */
-const os = require('node:os');
-
 const swc = [
   '@swc/jest',
   {
@@ -27,10 +25,6 @@ const shared = {
 };
 
 module.exports = {
-  // Jest's default is one worker fewer than the cores, which on a two-core machine runs every file in
-  // one process. The browser tier spends much of its time waiting on Chromium, and the other tiers
-  // keep a core each: two workers at least keep both cores busy.
-  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   projects: [
     { ...shared, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

@@ -5,7 +5,8 @@ import path from 'node:path';
  * `npm test`: every check, on a machine with few cores. The type check, lint and the Taro builds
  * each keep about one core busy, so they run side by side in two rounds instead of one after the
  * other; the test tiers run last, when the H5 and weapp builds they check exist. Each step's output
- * is shown when it fails (the builds' progress bars would interleave otherwise).
+ * is shown when it fails (the builds' progress bars would interleave otherwise). Arguments go to jest
+ * (`npm test -- test/e2e`).
  */
 const root = path.resolve(__dirname, '..');
 
@@ -67,10 +68,33 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  console.log('▶ jest');
-  const jest = await run('jest', process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], true);
-  console.log(`npm test: ${Math.round((Date.now() - started) / 1000)} s`);
-  process.exit(jest.code);
+  const jestBin = require.resolve('jest/bin/jest');
+  const args = process.argv.slice(2);
+  if (args.length > 0) {
+    console.log(`▶ jest ${args.join(' ')}`);
+    const jest = await run('jest', process.execPath, [jestBin, ...args], true);
+    process.exit(jest.code);
+  }
+  // The browser tier mostly waits on Chromium, so it runs beside the other tiers instead of after
+  // them; each jest keeps its own default worker count (one file at a time on two cores, so the
+  // integration files never compete with each other for the CPU).
+  console.log('▶ jest: unit, client, integration; beside them jest: e2e (its output follows when it ends)');
+  const [main, e2e] = await Promise.all([
+    run(
+      'jest unit/client/integration',
+      process.execPath,
+      [jestBin, '--selectProjects', 'unit', 'client', 'integration'],
+      true,
+    ),
+    run('jest e2e', process.execPath, [jestBin, '--selectProjects', 'e2e']),
+  ]);
+  console.log(`\n──── jest e2e ────\n${e2e.output}`);
+  const failed = [main, e2e].filter((result) => result.code !== 0);
+  console.log(
+    `npm test: ${Math.round((Date.now() - started) / 1000)} s` +
+      (failed.length > 0 ? `, failed: ${failed.map((result) => result.script).join(', ')}` : ''),
+  );
+  process.exit(failed.length > 0 ? 1 : 0);
 }
 
 void main();

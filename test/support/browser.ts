@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { woffToSfnt } from './woff';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { woffToSfnt } from './woff';
 
 /**
  * The browser tests need nothing from the machine but Node and npm. On Linux x64 the browser is the
@@ -151,13 +151,21 @@ function fontconfig(fontDirs: string[], cacheDir: string): string {
 
 export async function launchBrowser(): Promise<Browser> {
   const binary = browserBinary();
-  // launch() gives every run a fresh, throw-away profile.
-  return chromium.launch({
-    executablePath: binary.executablePath,
-    headless: true,
-    args: ARGS,
-    env: { ...process.env, ...binary.env },
-  });
+  try {
+    // launch() gives every run a fresh, throw-away profile.
+    return await chromium.launch({
+      executablePath: binary.executablePath,
+      headless: true,
+      args: ARGS,
+      env: { ...process.env, ...binary.env },
+    });
+  } catch (error) {
+    const advice =
+      binary.source === 'npm'
+        ? `The Chromium from ${NPM_CHROMIUM} (Linux x64) did not start on this machine; set CHROMIUM_PATH to a Chromium or Chrome executable instead.`
+        : `CHROMIUM_PATH (${binary.executablePath}) did not start; point it at a Chromium or Chrome executable, or unset it on Linux x64 to use ${NPM_CHROMIUM}.`;
+    throw new Error(`${advice}\n${(error as Error).message}`);
+  }
 }
 
 /**
