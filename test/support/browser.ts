@@ -42,7 +42,10 @@ export function browserBinary(): BrowserBinary {
   const override = process.env.CHROMIUM_PATH;
   if (override) {
     if (!fs.existsSync(override)) {
-      throw new Error(`CHROMIUM_PATH is set to ${override}, but there is no file there.`);
+      throw new Error(
+        `CHROMIUM_PATH is set to ${override}, but there is no file there. Point it at a Chromium or Chrome ` +
+          `executable, or unset it on Linux x64 to use ${NPM_CHROMIUM}.`,
+      );
     }
     return { source: 'CHROMIUM_PATH', executablePath: override, env: {} };
   }
