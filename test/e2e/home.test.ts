@@ -1,4 +1,4 @@
-import { screenshot } from '../support/browser';
+import { newContext, screenshot } from '../support/browser';
 import { signInAs, startE2E, type E2E } from '../support/e2e';
 
 let e2e: E2E;
@@ -19,7 +19,7 @@ describe('the H5 app on the local runtime', () => {
 
   it('the sign-in page lists every branch', async () => {
     const page = await (
-      await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+      await newContext(e2e.browser, { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
     ).newPage();
     await page.goto(`${e2e.server.url}/`);
     await page.getByText('选择演示用户').waitFor();
