@@ -90,6 +90,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   // In production CHECKIN_SECRET is the function's environment variable; locally it lives in the data folder.
   process.env.CHECKIN_SECRET ??= loadSecrets(options.dataDir).checkin;
   process.env.SUBSCRIBE_TEMPLATE_ACTIVITY ??= 'local-activity-reminder';
+  process.env.SUBSCRIBE_TEMPLATE_NOTICE ??= 'local-notice-reminder';
+  // Tells the functions that `local://` storage ids are real here (never on CloudBase).
+  process.env.ZHIBU_LOCAL_RUNTIME = '1';
 
   const from = options.functionsFrom ?? 'source';
   const loaded = new Map<string, Promise<FunctionMain>>();
