@@ -157,6 +157,8 @@ export const noticeDetailSchema = noticeItemSchema.extend({
   inAudience: z.boolean(),
   /** The caller may edit, withdraw, remind and see receipts. */
   canManage: z.boolean(),
+  /** The caller may see the receipts (the poster's committee, bureau admins, a branch committee for its branch). */
+  canSeeReceipts: z.boolean(),
   audience: audienceSchema.nullable(),
   branchIds: z.array(z.string()),
 });
@@ -190,6 +192,8 @@ export const receiptsSchema = z.object({
   /** A bureau notice without `branchId`: one row per branch, from the per-branch counters. */
   branches: z.array(branchReceiptSchema).optional(),
   reminder: z.object({ sentAt: z.string(), sent: z.number().int(), failed: z.number().int() }).nullable(),
+  /** The caller runs the notice and may send its reminder. */
+  canManage: z.boolean(),
 });
 export type NoticeReceipts = z.infer<typeof receiptsSchema>;
 

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from '../runtime';
 import fs from 'node:fs';
-import { UPLOAD_TYPES } from '../storage';
+import { ATTACHMENT_UPLOAD_TYPES, contentTypeOf, UPLOAD_TYPES } from '../storage';
 import { readJsonBody, readRawBody } from './body';
 import { OPENID_PATTERN, openidFromHeader, signToken } from './dev-auth';
 import { listDevUsers } from './dev-users';
@@ -19,6 +19,8 @@ export interface ServerOptions {
 const ONE_MB = 1024 * 1024;
 /** Photos for minutes: the client compresses before upload, so a few MB is plenty. */
 const UPLOAD_LIMIT = 4 * ONE_MB;
+/** Notice attachments (documents included) as the notice contract allows them. */
+const ATTACHMENT_LIMIT = 20 * ONE_MB;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -93,6 +95,18 @@ export function createHttpServer(options: ServerOptions): http.Server {
         return sendJson(res, 401, failure('UNAUTHENTICATED', '请先登录'));
       }
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      if (url.searchParams.get('folder') === 'notices') {
+        // Stored under notices/<member>/, as the mini program names its cloudPath; the notice
+        // function accepts only files in the poster's own folder.
+        const group = url.searchParams.get('group') ?? '';
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(group))
+          return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
+        if (!ATTACHMENT_UPLOAD_TYPES.includes(type))
+          return sendJson(res, 415, failure('INVALID_ARGUMENT', '附件只支持图片、PDF、Word、Excel、PPT 文件'));
+        const body = await readRawBody(req, ATTACHMENT_LIMIT);
+        if (!body.ok) return sendJson(res, body.status, failure('INVALID_ARGUMENT', body.message));
+        return sendJson(res, 200, { fileID: runtime.storage.save('notices', type, body.value, group) });
+      }
       if (!UPLOAD_TYPES.includes(type))
         return sendJson(res, 415, failure('INVALID_ARGUMENT', '只支持 JPEG、PNG、WebP 图片'));
       const body = await readRawBody(req, UPLOAD_LIMIT);
@@ -104,8 +118,13 @@ export function createHttpServer(options: ServerOptions): http.Server {
     if (pathname.startsWith('/api/storage/') && method === 'GET') {
       const file = runtime.storage.resolve(decodeURIComponent(pathname.slice('/api/storage/'.length)));
       if (!file) return sendJson(res, 404, failure('NOT_FOUND', '文件不存在'));
-      const type = file.endsWith('.png') ? 'image/png' : file.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'private, max-age=3600' });
+      const type = contentTypeOf(file);
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'private, max-age=3600',
+        // Documents download; images show.
+        ...(type.startsWith('image/') ? {} : { 'content-disposition': 'attachment' }),
+      });
       fs.createReadStream(file).pipe(res);
       return;
     }

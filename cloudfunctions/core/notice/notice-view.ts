@@ -41,7 +41,12 @@ export function toItem(
 export function toDetail(
   notice: NoticeDoc,
   receipt: NoticeReceiptDoc | null,
-  extra: { attachments: NoticeDetail['attachments']; inAudience: boolean; canManage: boolean },
+  extra: {
+    attachments: NoticeDetail['attachments'];
+    inAudience: boolean;
+    canManage: boolean;
+    canSeeReceipts: boolean;
+  },
 ): NoticeDetail {
   const withdrawn = notice.status === 'withdrawn';
   return {
@@ -55,6 +60,7 @@ export function toDetail(
     confirmedAt: iso(receipt?.confirmedAt),
     inAudience: extra.inAudience,
     canManage: extra.canManage,
+    canSeeReceipts: extra.canSeeReceipts,
     audience: notice.audience,
     branchIds: extra.canManage ? notice.branchIds : [],
   };

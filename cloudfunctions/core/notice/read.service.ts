@@ -15,7 +15,7 @@ import { failedPrecondition, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { countDocs, getDocs } from '../runtime/documents';
-import { canManage, visibleNotice } from './access';
+import { canManage, receiptBranchScope, visibleNotice } from './access';
 import { attachmentViews } from './attachments';
 import { toDetail, toItem } from './notice-view';
 import { deliveryId, noticeRepository, receiptId } from './notice.repository';
@@ -219,6 +219,7 @@ export async function getNotice(session: Session, noticeId: string): Promise<Not
     attachments,
     inAudience: delivery !== null,
     canManage: canManage(session, notice),
+    canSeeReceipts: receiptBranchScope(session, notice) !== null,
   });
 }
 

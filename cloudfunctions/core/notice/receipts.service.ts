@@ -3,7 +3,7 @@ import type { Session } from '../member/session';
 import { forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { getDocs, MAX_PAGE } from '../runtime/documents';
-import { receiptBranchScope, visibleNotice } from './access';
+import { canManage, receiptBranchScope, visibleNotice } from './access';
 import { noticeRepository } from './notice.repository';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);
@@ -64,7 +64,13 @@ export async function noticeReceipts(
         failed: notice.reminder.failed,
       }
     : null;
-  const base = { noticeId: notice._id, title: notice.title, requireConfirm: notice.requireConfirm, reminder };
+  const base = {
+    noticeId: notice._id,
+    title: notice.title,
+    requireConfirm: notice.requireConfirm,
+    reminder,
+    canManage: canManage(session, notice),
+  };
 
   const branchId = scope === 'all' ? (input.branchId ?? (notice.scope === 'branch' ? notice.branchId : null)) : scope;
   if (input.branchId && input.branchId !== branchId) throw notFound('没有找到该支部的回执');
