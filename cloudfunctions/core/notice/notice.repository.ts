@@ -28,6 +28,16 @@ export const noticeRepository = {
       database().collection(COLLECTIONS.noticeBranches).where({ noticeId }).orderBy('branchId', 'asc'),
     ),
 
+  /** The same without the audiences: the bureau's table needs only the counters. */
+  deliveryCounters: (noticeId: string) =>
+    getAllDocs<Omit<NoticeBranchDoc, 'audienceIds'>>(() =>
+      database()
+        .collection(COLLECTIONS.noticeBranches)
+        .where({ noticeId })
+        .field({ audienceIds: false })
+        .orderBy('branchId', 'asc'),
+    ),
+
   receiptsOf: (noticeId: string, branchId: string) =>
     getAllDocs<NoticeReceiptDoc>(() =>
       database().collection(COLLECTIONS.noticeReceipts).where({ noticeId, branchId }).orderBy('_id', 'asc'),

@@ -88,7 +88,7 @@ export async function noticeReceipts(
   }
 
   const db = database();
-  const deliveries = await noticeRepository.deliveries(notice._id);
+  const deliveries = await noticeRepository.deliveryCounters(notice._id);
   const branches = new Map<string, string>();
   for (let i = 0; i < deliveries.length; i += MAX_PAGE) {
     const ids = deliveries.slice(i, i + MAX_PAGE).map((d) => d.branchId);

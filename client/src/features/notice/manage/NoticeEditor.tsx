@@ -145,7 +145,8 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
     noteNoticeChanged();
     void Taro.showToast({ title: noticeId ? '已保存' : '已发布', icon: 'success' });
     if (noticeId) void Taro.navigateBack();
-    else void Taro.redirectTo({ url: `/pages/notice/detail/index?id=${encodeURIComponent(saved)}` });
+    // The poster goes on to see who reads it (opening the notice would count them as a reader).
+    else void Taro.redirectTo({ url: `/packages/notice/receipts/index?id=${encodeURIComponent(saved)}` });
   };
 
   if (loaded === 'loading') return <LoadingState />;
