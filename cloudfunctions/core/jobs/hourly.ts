@@ -1,5 +1,6 @@
 import { recountMonths } from '../activity/recount';
 import { sendDueReminders } from '../activity/reminder.service';
+import { recentMonths, recountNotices } from '../notice/recount';
 
 /**
  * What the hourly timer trigger runs: reminders for activities starting within a day, then a
@@ -21,6 +22,14 @@ export async function runHourly(): Promise<Record<string, unknown>> {
   } catch (error) {
     console.error('[jobs] recount failed', error);
     report.recount = 'failed';
+  }
+  try {
+    const notices = await recountNotices(recentMonths());
+    if (notices.drift.length > 0) console.warn('[jobs] notice counter drift corrected', notices.drift.slice(0, 20));
+    report.noticeRecount = { deliveries: notices.deliveries, drift: notices.drift.length, skipped: notices.skipped };
+  } catch (error) {
+    console.error('[jobs] notice recount failed', error);
+    report.noticeRecount = 'failed';
   }
   return report;
 }

@@ -1,6 +1,7 @@
 import { COLLECTIONS, type NoticeBranchDoc, type NoticeReceiptDoc } from '@zhibu/types';
 import { database } from '../runtime/cloud';
 import { getAllDocs } from '../runtime/documents';
+import { beijingMonth } from '../runtime/time';
 
 export interface NoticeDrift {
   deliveryId: string;
@@ -51,4 +52,11 @@ export async function recountNotices(
     else skipped++;
   }
   return { deliveries: deliveries.length, drift, fixed, skipped };
+}
+
+/** This Beijing month and the last: the notices whose counters can still move. */
+export function recentMonths(now = new Date()): string[] {
+  const thisMonth = beijingMonth(now);
+  const lastMonth = beijingMonth(new Date(Date.parse(`${thisMonth}-01T00:00:00+08:00`) - 1));
+  return [lastMonth, thisMonth];
 }
