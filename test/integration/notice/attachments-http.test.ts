@@ -26,7 +26,7 @@ async function upload(token: string, group: string, type: string, body: Buffer) 
   const response = await fetch(`${server.url}/api/storage/upload?folder=notices&group=${group}`, {
     method: 'POST',
     headers: { 'content-type': type, authorization: `Bearer ${token}` },
-    body,
+    body: new Uint8Array(body),
   });
   return { status: response.status, body: (await response.json()) as { fileID?: string } };
 }
@@ -68,7 +68,7 @@ it('refuses other types, a missing folder, and anonymous uploads', async () => {
   const anonymous = await fetch(`${server.url}/api/storage/upload?folder=notices&group=x`, {
     method: 'POST',
     headers: { 'content-type': PDF },
-    body: Buffer.from('%PDF'),
+    body: new Uint8Array(Buffer.from('%PDF')),
   });
   expect(anonymous.status).toBe(401);
 });
