@@ -8,6 +8,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   activity: () => import('../cloudfunctions/activity/index'),
   jobs: () => import('../cloudfunctions/jobs/index'),
   member: () => import('../cloudfunctions/member/index'),
+  notice: () => import('../cloudfunctions/notice/index'),
   org: () => import('../cloudfunctions/org/index'),
   roster: () => import('../cloudfunctions/roster/index'),
 };

@@ -97,6 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   // In production CHECKIN_SECRET is the function's environment variable; locally it lives in the data folder.
   process.env.CHECKIN_SECRET ??= loadSecrets(options.dataDir).checkin;
   process.env.SUBSCRIBE_TEMPLATE_ACTIVITY ??= 'local-activity-reminder';
+  process.env.SUBSCRIBE_TEMPLATE_NOTICE ??= 'local-notice-reminder';
   // What lets function code accept `local://` files: set here only, never on CloudBase.
   process.env.ZHIBU_LOCAL_RUNTIME = '1';
 

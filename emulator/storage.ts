@@ -12,15 +12,33 @@ import cloud from 'wx-server-sdk';
 export const LOCAL_FILE_PREFIX = 'local://';
 const TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp' };
 export const UPLOAD_TYPES = Object.keys(TYPES);
+/** Notice attachments: documents as well as images (the notice function checks each file's folder). */
+const DOCUMENT_TYPES: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'application/msword': '.doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.ms-excel': '.xls',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'application/vnd.ms-powerpoint': '.ppt',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': '.pptx',
+};
+export const ATTACHMENT_UPLOAD_TYPES = [...UPLOAD_TYPES, ...Object.keys(DOCUMENT_TYPES)];
+const ALL_TYPES: Record<string, string> = { ...TYPES, ...DOCUMENT_TYPES };
+/** The content type a stored file is served with, from its extension. */
+export function contentTypeOf(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  return Object.entries(ALL_TYPES).find(([, e]) => e === ext)?.[0] ?? 'application/octet-stream';
+}
 
-/** `minutes` or `minutes/<branchId>`: one or two plain path segments, nothing that climbs out. */
+/** `minutes/<branchId>`, `notices/<memberId>`: one or two plain path segments, nothing that climbs out. */
 export function isUploadFolder(folder: string): boolean {
-  return /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,40})?$/.test(folder);
+  return /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,64})?$/.test(folder);
 }
 
 export interface LocalStorage {
   root: string;
-  save(folder: string, contentType: string, content: Buffer): string;
+  /** `group`: a sub-folder, e.g. the member a notice attachment belongs to. */
+  save(folder: string, contentType: string, content: Buffer, group?: string): string;
   /** The file behind a download path, or null when there is none (or the path escapes the store). */
   resolve(relative: string): string | null;
 }
@@ -35,14 +53,15 @@ export function openStorage(dataDir: string | null): LocalStorage {
   };
   return {
     root,
-    save(folder, contentType, content) {
-      const ext = TYPES[contentType];
+    save(folder, contentType, content, group) {
+      const ext = ALL_TYPES[contentType];
       if (!ext) throw new Error(`unsupported upload type ${contentType}`);
-      if (!isUploadFolder(folder)) throw new Error(`bad upload folder ${folder}`);
+      const dir = group ? `${folder}/${group}` : folder;
+      if (!isUploadFolder(dir)) throw new Error(`bad upload folder ${dir}`);
       const name = `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}${ext}`;
-      fs.mkdirSync(path.join(root, folder), { recursive: true });
-      fs.writeFileSync(path.join(root, folder, name), content);
-      return `${LOCAL_FILE_PREFIX}${folder}/${name}`;
+      fs.mkdirSync(path.join(root, dir), { recursive: true });
+      fs.writeFileSync(path.join(root, dir, name), content);
+      return `${LOCAL_FILE_PREFIX}${dir}/${name}`;
     },
     resolve,
   };

@@ -1,6 +1,7 @@
 import { activityContract } from './activity';
 import { jobsContract } from './jobs';
 import { memberContract } from './member';
+import { noticeContract } from './notice';
 import { orgContract } from './org';
 import { rosterContract } from './roster';
 
@@ -8,6 +9,7 @@ export * from './activity';
 export * from './api';
 export * from './jobs';
 export * from './member';
+export * from './notice';
 export * from './org';
 export * from './roster';
 export type * from './records';
@@ -20,6 +22,7 @@ export const contracts = {
   org: orgContract,
   roster: rosterContract,
   jobs: jobsContract,
+  notice: noticeContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ActivityType, Audience } from './activity';
 import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
+import type { NoticeCategory } from './notice';
 
 /**
  * Documents as stored in the database. Dates are stored as Date (written with db.serverDate()
@@ -175,6 +176,68 @@ export interface BranchMonthDoc {
   leave: number;
 }
 
+/** A notice as posted: its content, once, whatever the number of branches it goes to. */
+export interface NoticeDoc {
+  _id: string;
+  scope: 'branch' | 'bureau';
+  /** The poster's branch for a branch notice; null for a bureau notice. */
+  branchId: string | null;
+  /** Every branch it was delivered to (one NoticeBranchDoc each). */
+  branchIds: string[];
+  /** A branch notice's audience as chosen; null for a bureau notice (whole branches). */
+  audience: Audience | null;
+  title: string;
+  body: string;
+  category: NoticeCategory;
+  pinned: boolean;
+  requireConfirm: boolean;
+  confirmBy: Date | null;
+  attachments: { fileId: string; name: string; size: number }[];
+  status: 'published' | 'withdrawn';
+  withdrawReason: string | null;
+  withdrawnAt: Date | null;
+  publishedAt: Date;
+  updatedAt: Date | null;
+  /** The Beijing-time month of publication, for the branch-month statistics. */
+  month: string;
+  createdBy: string;
+  createdByName: string;
+  /** Claimed before sending (one reminder per 24 h); `sentAt` once the send finished. */
+  reminder: { claimedAt: Date; sentAt: Date | null; sent: number; failed: number } | null;
+}
+
+/**
+ * One per notice and branch it went to: `_id` is `<noticeId>_<branchId>`, so a retried bureau
+ * fan-out cannot deliver twice. Holds the audience fixed at publication and the branch's counters,
+ * kept with `_.inc`; the list fields members sort and count by are copied here.
+ */
+export interface NoticeBranchDoc {
+  _id: string;
+  noticeId: string;
+  branchId: string;
+  month: string;
+  audienceIds: string[];
+  audienceCount: number;
+  readCount: number;
+  confirmedCount: number;
+  pinned: boolean;
+  requireConfirm: boolean;
+  status: 'published' | 'withdrawn';
+  publishedAt: Date;
+}
+
+/** One per (notice, member): `_id` is `<noticeId>_<memberId>`, so repeated opens give one record. */
+export interface NoticeReceiptDoc {
+  _id: string;
+  noticeId: string;
+  memberId: string;
+  /** The branch whose audience the member was in when the notice was posted. */
+  branchId: string;
+  memberName: string;
+  readAt: Date;
+  confirmedAt: Date | null;
+}
+
 export const COLLECTIONS = {
   branches: 'branches',
   members: 'members',
@@ -189,4 +252,7 @@ export const COLLECTIONS = {
   attendanceChanges: 'attendanceChanges',
   branchMonths: 'branchMonths',
   outbox: 'outbox',
+  notices: 'notices',
+  noticeBranches: 'noticeBranches',
+  noticeReceipts: 'noticeReceipts',
 } as const;

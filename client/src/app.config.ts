@@ -16,8 +16,15 @@ export default defineAppConfig({
     'pages/activity/detail/index',
     'pages/activity/history/index',
     'pages/checkin/index',
+    'pages/notice/index',
+    'pages/notice/detail/index',
   ],
   subPackages: [
+    {
+      // Posting, editing and the receipts of notices, for the branch committee and the bureau.
+      root: 'packages/notice',
+      pages: ['edit/index', 'receipts/index'],
+    },
     {
       // The branch committee's activity screens: create and edit, the check-in code, attendance, minutes.
       root: 'packages/activity',

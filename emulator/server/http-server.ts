@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { LocalRuntime } from '../runtime';
 import fs from 'node:fs';
-import { isUploadFolder, UPLOAD_TYPES } from '../storage';
+import { ATTACHMENT_UPLOAD_TYPES, contentTypeOf, isUploadFolder, UPLOAD_TYPES } from '../storage';
 import { readJsonBody, readRawBody } from './body';
 import { OPENID_PATTERN, openidFromHeader, signToken } from './dev-auth';
 import { DEV_LOGIN_REFUSED, devLoginOpen, type DevLogin } from './dev-login';
@@ -22,6 +22,8 @@ export interface ServerOptions {
 const ONE_MB = 1024 * 1024;
 /** Photos for minutes: the client compresses before upload, so a few MB is plenty. */
 const UPLOAD_LIMIT = 4 * ONE_MB;
+/** Notice attachments (documents included) as the notice contract allows them. */
+const ATTACHMENT_LIMIT = 20 * ONE_MB;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -108,20 +110,32 @@ export function createHttpServer(options: ServerOptions): http.Server {
         return sendJson(res, 401, failure('UNAUTHENTICATED', '请先登录'));
       }
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-      if (!UPLOAD_TYPES.includes(type))
-        return sendJson(res, 415, failure('INVALID_ARGUMENT', '只支持 JPEG、PNG、WebP 图片'));
-      const body = await readRawBody(req, UPLOAD_LIMIT);
+      // Stored under <folder>/<group>/, as the mini program names its cloudPath (minutes/<branchId>,
+      // notices/<memberId>); each function accepts only files in the folder that is the caller's.
+      const folder = url.searchParams.get('folder') ?? 'files';
+      const group = url.searchParams.get('group') ?? undefined;
+      if (!isUploadFolder(group ? `${folder}/${group}` : folder)) {
+        return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
+      }
+      const attachments = folder === 'notices';
+      if (!(attachments ? ATTACHMENT_UPLOAD_TYPES : UPLOAD_TYPES).includes(type)) {
+        const allowed = attachments ? '附件只支持图片、PDF、Word、Excel、PPT 文件' : '只支持 JPEG、PNG、WebP 图片';
+        return sendJson(res, 415, failure('INVALID_ARGUMENT', allowed));
+      }
+      const body = await readRawBody(req, attachments ? ATTACHMENT_LIMIT : UPLOAD_LIMIT);
       if (!body.ok) return sendJson(res, body.status, failure('INVALID_ARGUMENT', body.message));
-      const group = url.searchParams.get('group');
-      const folder = `${url.searchParams.get('folder') ?? 'files'}${group ? `/${group}` : ''}`;
-      if (!isUploadFolder(folder)) return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
-      return sendJson(res, 200, { fileID: runtime.storage.save(folder, type, body.value) });
+      return sendJson(res, 200, { fileID: runtime.storage.save(folder, type, body.value, group) });
     }
     if (pathname.startsWith('/api/storage/') && method === 'GET') {
       const file = runtime.storage.resolve(decodeURIComponent(pathname.slice('/api/storage/'.length)));
       if (!file) return sendJson(res, 404, failure('NOT_FOUND', '文件不存在'));
-      const type = file.endsWith('.png') ? 'image/png' : file.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'private, max-age=3600' });
+      const type = contentTypeOf(file);
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'private, max-age=3600',
+        // Documents download; images show.
+        ...(type.startsWith('image/') ? {} : { 'content-disposition': 'attachment' }),
+      });
       fs.createReadStream(file).pipe(res);
       return;
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildFunctions } from '../../scripts/build-functions';
 import { weappPackageSizes } from '../../scripts/weapp-size';
 import { LocalClient, percentile, seededRandom } from './client';
+import { noticeRows } from './notices';
 import { startServerProcess } from './server';
 import { activityNow, setUpBranch } from './setup';
 
@@ -212,6 +213,8 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+
+  rows.push(...(await noticeRows()));
 
   rows.push({
     what: 'bureau dashboard (200 branches, 8,000 members, 2 years)',

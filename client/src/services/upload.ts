@@ -109,3 +109,79 @@ const h5Upload: Uploader = async ({ filePath, folder, group }) => {
 
 /** Uploads one chosen photo; always resolves, with the fileID or a message to show. */
 export const uploadImage: Uploader = process.env.TARO_ENV === 'weapp' ? weappUpload : h5Upload;
+
+/** A notice attachment as the notice contract takes it. */
+export interface AttachmentUpload {
+  /** A temporary file path (chooseMessageFile / chooseImage), or in H5 a blob: URL. */
+  filePath: string;
+  name: string;
+  /** The poster's member id: attachments live in their own folder, `notices/<memberId>/`. */
+  memberId: string;
+}
+
+const ATTACHMENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+const ATTACHMENT_FAILED = '附件上传失败，请检查网络后重试';
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+const extensionOf = (name: string) => name.split('.').pop()?.toLowerCase() ?? '';
+
+/** Uploads one notice attachment as it is (documents are not recompressed); resolves, never throws. */
+export async function uploadAttachment({
+  filePath,
+  name,
+  memberId,
+}: AttachmentUpload): Promise<Result<{ fileID: string; size: number }>> {
+  const ext = extensionOf(name);
+  const type = ATTACHMENT_TYPES[ext];
+  if (!type) return fail('INVALID_ARGUMENT', '附件只支持图片、PDF、Word、Excel、PPT 文件');
+  const group = memberId.replace(/[^\w-]/g, '');
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const info = (await Taro.getFileInfo({ filePath })) as { size: number };
+      if (info.size > MAX_ATTACHMENT_BYTES) return fail('INVALID_ARGUMENT', '单个附件不能超过 20 MB');
+      const { fileID } = await Taro.cloud.uploadFile({
+        cloudPath: `notices/${group}/${randomName()}.${ext === 'jpeg' ? 'jpg' : ext}`,
+        filePath,
+      });
+      return fileID ? { ok: true, data: { fileID, size: info.size } } : fail('INTERNAL', ATTACHMENT_FAILED);
+    } catch {
+      return fail('INTERNAL', ATTACHMENT_FAILED);
+    }
+  }
+  let blob: Blob;
+  try {
+    blob = await (await fetch(filePath)).blob();
+  } catch {
+    return fail('INTERNAL', '读取文件失败，请重新选择');
+  }
+  if (blob.size > MAX_ATTACHMENT_BYTES) return fail('INVALID_ARGUMENT', '单个附件不能超过 20 MB');
+  const headers: Record<string, string> = { 'Content-Type': type, Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    const response = await fetch(`${API_BASE}/api/storage/upload?folder=notices&group=${encodeURIComponent(group)}`, {
+      method: 'POST',
+      headers,
+      body: blob,
+    });
+    const body: unknown = await response.json().catch(() => null);
+    if (response.status === 200 && isRecord(body) && typeof body.fileID === 'string') {
+      return { ok: true, data: { fileID: body.fileID, size: blob.size } };
+    }
+    return toFailure(body) ?? fail('INTERNAL', ATTACHMENT_FAILED);
+  } catch {
+    return fail('INTERNAL', FAILURE_MESSAGES.network);
+  }
+}

@@ -1,6 +1,7 @@
 import { recountMonths } from '../activity/recount';
 import { sendDueReminders } from '../activity/reminder.service';
 import { finishWithdrawals } from '../member/leavers';
+import { recentMonths, recountNotices } from '../notice/recount';
 
 /**
  * Each part's time, within the function's timeout (config.json: 60 s). A part that overruns is
@@ -39,6 +40,11 @@ export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
     const result = await recountMonths();
     if (result.drift.length > 0) console.warn('[jobs] counter drift corrected', result.drift.slice(0, 20));
     return { activities: result.activities, drift: result.drift.length, skipped: result.skipped.length };
+  },
+  noticeRecount: async () => {
+    const result = await recountNotices(recentMonths());
+    if (result.drift.length > 0) console.warn('[jobs] notice counter drift corrected', result.drift.slice(0, 20));
+    return { deliveries: result.deliveries, drift: result.drift.length, skipped: result.skipped };
   },
 };
 

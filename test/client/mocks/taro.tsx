@@ -38,6 +38,8 @@ const Taro = {
   }),
   showToast: jest.fn(resolved),
   stopPullDownRefresh: jest.fn(),
+  setTabBarBadge: jest.fn(resolved),
+  removeTabBarBadge: jest.fn(resolved),
   reLaunch: jest.fn(resolved),
   switchTab: jest.fn(resolved),
   navigateTo: jest.fn(resolved),

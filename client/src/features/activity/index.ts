@@ -22,3 +22,6 @@ export { beijingClock, beijingDate, formatDateTime, formatDay, formatTimeRange, 
 export { useActivity } from './useActivity';
 export { useActivityFeed } from './useActivityFeed';
 export type { ActivityFeed } from './useActivityFeed';
+export { Segmented } from './Segmented';
+export type { Segment } from './Segmented';
+export { usePartyGroups } from './partyGroups';

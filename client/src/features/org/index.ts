@@ -25,3 +25,5 @@ export { PartyGroupsEditor } from './PartyGroupsEditor';
 export { RosterIo } from './RosterIo';
 export { RosterView } from './RosterView';
 export { SplitView } from './SplitView';
+export { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem, FormTextarea } from './FormCells';
+export { useSubmit } from './useSubmit';

@@ -1,0 +1,27 @@
+import type { ActionInput } from '@/services';
+import { callFunction } from '@/services';
+
+/** Every notice call the screens make, in one place. Each resolves to a Result, never throws. */
+export const noticeApi = {
+  list: (page: number, pageSize: number, box: 'inbox' | 'posted' = 'inbox') =>
+    callFunction('notice', 'list', { page, pageSize, box }),
+  get: (noticeId: string) => callFunction('notice', 'get', { noticeId }),
+  confirm: (noticeId: string) => callFunction('notice', 'confirm', { noticeId }),
+  create: (input: ActionInput<'notice', 'create'>) => callFunction('notice', 'create', input),
+  update: (input: ActionInput<'notice', 'update'>) => callFunction('notice', 'update', input),
+  withdraw: (noticeId: string, reason: string) => callFunction('notice', 'withdraw', { noticeId, reason }),
+  receipts: (noticeId: string, branchId?: string) =>
+    callFunction('notice', 'receipts', branchId ? { noticeId, branchId } : { noticeId }),
+  remind: (noticeId: string) => callFunction('notice', 'remind', { noticeId }),
+};
+
+let changes = 0;
+
+/** Bumped when this phone reads, confirms, posts or changes a notice, so open lists reload when shown. */
+export function noteNoticeChanged(): void {
+  changes += 1;
+}
+
+export function noticeChangeCount(): number {
+  return changes;
+}

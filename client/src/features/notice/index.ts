@@ -1,0 +1,10 @@
+export { noticeApi, noteNoticeChanged } from './api';
+export { HomeNoticeCard } from './HomeNoticeCard';
+export { NoticeCard } from './NoticeCard';
+export { NoticeDetailView } from './NoticeDetailView';
+export { NoticeListView } from './NoticeListView';
+export { openNotice, openNoticeEditor, openNoticeList, openReceipts } from './routes';
+export { askForNoticeReminder } from './subscribe';
+export { NOTICE_CATEGORY_NAMES, noticeTime, paragraphs, pendingLabel, rate } from './text';
+export { showUnreadBadge } from './unreadBadge';
+export { useNoticeList } from './useNoticeList';

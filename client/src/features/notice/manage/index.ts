@@ -1,0 +1,2 @@
+export { NoticeEditor } from './NoticeEditor';
+export { ReceiptsView } from './ReceiptsView';

@@ -1,0 +1,56 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { Segmented } from '@/features/activity';
+import { canManage, SessionGate } from '@/features/member';
+import { askForNoticeReminder, NoticeListView, openNoticeEditor, useNoticeList } from '@/features/notice';
+import { Button } from '@/ui';
+
+type Box = 'inbox' | 'posted';
+
+/** 通知公告: the member's notices, pinned first; the committee and the bureau also see what they posted. */
+export default function NoticeListPage() {
+  const [box, setBox] = useState<Box>('inbox');
+  const inbox = useNoticeList('inbox');
+  const posted = useNoticeList('posted');
+  const current = box === 'inbox' ? inbox : posted;
+
+  usePullDownRefresh(() => {
+    void current.list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void current.list.loadMore();
+  });
+  useDidShow(() => {
+    inbox.reloadIfChanged();
+    posted.reloadIfChanged();
+  });
+
+  return (
+    <SessionGate>
+      {(member) => {
+        const manager = canManage(member.roles);
+        return (
+          <View onClick={() => void askForNoticeReminder()}>
+            {manager ? (
+              <>
+                <View className="notice-toolbar">
+                  <Button onClick={() => openNoticeEditor()}>发布通知</Button>
+                </View>
+                <Segmented<Box>
+                  segments={[
+                    { key: 'inbox', label: '收到的', count: inbox.counts.unread || undefined },
+                    { key: 'posted', label: '我发布的' },
+                  ]}
+                  value={box}
+                  onChange={setBox}
+                />
+              </>
+            ) : null}
+            <NoticeListView list={current.list} posted={box === 'posted'} />
+          </View>
+        );
+      }}
+    </SessionGate>
+  );
+}
