@@ -1,4 +1,6 @@
 import cloud from 'wx-server-sdk';
+import type { MemberDoc } from '@zhibu/types';
+import { getDocs } from '../../cloudfunctions/core/runtime/documents';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { BRANCH_A, COLLECTIONS, countOf, expectRefused, fixtureFor, type Fixture } from '../support/fixture';
 import { startTestRuntime } from '../support/runtime';
@@ -82,24 +84,20 @@ describe('roster import', () => {
     const first = await fx.call<ImportResult>('secretaryA', 'roster', 'import', { fileBase64, mode: 'commit' });
     expect(first).toMatchObject({ ok: true, data: { created: 3 } });
     const db = cloud.database();
-    const imported = await db
-      .collection(COLLECTIONS.members)
-      .where({ branchId: BRANCH_A, name: db.RegExp({ regexp: '^重试' }) })
-      .get();
-    expect(imported.data).toHaveLength(3);
+    const retried = () =>
+      getDocs<MemberDoc>(
+        db.collection(COLLECTIONS.members).where({ branchId: BRANCH_A, name: db.RegExp({ regexp: '^重试' }) }),
+      );
+    const imported = await retried();
+    expect(imported).toHaveLength(3);
     // The function stopped after its audit entry and part of the batch: two members never landed.
-    for (const member of imported.data.slice(0, 2)) await db.collection(COLLECTIONS.members).doc(member._id).remove();
+    for (const member of imported.slice(0, 2)) await db.collection(COLLECTIONS.members).doc(member._id).remove();
 
     const retry = await fx.call<ImportResult>('secretaryA', 'roster', 'import', { fileBase64, mode: 'commit' });
     expect(retry).toMatchObject({ ok: true, data: { valid: true, created: 2 } });
     const again = await fx.call<ImportResult>('secretaryA', 'roster', 'import', { fileBase64, mode: 'commit' });
     expect(again).toMatchObject({ ok: true, data: { valid: true, created: 0 } });
-    const names = (
-      await db
-        .collection(COLLECTIONS.members)
-        .where({ branchId: BRANCH_A, name: db.RegExp({ regexp: '^重试' }) })
-        .get()
-    ).data.map((m) => m.name as string);
+    const names = (await retried()).map((m) => m.name);
     expect(names.sort()).toEqual(['重试丙', '重试乙', '重试甲'].sort());
     expect(
       await countOf(COLLECTIONS.auditLogs, { action: 'member.import', targetId: BRANCH_A, 'after.names': '重试甲' }),

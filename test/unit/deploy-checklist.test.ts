@@ -19,7 +19,9 @@ describe('the deployment checklist', () => {
     expect(COLLECTION_PERMISSION).toBe('仅管理端可读写');
     const printed = renderChecklist({ indexes: true });
     for (const name of Object.values(COLLECTIONS)) expect(printed).toContain(`\`${name}\``);
-    expect(checks.find((c) => c.name === COLLECTIONS.members)?.indexes).toContain('openid 升序 + active 升序 + _id 升序');
+    expect(checks.find((c) => c.name === COLLECTIONS.members)?.indexes).toContain(
+      'openid 升序 + active 升序 + _id 升序',
+    );
   });
 
   it('declares indexes only on declared collections', () => {
