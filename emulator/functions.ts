@@ -10,6 +10,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   member: () => import('../cloudfunctions/member/index'),
   org: () => import('../cloudfunctions/org/index'),
   roster: () => import('../cloudfunctions/roster/index'),
+  study: () => import('../cloudfunctions/study/index'),
 };
 
 export const functionNames = Object.keys(functionLoaders);

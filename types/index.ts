@@ -3,6 +3,7 @@ import { jobsContract } from './jobs';
 import { memberContract } from './member';
 import { orgContract } from './org';
 import { rosterContract } from './roster';
+import { studyContract } from './study';
 
 export * from './activity';
 export * from './api';
@@ -10,6 +11,7 @@ export * from './jobs';
 export * from './member';
 export * from './org';
 export * from './roster';
+export * from './study';
 export type * from './records';
 export { COLLECTIONS } from './records';
 
@@ -20,6 +22,7 @@ export const contracts = {
   org: orgContract,
   roster: rosterContract,
   jobs: jobsContract,
+  study: studyContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -1,5 +1,6 @@
 import { recountMonths } from '../activity/recount';
 import { sendDueReminders } from '../activity/reminder.service';
+import { studyHourly } from '../study/hourly';
 
 /**
  * What the hourly timer trigger runs: reminders for activities starting within a day, then a
@@ -21,6 +22,12 @@ export async function runHourly(): Promise<Record<string, unknown>> {
   } catch (error) {
     console.error('[jobs] recount failed', error);
     report.recount = 'failed';
+  }
+  try {
+    report.study = await studyHourly();
+  } catch (error) {
+    console.error('[jobs] study failed', error);
+    report.study = 'failed';
   }
   return report;
 }
