@@ -248,6 +248,7 @@ export const studyContract = {
   shared: action(sharedInput, pageOf(sharedReflectionSchema)),
   saveNote: action(saveNoteInput, studyNoteSchema),
   listNotes: action(pageInputSchema.strict(), pageOf(studyNoteSchema)),
+  getNote: action(z.object({ noteId: idSchema }).strict(), studyNoteSchema),
   deleteNote: action(z.object({ noteId: idSchema }).strict(), z.object({ deleted: z.boolean() })),
   exportNotes: action(exportNotesInput, exportNotesResult),
 };

@@ -16,12 +16,20 @@ export default defineAppConfig({
     'pages/activity/detail/index',
     'pages/activity/history/index',
     'pages/checkin/index',
+    'pages/study/task/index',
+    'pages/study/notes/index',
+    'pages/study/note/index',
   ],
   subPackages: [
     {
       // The branch committee's activity screens: create and edit, the check-in code, attendance, minutes.
       root: 'packages/activity',
       pages: ['edit/index', 'qr/index', 'attendance/index', 'minutes/index'],
+    },
+    {
+      // The branch committee's and the bureau's study screens: create, the branch's tasks, progress, comments.
+      root: 'packages/study',
+      pages: ['edit/index', 'manage/index', 'progress/index', 'reflection/index'],
     },
     {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).

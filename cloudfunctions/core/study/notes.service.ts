@@ -80,6 +80,12 @@ export async function listNotes(session: Session, input: Input<'listNotes'>) {
   return { items: notes.map(toNote), total };
 }
 
+export async function getNote(session: Session, noteId: string): Promise<StudyNote> {
+  const [note] = await getDocs<StudyNoteDoc>(ownNote(session, noteId).limit(1));
+  if (!note) throw notFound(NO_NOTE);
+  return toNote(note);
+}
+
 export async function deleteNote(session: Session, noteId: string) {
   const result = (await ownNote(session, noteId).remove()) as { stats: { removed: number } };
   if (result.stats.removed === 0) throw notFound(NO_NOTE);

@@ -1,7 +1,7 @@
 import type { contracts } from '@zhibu/types';
 import type { Handlers } from '../runtime/handler';
 import { comment, complete, completion, progress, shared } from './completion.service';
-import { deleteNote, exportNotes, listNotes, saveNote } from './notes.service';
+import { deleteNote, exportNotes, getNote, listNotes, saveNote } from './notes.service';
 import { createTask, getTask, listTasks, manageList } from './task.service';
 
 export const studyHandlers: Handlers<typeof contracts.study> = {
@@ -16,6 +16,7 @@ export const studyHandlers: Handlers<typeof contracts.study> = {
   shared: { access: 'member', run: (input, { session }) => shared(session, input) },
   saveNote: { access: 'member', run: (input, { session }) => saveNote(session, input) },
   listNotes: { access: 'member', run: (input, { session }) => listNotes(session, input) },
+  getNote: { access: 'member', run: (input, { session }) => getNote(session, input.noteId) },
   deleteNote: { access: 'member', run: (input, { session }) => deleteNote(session, input.noteId) },
   exportNotes: { access: 'member', run: (input, { session }) => exportNotes(session, input) },
 };

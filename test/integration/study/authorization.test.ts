@@ -241,8 +241,14 @@ describe('reading notes', () => {
         expect(parts.get('word/document.xml')).not.toContain(SECRET_NOTE);
       }
       expectRefused(await call(caller, 'saveNote', { noteId: noteA, text: '改掉别人的笔记' }), 'NOT_FOUND');
+      expectRefused(await call(caller, 'getNote', { noteId: noteA }), 'NOT_FOUND');
       expectRefused(await call(caller, 'deleteNote', { noteId: noteA }), 'NOT_FOUND');
     }
+    expectRefused(await call('stranger', 'getNote', { noteId: noteA }), 'UNAUTHENTICATED');
+    expect(await call('memberA', 'getNote', { noteId: noteA })).toMatchObject({
+      ok: true,
+      data: { text: SECRET_NOTE },
+    });
     expectRefused(await call('stranger', 'listNotes', {}), 'UNAUTHENTICATED');
     expectRefused(await call('stranger', 'exportNotes', {}), 'UNAUTHENTICATED');
     const mine = await call<{ items: { noteId: string; text: string; taskTitle: string }[] }>(
@@ -309,6 +315,7 @@ describe('hostile input', () => {
     ['saveNote', { text: 'x', memberId: DEMO.memberA.memberId }],
     ['listNotes', { memberId: DEMO.memberA.memberId }],
     ['deleteNote', { noteId: { $exists: true } }],
+    ['getNote', { noteId: 'n1', memberId: DEMO.memberA.memberId }],
     ['exportNotes', { format: 'pdf' }],
   ];
   it.each(malformed)('%s with %j is INVALID_ARGUMENT and writes nothing', async (action, data) => {

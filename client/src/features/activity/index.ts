@@ -16,6 +16,7 @@ export {
   openHistory,
 } from './navigation';
 export { canManageActivities } from './roles';
+export { Segmented } from './Segmented';
 export { stateBadge, historyBadge } from './state';
 export type { Badge as BadgeData } from './state';
 export { beijingClock, beijingDate, formatDateTime, formatDay, formatTimeRange, toBeijingIso } from './time';
