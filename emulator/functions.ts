@@ -11,6 +11,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   notice: () => import('../cloudfunctions/notice/index'),
   org: () => import('../cloudfunctions/org/index'),
   roster: () => import('../cloudfunctions/roster/index'),
+  study: () => import('../cloudfunctions/study/index'),
 };
 
 export const functionNames = Object.keys(functionLoaders);

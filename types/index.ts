@@ -4,6 +4,7 @@ import { memberContract } from './member';
 import { noticeContract } from './notice';
 import { orgContract } from './org';
 import { rosterContract } from './roster';
+import { studyContract } from './study';
 
 export * from './activity';
 export * from './api';
@@ -12,6 +13,7 @@ export * from './member';
 export * from './notice';
 export * from './org';
 export * from './roster';
+export * from './study';
 export type * from './records';
 export { COLLECTIONS } from './records';
 
@@ -23,6 +25,7 @@ export const contracts = {
   roster: rosterContract,
   jobs: jobsContract,
   notice: noticeContract,
+  study: studyContract,
 } as const;
 
 export type Contracts = typeof contracts;

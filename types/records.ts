@@ -174,6 +174,73 @@ export interface BranchMonthDoc {
   expected: number;
   present: number;
   leave: number;
+  /** Study tasks due this month (by the Beijing month of their due date), kept like `activities`. */
+  study?: {
+    tasks: Record<string, StudyCounters>;
+    expected: number;
+    done: number;
+    late: number;
+  };
+}
+
+/** 应学 fixed when the task started, 已完成, and of those 逾期完成. */
+export interface StudyCounters {
+  expected: number;
+  done: number;
+  late: number;
+}
+
+export interface StudyTaskDoc {
+  _id: string;
+  branchId: string;
+  title: string;
+  material: { text: string; attachments: { fileId: string; name: string }[]; links: string[] };
+  startAt: Date;
+  dueAt: Date;
+  /** The Beijing month of `dueAt`: which branch-month counter the task counts in. */
+  month: string;
+  audience: Audience;
+  /** Who must study it, fixed when the task starts (empty until then, see `audienceFixedAt`). */
+  expectedIds: string[];
+  audienceFixedAt: Date | null;
+  /** Members who said they are done, and those of them who were late: what a member's list reads. */
+  doneIds: string[];
+  lateIds: string[];
+  reflectionMin: number | null;
+  /** Set when the bureau sent the same task to many branches. */
+  pushId: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: Date;
+}
+
+/** One per member per task: `_id` is `<taskId>_<memberId>`, so a second one cannot exist. */
+export interface StudyCompletionDoc {
+  _id: string;
+  taskId: string;
+  memberId: string;
+  memberName: string;
+  branchId: string;
+  taskTitle: string;
+  completedAt: Date;
+  updatedAt: Date;
+  late: boolean;
+  /** Plain text, shown as text and never as HTML. */
+  reflection: string | null;
+  comment: { text: string; by: string; byName: string; at: Date } | null;
+  excellent: boolean;
+  sharedAt: Date | null;
+}
+
+/** A member's own reading note: nobody else reads it, the bureau included. */
+export interface StudyNoteDoc {
+  _id: string;
+  memberId: string;
+  taskId: string | null;
+  taskTitle: string | null;
+  text: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** A notice as posted: its content, once, whatever the number of branches it goes to. */
@@ -255,4 +322,7 @@ export const COLLECTIONS = {
   notices: 'notices',
   noticeBranches: 'noticeBranches',
   noticeReceipts: 'noticeReceipts',
+  studyTasks: 'studyTasks',
+  studyCompletions: 'studyCompletions',
+  studyNotes: 'studyNotes',
 } as const;

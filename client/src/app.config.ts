@@ -18,6 +18,9 @@ export default defineAppConfig({
     'pages/checkin/index',
     'pages/notice/index',
     'pages/notice/detail/index',
+    'pages/study/task/index',
+    'pages/study/notes/index',
+    'pages/study/note/index',
   ],
   subPackages: [
     {
@@ -29,6 +32,11 @@ export default defineAppConfig({
       // The branch committee's activity screens: create and edit, the check-in code, attendance, minutes.
       root: 'packages/activity',
       pages: ['edit/index', 'qr/index', 'attendance/index', 'minutes/index'],
+    },
+    {
+      // The branch committee's and the bureau's study screens: create, the branch's tasks, progress, comments.
+      root: 'packages/study',
+      pages: ['edit/index', 'manage/index', 'progress/index', 'reflection/index'],
     },
     {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).

@@ -7,6 +7,7 @@ import { LocalClient, percentile, seededRandom } from './client';
 import { noticeRows } from './notices';
 import { startServerProcess } from './server';
 import { activityNow, setUpBranch } from './setup';
+import { studyRows } from './study';
 
 /**
  * `npm run bench`: measures the budgets of ARCHITECTURE.md against the local runtime and prints a
@@ -186,6 +187,7 @@ async function main(): Promise<void> {
     await client.call(branch.memberTokens[0]!, 'activity', 'checkin', { token: singleToken });
     const ops = (await client.dbCalls()) - before;
     rows.push({ what: 'database operations per check-in', budget: '≤ 4', measured: String(ops), pass: ops <= 4 });
+    rows.push(...(await studyRows(client, secretary, branch.memberTokens[0]!)));
 
     // 4. Sustained maximum: closed loop at fixed concurrency over fresh activities.
     let done = 0;

@@ -2,6 +2,7 @@ import { recountMonths } from '../activity/recount';
 import { sendDueReminders } from '../activity/reminder.service';
 import { finishWithdrawals } from '../member/leavers';
 import { recentMonths, recountNotices } from '../notice/recount';
+import { studyHourly } from '../study/hourly';
 
 /**
  * Each part's time, within the function's timeout (config.json: 60 s). A part that overruns is
@@ -46,6 +47,7 @@ export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
     if (result.drift.length > 0) console.warn('[jobs] notice counter drift corrected', result.drift.slice(0, 20));
     return { deliveries: result.deliveries, drift: result.drift.length, skipped: result.skipped };
   },
+  study: () => studyHourly(),
 };
 
 export async function runHourly(budgetMs = PART_BUDGET_MS, parts = HOURLY_PARTS): Promise<Record<string, unknown>> {

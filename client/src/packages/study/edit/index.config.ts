@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '布置学习任务',
+});

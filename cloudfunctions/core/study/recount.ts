@@ -1,0 +1,95 @@
+import {
+  COLLECTIONS,
+  type BranchMonthDoc,
+  type StudyCompletionDoc,
+  type StudyCounters,
+  type StudyTaskDoc,
+} from '@zhibu/types';
+import { monthDocId } from '../activity/counters';
+import { database } from '../runtime/cloud';
+import { getAllDocs } from '../runtime/documents';
+import { attachStudy } from './counters';
+
+export interface StudyDrift {
+  taskId: string;
+  recorded: StudyCounters | null;
+  actual: StudyCounters;
+  /** False when a completion landed while counting: the entry is left for the next run. */
+  corrected: boolean;
+}
+
+async function countTask(task: StudyTaskDoc): Promise<StudyCounters> {
+  const db = database();
+  const completions = await getAllDocs<Pick<StudyCompletionDoc, 'memberId' | 'late'>>(() =>
+    db
+      .collection(COLLECTIONS.studyCompletions)
+      .where({ taskId: task._id })
+      .field({ memberId: true, late: true })
+      .orderBy('_id', 'asc'),
+  );
+  const expected = new Set(task.expectedIds);
+  const done = completions.filter((c) => expected.has(c.memberId));
+  return { expected: expected.size, done: done.length, late: done.filter((c) => c.late).length };
+}
+
+const same = (a: StudyCounters, b: StudyCounters) =>
+  a.expected === b.expected && a.done === b.done && a.late === b.late;
+
+/**
+ * Recomputes the study counters of the given months from the records. Each entry is corrected by
+ * compare-and-set — only while it still holds what was read, with the month's totals moved by the
+ * same difference in the same single-document update — so an increment that lands meanwhile is
+ * never overwritten; that entry is reported and left for the next run.
+ */
+export async function recountStudy(months: string[]): Promise<{ tasks: number; drift: StudyDrift[] }> {
+  const db = database();
+  const _ = db.command;
+  const tasks = await getAllDocs<StudyTaskDoc>(() =>
+    db
+      .collection(COLLECTIONS.studyTasks)
+      .where({ month: _.in(months) })
+      .orderBy('_id', 'asc'),
+  );
+  const kept = new Map<string, BranchMonthDoc>();
+  for (const doc of await getAllDocs<BranchMonthDoc>(() =>
+    db
+      .collection(COLLECTIONS.branchMonths)
+      .where({ month: _.in(months) })
+      .orderBy('_id', 'asc'),
+  )) {
+    kept.set(doc._id, doc);
+  }
+  const drift: StudyDrift[] = [];
+  for (const task of tasks) {
+    if (!task.audienceFixedAt) continue;
+    const actual = await countTask(task);
+    const monthId = monthDocId(task.branchId, task.month);
+    const recorded = kept.get(monthId)?.study?.tasks[task._id] ?? null;
+    if (recorded && same(recorded, actual)) continue;
+    let corrected: boolean;
+    if (!recorded) {
+      corrected = await attachStudy(task, actual.expected, actual);
+    } else {
+      const path = `study.tasks.${task._id}`;
+      const result = (await db
+        .collection(COLLECTIONS.branchMonths)
+        .where({
+          _id: monthId,
+          [`${path}.expected`]: recorded.expected,
+          [`${path}.done`]: recorded.done,
+          [`${path}.late`]: recorded.late,
+        })
+        .update({
+          data: {
+            [path]: _.set(actual),
+            'study.expected': _.inc(actual.expected - recorded.expected),
+            'study.done': _.inc(actual.done - recorded.done),
+            'study.late': _.inc(actual.late - recorded.late),
+          },
+        })) as { stats: { updated: number } };
+      corrected = result.stats.updated > 0;
+    }
+    drift.push({ taskId: task._id, recorded, actual, corrected });
+  }
+  return { tasks: tasks.length, drift };
+}
