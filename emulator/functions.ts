@@ -9,6 +9,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   jobs: () => import('../cloudfunctions/jobs/index'),
   member: () => import('../cloudfunctions/member/index'),
   org: () => import('../cloudfunctions/org/index'),
+  quiz: () => import('../cloudfunctions/quiz/index'),
   roster: () => import('../cloudfunctions/roster/index'),
 };
 

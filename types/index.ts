@@ -2,6 +2,7 @@ import { activityContract } from './activity';
 import { jobsContract } from './jobs';
 import { memberContract } from './member';
 import { orgContract } from './org';
+import { quizContract } from './quiz';
 import { rosterContract } from './roster';
 
 export * from './activity';
@@ -9,8 +10,10 @@ export * from './api';
 export * from './jobs';
 export * from './member';
 export * from './org';
+export * from './quiz';
 export * from './roster';
 export type * from './records';
+export type * from './quiz-records';
 export { COLLECTIONS } from './records';
 
 /** Every function and its actions: the single source the functions validate with and the client is typed by. */
@@ -20,6 +23,7 @@ export const contracts = {
   org: orgContract,
   roster: rosterContract,
   jobs: jobsContract,
+  quiz: quizContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ActivityType, Audience } from './activity';
+import type { QuizMonthCounters } from './quiz-records';
 import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
 
 /**
@@ -156,6 +157,11 @@ export interface BranchMonthDoc {
   expected: number;
   present: number;
   leave: number;
+  /** Quizzes opening this month: 应考 / 已考 / 通过 each, and their totals. */
+  quizzes?: Record<string, QuizMonthCounters>;
+  quizExpected?: number;
+  quizTaken?: number;
+  quizPassed?: number;
 }
 
 export const COLLECTIONS = {
@@ -172,4 +178,11 @@ export const COLLECTIONS = {
   attendanceChanges: 'attendanceChanges',
   branchMonths: 'branchMonths',
   outbox: 'outbox',
+  quizBanks: 'quizBanks',
+  quizQuestions: 'quizQuestions',
+  quizzes: 'quizzes',
+  quizSeats: 'quizSeats',
+  quizAttempts: 'quizAttempts',
+  quizStats: 'quizStats',
+  quizPractice: 'quizPractice',
 } as const;

@@ -1,5 +1,6 @@
 import { recountMonths } from '../activity/recount';
 import { sendDueReminders } from '../activity/reminder.service';
+import { closeAbandonedAttempts } from '../quiz/abandoned';
 
 /**
  * What the hourly timer trigger runs: reminders for activities starting within a day, then a
@@ -13,6 +14,12 @@ export async function runHourly(): Promise<Record<string, unknown>> {
   } catch (error) {
     console.error('[jobs] reminders failed', error);
     report.reminders = 'failed';
+  }
+  try {
+    report.quizAttemptsClosed = await closeAbandonedAttempts();
+  } catch (error) {
+    console.error('[jobs] closing abandoned quiz attempts failed', error);
+    report.quizAttemptsClosed = 'failed';
   }
   try {
     const recount = await recountMonths();
