@@ -105,8 +105,10 @@ async function writeSeats(seats: QuizSeatDoc[]): Promise<void> {
 /**
  * Publishes a quiz. A branch committee sets one for its branch (with an audience as for
  * activities); a bureau admin without an audience sets one for every active branch, or the ones
- * named. The steps are re-runnable: the quiz is `publishing` (nobody can start it) until its
- * seats (deterministic ids), statistics and month counters exist, and only then `published`.
+ * named. The quiz is written first as `publishing` (nobody can start it), then its statistics,
+ * its seats (deterministic ids; a batch retried after a failure skips the seats already there)
+ * and its month counters, and only then marked `published`. A publication that fails midway
+ * leaves a `publishing` quiz nobody can start; creating the quiz again makes a new one.
  */
 export async function createQuiz(session: Session, input: CreateInput): Promise<{ quizId: string }> {
   const bureau = isAdmin(session) && !input.audience;
