@@ -27,6 +27,12 @@ export const MULTIPLE_RULE_NAMES: Record<MultipleRule, string> = {
 /** How long after the deadline an answer or a submission in flight is still taken (network delay). */
 export const SUBMIT_GRACE_SECONDS = 30;
 
+/** A question id, also used as a field name in stored documents: never an Object.prototype name. */
+const questionIdSchema = idSchema.refine(
+  (id) => !['__proto__', 'constructor', 'prototype', 'hasOwnProperty'].includes(id),
+  '编号格式不正确',
+);
+
 const tagSchema = z.string().trim().min(1).max(12, '每个标签不超过 12 个字');
 const choiceSchema = z
   .array(
@@ -166,7 +172,16 @@ export const createQuizInput = z
   });
 
 export const quizRefInput = z.object({ quizId: idSchema }).strict();
-export const attemptRefInput = z.object({ attemptId: z.string().trim().min(1).max(200) }).strict();
+export const attemptRefInput = z
+  .object({
+    attemptId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'),
+  })
+  .strict();
 
 /** The member's own standing in one quiz. */
 export const myQuizStateSchema = z.enum(['upcoming', 'todo', 'in_progress', 'passed', 'failed', 'missed']);
@@ -225,7 +240,7 @@ export const attemptSchema = z.object({
 export type QuizAttempt = z.infer<typeof attemptSchema>;
 
 export const answerInput = z
-  .object({ attemptId: attemptRefInput.shape.attemptId, questionId: idSchema, choice: choiceSchema })
+  .object({ attemptId: attemptRefInput.shape.attemptId, questionId: questionIdSchema, choice: choiceSchema })
   .strict();
 export const answerResultSchema = z.object({ savedAt: z.string(), serverTime: z.string() });
 
@@ -233,7 +248,7 @@ export const submitInput = z
   .object({
     attemptId: attemptRefInput.shape.attemptId,
     /** Answers not yet saved one by one, by question id; saved ones stand unless given again. */
-    answers: z.record(idSchema, choiceSchema).optional(),
+    answers: z.record(questionIdSchema, choiceSchema).optional(),
   })
   .strict();
 
@@ -440,7 +455,10 @@ export const quizContract = {
     z.object({ count: z.number().int().min(1).max(20).default(5) }).strict(),
     z.object({ questions: z.array(practiceQuestionSchema) }),
   ),
-  practiceAnswer: action(z.object({ questionId: idSchema, choice: choiceSchema }).strict(), practiceAnswerResultSchema),
+  practiceAnswer: action(
+    z.object({ questionId: questionIdSchema, choice: choiceSchema }).strict(),
+    practiceAnswerResultSchema,
+  ),
   managed: action(pageInputSchema.strict(), pageOf(managedQuizSchema)),
   stats: action(quizRefInput.extend({ branchId: idSchema.optional() }).strict(), quizStatsSchema),
   roster: action(

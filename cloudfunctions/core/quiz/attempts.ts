@@ -123,7 +123,7 @@ export async function startAttempt(session: Session, quizId: string): Promise<Qu
 }
 
 function checkChoice(attempt: QuizAttemptDoc, questionId: string, choice: number[]): void {
-  const limit = attempt.limits[questionId];
+  const limit = Object.prototype.hasOwnProperty.call(attempt.limits, questionId) ? attempt.limits[questionId] : null;
   if (!limit) throw invalidArgument('这道题不在本次试卷中');
   if (choice.some((c) => c >= limit.n)) throw invalidArgument('所选选项不存在');
   if (choice.length > limit.m) throw invalidArgument('这道题只能选一个答案');

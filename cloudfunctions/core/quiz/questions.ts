@@ -65,6 +65,7 @@ export function questionDoc(
 
 /** Counts new questions in their bank and adds their tags to its list. */
 export async function countIntoBank(bankId: string, added: number, tags: string[]): Promise<void> {
+  if (!added && tags.length === 0) return;
   const _ = database().command;
   await database()
     .collection(COLLECTIONS.quizBanks)

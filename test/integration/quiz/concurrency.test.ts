@@ -3,7 +3,6 @@
  * between database calls as they do on CloudBase. Each member double-taps start and submit. The
  * attempt limit holds (one attempt each), and the counters are exact.
  */
-import cloud from 'wx-server-sdk';
 import {
   COLLECTIONS,
   type AttemptResult,
@@ -16,7 +15,7 @@ import type { LocalRuntime } from '../../../emulator/runtime';
 import { aBranchOf } from '../../support/factories';
 import { countOf } from '../../support/fixture';
 import { startTestRuntime } from '../../support/runtime';
-import { designedQuestions, keyAsShown, quizFixture } from './quiz-fixture';
+import { designedQuestions, keyAsShown, quizFixture, storedDoc } from './quiz-fixture';
 
 let runtime: LocalRuntime;
 let fx: ReturnType<typeof quizFixture>;
@@ -87,13 +86,8 @@ test('300 members start and submit at once: one attempt each, counters exact, wi
   expect(stats.histogram[9]).toBe(MEMBERS / 2);
   expect(stats.questions.reduce((a, q) => a + q.responses, 0)).toBe(MEMBERS * 10);
 
-  const db = cloud.database();
-  const quiz = ((await db.collection(COLLECTIONS.quizzes).doc(quizId).get()) as { data: QuizDoc }).data;
-  const month = (
-    (await db.collection(COLLECTIONS.branchMonths).doc(`${branch._id}_${quiz.month}`).get()) as {
-      data: BranchMonthDoc;
-    }
-  ).data;
+  const quiz = (await storedDoc<QuizDoc>(COLLECTIONS.quizzes, quizId))!;
+  const month = (await storedDoc<BranchMonthDoc>(COLLECTIONS.branchMonths, `${branch._id}_${quiz.month}`))!;
   expect(month.quizzes?.[quizId]).toEqual({ expected: MEMBERS, taken: MEMBERS, passed: MEMBERS / 2 });
   expect(month).toMatchObject({ quizExpected: MEMBERS, quizTaken: MEMBERS, quizPassed: MEMBERS / 2 });
 

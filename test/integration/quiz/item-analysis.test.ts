@@ -107,4 +107,4 @@ test('facility, discrimination, the most-chosen wrong option and the dubious fla
   const text = JSON.stringify(stats);
   for (const m of members) expect(text).not.toContain(m._id);
   expect(text).not.toContain('党员1');
-});
+}, 60_000);

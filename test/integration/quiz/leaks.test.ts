@@ -123,4 +123,4 @@ test('no response before submission carries a key, an explanation, a flag, or a 
   // Question ids are opaque: the same for everyone, and saying nothing about options.
   const ids = new Set(papers.flatMap((p) => p.questions.map((q) => q.questionId)));
   expect(ids.size).toBe(bank.length);
-});
+}, 60_000);

@@ -96,3 +96,10 @@ export function keyAsShown(bank: KnownQuestion[], q: { stem: string; options: st
   if (!known) throw new Error(`unknown stem ${q.stem}`);
   return known.answer.map((a) => q.options.indexOf(known.options[a]!)).sort((a, b) => a - b);
 }
+
+/** A stored document as the functions wrote it (null when missing). */
+export async function storedDoc<T>(collection: string, id: string): Promise<T | null> {
+  const cloud = (await import('wx-server-sdk')).default;
+  const result = (await cloud.database().collection(collection).doc(id).get()) as unknown as { data: T | null };
+  return result.data ?? null;
+}

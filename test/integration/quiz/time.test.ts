@@ -3,13 +3,12 @@
  * change nothing, and an attempt left open is scored from what was saved. The server's clock is
  * moved by shifting Date.now (the functions run in this process); the phone's clock never enters.
  */
-import cloud from 'wx-server-sdk';
 import { COLLECTIONS, type AttemptResult, type QuizAttempt, type QuizAttemptDoc, type QuizStats } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { closeAbandonedAttempts } from '../../../cloudfunctions/core/quiz/abandoned';
 import { expectRefused } from '../../support/fixture';
 import { startTestRuntime } from '../../support/runtime';
-import { designedQuestions, keyAsShown, quizFixture } from './quiz-fixture';
+import { designedQuestions, keyAsShown, quizFixture, storedDoc } from './quiz-fixture';
 
 let runtime: LocalRuntime;
 let fx: ReturnType<typeof quizFixture>;
@@ -33,8 +32,7 @@ afterAll(() => {
 });
 
 const minutes = (n: number) => n * 60_000;
-const attemptDoc = async (id: string) =>
-  ((await cloud.database().collection(COLLECTIONS.quizAttempts).doc(id).get()) as { data: QuizAttemptDoc }).data;
+const attemptDoc = async (id: string) => (await storedDoc<QuizAttemptDoc>(COLLECTIONS.quizAttempts, id))!;
 
 async function answerAll(attempt: QuizAttempt, openid = 'memberA') {
   for (const q of attempt.questions) {
