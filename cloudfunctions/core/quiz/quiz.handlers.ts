@@ -2,6 +2,7 @@ import type { contracts } from '@zhibu/types';
 import type { Handlers } from '../runtime/handler';
 import { attemptResult, saveAnswer, startAttempt, submitAttempt } from './attempts';
 import { createBank, listBanks } from './banks';
+import { exportQuestions, importQuestions, questionTemplate } from './import.service';
 import { managedQuizzes, quizRoster, quizStats } from './manage';
 import { getMyQuiz, listMyQuizzes } from './my-quizzes';
 import { createQuiz } from './publish';
@@ -15,6 +16,9 @@ export const quizHandlers: Handlers<typeof contracts.quiz> = {
   updateQuestion: { access: 'member', run: (input, { session }) => updateQuestion(session, input) },
   retireQuestion: { access: 'member', run: (input, { session }) => retireQuestion(session, input) },
   listQuestions: { access: 'member', run: (input, { session }) => listQuestions(session, input) },
+  importQuestions: { access: 'member', run: (input, { session }) => importQuestions(session, input) },
+  exportQuestions: { access: 'member', run: (input, { session }) => exportQuestions(session, input) },
+  template: { access: 'member', run: (_input, { session }) => questionTemplate(session) },
   create: { access: 'member', run: (input, { session }) => createQuiz(session, input) },
   list: { access: 'member', run: (input, { session }) => listMyQuizzes(session, input) },
   get: { access: 'member', run: (input, { session }) => getMyQuiz(session, input.quizId) },

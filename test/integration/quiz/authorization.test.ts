@@ -319,6 +319,38 @@ test('managed / stats / roster: the branch committee and the bureau; members FOR
   expectRefused(await call('secretaryB', 'roster', { quizId: quizA, page: 1, pageSize: 5 }), 'NOT_FOUND');
 });
 
+test('template / exportQuestions / importQuestions: the bank’s editors; keys for the bureau only', async () => {
+  const file = (d: { fileBase64: string }) => expect(d.fileBase64.length).toBeGreaterThan(100);
+  await matrix('template', () => ({}), {
+    ...manager(file),
+    memberA: 'FORBIDDEN',
+    memberB: 'FORBIDDEN',
+    unbound: 'UNAUTHENTICATED',
+  });
+  let sheet = '';
+  await matrix('exportQuestions', () => ({ bankId: bankA }), {
+    admin: (d: { withAnswers: boolean; fileBase64: string }) => {
+      expect(d.withAnswers).toBe(true);
+      sheet = d.fileBase64;
+    },
+    secretaryA: (d: { withAnswers: boolean }) => expect(d.withAnswers).toBe(false),
+    committeeA: (d: { withAnswers: boolean }) => expect(d.withAnswers).toBe(false),
+    memberA: 'FORBIDDEN',
+    memberB: 'FORBIDDEN',
+    unbound: 'UNAUTHENTICATED',
+  });
+  const before = await countOf(COLLECTIONS.quizQuestions);
+  await matrix('importQuestions', () => ({ bankId: bankA, fileBase64: sheet, mode: 'check' }), {
+    ...manager((d: { valid: boolean; created: number }) => expect(d).toMatchObject({ valid: true, created: 0 })),
+    memberA: 'FORBIDDEN',
+    memberB: 'FORBIDDEN',
+    unbound: 'UNAUTHENTICATED',
+  });
+  expect(await countOf(COLLECTIONS.quizQuestions)).toBe(before);
+  expectRefused(await call('secretaryB', 'exportQuestions', { bankId: bankA }), 'NOT_FOUND');
+  expectRefused(await call('secretaryA', 'exportQuestions', { bankId: bureauBank }), 'FORBIDDEN');
+});
+
 describe('hostile input', () => {
   test('malformed questions and quizzes are refused with INVALID_ARGUMENT and nothing is written', async () => {
     const before = await countOf(COLLECTIONS.quizQuestions);
