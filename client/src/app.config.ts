@@ -16,12 +16,21 @@ export default defineAppConfig({
     'pages/activity/detail/index',
     'pages/activity/history/index',
     'pages/checkin/index',
+    'pages/quiz/index',
+    'pages/quiz/take/index',
+    'pages/quiz/result/index',
+    'pages/quiz/wrong/index',
   ],
   subPackages: [
     {
       // The branch committee's activity screens: create and edit, the check-in code, attendance, minutes.
       root: 'packages/activity',
       pages: ['edit/index', 'qr/index', 'attendance/index', 'minutes/index'],
+    },
+    {
+      // Question banks, publishing quizzes and their statistics (committees and the bureau only).
+      root: 'packages/quiz',
+      pages: ['banks/index', 'questions/index', 'import/index', 'create/index', 'manage/index', 'stats/index'],
     },
     {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).

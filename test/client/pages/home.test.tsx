@@ -8,6 +8,14 @@ import { mockFetch, wangJianguo } from '../helpers';
 import Taro, { taroMock } from '../mocks/taro';
 
 const loginOk = { body: { ok: true, data: wangJianguo } };
+const noQuizzes = { body: { ok: true, data: { items: [], total: 0 } } };
+type Handler = Parameters<typeof mockFetch>[0];
+/** The home page also lists open quizzes; these tests answer that call with `quizzes`. */
+const home =
+  (handler: Handler, quizzes: { body: unknown } = noQuizzes): Handler =>
+  (request) =>
+    request.url === '/api/fn/quiz' ? quizzes : handler(request);
+const memberCalls = (sent: { url: string }[]) => sent.filter((r) => r.url === '/api/fn/member');
 const loginDown = { body: { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } };
 
 beforeEach(() => {
@@ -18,19 +26,19 @@ beforeEach(() => {
 
 describe('首页', () => {
   it('shows the member, the branch and the roles in Chinese, most responsible first', async () => {
-    const { sent } = mockFetch(() => loginOk);
+    const { sent } = mockFetch(home(() => loginOk));
     render(<HomePage />);
 
     expect(await screen.findByText('王建国')).toBeInTheDocument();
     expect(screen.getByText('城关第一中学党支部')).toBeInTheDocument();
     const roles = screen.getAllByText(/^(支部书记|党员|支委|局党委管理员)$/).map((node) => node.textContent);
     expect(roles).toEqual(['支部书记', '党员']);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ url: '/api/fn/member', body: { action: 'login' } });
+    expect(memberCalls(sent)).toHaveLength(1);
+    expect(memberCalls(sent)[0]).toMatchObject({ url: '/api/fn/member', body: { action: 'login' } });
   });
 
   it('shows a loading state until the member is known', async () => {
-    mockFetch(() => loginOk);
+    mockFetch(home(() => loginOk));
     render(<HomePage />);
     expect(screen.getByText('正在加载')).toBeInTheDocument();
     await screen.findByText('王建国');
@@ -39,7 +47,7 @@ describe('首页', () => {
 
   it('on failure shows an error state and a toast, and recovers on 重新加载', async () => {
     let answer: { body: unknown } = loginDown;
-    mockFetch(() => answer);
+    mockFetch(home(() => answer));
     render(<HomePage />);
 
     expect(await screen.findByText('加载失败')).toBeInTheDocument();
@@ -55,7 +63,7 @@ describe('首页', () => {
 
   it('reloads on pull-down refresh and stops the refresh indicator', async () => {
     let name = '王建国';
-    const { sent } = mockFetch(() => ({ body: { ok: true, data: { ...wangJianguo, name } } }));
+    const { sent } = mockFetch(home(() => ({ body: { ok: true, data: { ...wangJianguo, name } } })));
     render(<HomePage />);
     await screen.findByText('王建国');
 
@@ -63,13 +71,13 @@ describe('首页', () => {
     await act(async () => taroMock.fire('pullDownRefresh'));
 
     expect(await screen.findByText('王建国（已更新）')).toBeInTheDocument();
-    expect(sent).toHaveLength(2);
+    expect(memberCalls(sent)).toHaveLength(2);
     expect(Taro.stopPullDownRefresh).toHaveBeenCalled();
   });
 
   it('keeps the member on screen when a refresh fails, and says why', async () => {
     let answer: { body: unknown } = loginOk;
-    mockFetch(() => answer);
+    mockFetch(home(() => answer));
     render(<HomePage />);
     await screen.findByText('王建国');
 

@@ -25,3 +25,8 @@ export { PartyGroupsEditor } from './PartyGroupsEditor';
 export { RosterIo } from './RosterIo';
 export { RosterView } from './RosterView';
 export { SplitView } from './SplitView';
+export { confirm, toastDone } from './confirm';
+export { FilePicker } from './FilePicker';
+export { openSheet } from './files';
+export type { PickedFile } from './files';
+export { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem, FormTextarea } from './FormCells';

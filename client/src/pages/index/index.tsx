@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { MemberHero, SessionGate, useSession } from '@/features/member';
+import { HomeQuizCard } from '@/features/quiz';
 import { Cell, CellGroup } from '@/ui';
 
 const openTab = (url: string) => () => void Taro.switchTab({ url });
@@ -16,6 +17,7 @@ export default function HomePage() {
       {(member) => (
         <>
           <MemberHero member={member} />
+          <HomeQuizCard />
           <CellGroup title="支部工作">
             <Cell label="支部活动" value="三会一课、主题党日" onClick={openTab('/pages/activity/index')} />
             <Cell label="学习任务" value="学习材料与心得" onClick={openTab('/pages/study/index')} />
