@@ -5,6 +5,7 @@ import { buildFunctions } from '../../scripts/build-functions';
 import { weappPackageSizes } from '../../scripts/weapp-size';
 import { LocalClient, percentile, seededRandom } from './client';
 import { startServerProcess } from './server';
+import { benchQuiz } from './quiz';
 import { activityNow, setUpBranch } from './setup';
 
 /**
@@ -182,6 +183,9 @@ async function main(): Promise<void> {
       measured: `${rate.toFixed(0)} /s`,
       pass: null,
     });
+
+    // 5. Quizzes: operations of start / answer / submit, and 300 members at once.
+    rows.push(...(await benchQuiz(client, branch)));
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
 import { recountMonths } from '../activity/recount';
 import { sendDueReminders } from '../activity/reminder.service';
 import { closeAbandonedAttempts } from '../quiz/abandoned';
+import { recountClosedQuizzes } from '../quiz/recount';
 
 /**
  * What the hourly timer trigger runs: reminders for activities starting within a day, then a
@@ -17,6 +18,9 @@ export async function runHourly(): Promise<Record<string, unknown>> {
   }
   try {
     report.quizAttemptsClosed = await closeAbandonedAttempts();
+    const quizzes = await recountClosedQuizzes();
+    if (quizzes.drift.length > 0) console.warn('[jobs] quiz counter drift corrected', quizzes.drift.slice(0, 20));
+    report.quizRecount = { quizzes: quizzes.quizzes, drift: quizzes.drift.length };
   } catch (error) {
     console.error('[jobs] closing abandoned quiz attempts failed', error);
     report.quizAttemptsClosed = 'failed';
