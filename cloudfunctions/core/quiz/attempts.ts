@@ -51,11 +51,12 @@ async function myAttempt(session: Session, id: string): Promise<QuizAttemptDoc> 
  */
 export async function startAttempt(session: Session, quizId: string): Promise<QuizAttempt> {
   const me = session.member._id;
-  const [quiz, seat] = await Promise.all([
+  const [quiz, found] = await Promise.all([
     getDoc<QuizDoc>(COLLECTIONS.quizzes, quizId),
     getDoc<QuizSeatDoc>(COLLECTIONS.quizSeats, seatId(quizId, me)),
   ]);
-  if (!quiz || !seat) throw notFound(NO_QUIZ);
+  if (!quiz || !found) throw notFound(NO_QUIZ);
+  let seat = found;
   if (quiz.status !== 'published') throw failedPrecondition('测试正在发布中，请稍后再试');
   let now = Date.now();
 
@@ -63,10 +64,10 @@ export async function startAttempt(session: Session, quizId: string): Promise<Qu
     const open = await getDoc<QuizAttemptDoc>(COLLECTIONS.quizAttempts, seat.open.attemptId);
     if (open && open.status === 'open') {
       if (now < new Date(open.deadline).getTime()) return attemptView(open, now);
-      // Its time is up: score what was saved, then go on to a new attempt if one is left.
+      // Its time is up: score what was saved, then go on to a new attempt if one is left, from
+      // the seat as that scoring left it (a rare path, allowed a few more operations).
       await finalizeAttempt(open, open.answers, true, now);
-      seat.open = null;
-      seat.submitted += 1;
+      seat = (await getDoc<QuizSeatDoc>(COLLECTIONS.quizSeats, seat._id)) ?? seat;
       now = Date.now();
     }
   }

@@ -151,3 +151,31 @@ test('an abandoned attempt is scored from its saved answers, on the next read or
   fx.must(await fx.call('secretaryA', 'quiz', 'result', { attemptId: byJob.attemptId }), 'result');
   expect(fx.must(await fx.call<QuizStats>('secretaryA', 'quiz', 'stats', { quizId }), 'stats').attempts).toBe(2);
 });
+
+test('starting again after the time ran out scores the old attempt first, and the best result still counts', async () => {
+  const quizId = await fx.quiz('secretaryA', bankId, {
+    timeLimitMinutes: 5,
+    maxAttempts: 2,
+    countRule: 'best',
+    draw: { count: 3, bankIds: [bankId] },
+  });
+  const first = await fx.start('memberA', quizId);
+  await answerAll(first);
+  offset = minutes(6); // past the deadline; the member opens the quiz and starts again
+  const second = await fx.start('memberA', quizId);
+  expect(second.attemptId).toBe(first.attemptId.replace(/_1$/, '_2'));
+  expect(
+    fx.must(await fx.call<AttemptResult>('memberA', 'quiz', 'result', { attemptId: first.attemptId }), 'r1').score,
+  ).toBe(100);
+  const worse = fx.must(
+    await fx.call<AttemptResult>('memberA', 'quiz', 'submit', { attemptId: second.attemptId }),
+    'submit',
+  );
+  expect(worse.score).toBe(0);
+  const detail = fx.must(await fx.call<{ score: number; state: string }>('memberA', 'quiz', 'get', { quizId }), 'get');
+  expect(detail).toMatchObject({ score: 100, state: 'passed' });
+  const stats = fx.must(await fx.call<QuizStats>('secretaryA', 'quiz', 'stats', { quizId }), 'stats');
+  expect(stats).toMatchObject({ taken: 1, passed: 1, attempts: 2, average: 100 });
+  expect(stats.histogram[9]).toBe(1);
+  expect(stats.histogram.reduce((a, b) => a + b, 0)).toBe(1);
+});
