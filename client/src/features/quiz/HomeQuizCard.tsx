@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback } from 'react';
-import { formatDateTime } from '@/features/activity';
+import { beijingDateTime as formatDateTime } from './time';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { quizApi, quizPages } from './api';
 import { StateBadge } from './QuizCard';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { QuizSummary } from '@zhibu/types';
-import { formatDateTime } from '@/features/activity';
+import { beijingDateTime as formatDateTime } from './time';
 import { STATE_LABELS } from './labels';
 import './quiz.css';
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { QuizAttempt, QuizDetail } from '@zhibu/types';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatDateTime } from '@/features/activity';
+import { beijingDateTime as formatDateTime } from './time';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Button, ErrorState, LoadingState, showFailureToast } from '@/ui';
 import { quizApi, quizPages } from './api';

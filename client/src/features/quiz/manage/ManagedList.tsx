@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { formatDateTime } from '@/features/activity';
+import { beijingDateTime as formatDateTime } from '../time';
 import { usePagedList } from '@/hooks/usePagedList';
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '@/ui';
 import emptyStudy from '@/assets/empty/study.png';
