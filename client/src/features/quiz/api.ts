@@ -22,6 +22,7 @@ export const quizApi = {
   listQuestions: (bankId: string, page: number, pageSize: number) =>
     callFunction('quiz', 'listQuestions', { bankId, page, pageSize }),
   createQuestion: (input: ActionInput<'quiz', 'createQuestion'>) => callFunction('quiz', 'createQuestion', input),
+  updateQuestion: (input: ActionInput<'quiz', 'updateQuestion'>) => callFunction('quiz', 'updateQuestion', input),
   retireQuestion: (questionId: string, retired: boolean) =>
     callFunction('quiz', 'retireQuestion', { questionId, retired }),
   importQuestions: (bankId: string, fileBase64: string, mode: 'check' | 'commit') =>

@@ -14,14 +14,33 @@ import './manage.css';
 const idOf = (q: QuizQuestion) => q.questionId;
 const TYPES: QuestionType[] = ['single', 'multiple', 'judge'];
 
-/** A new question typed on the phone: options one per line, the key as letters (B, or ACD). */
-function QuestionForm({ bankId, onSaved }: { bankId: string; onSaved: () => void }) {
-  const [type, setType] = useState(0);
-  const [stem, setStem] = useState('');
-  const [options, setOptions] = useState('');
-  const [answer, setAnswer] = useState('');
-  const [explanation, setExplanation] = useState('');
-  const [tags, setTags] = useState('');
+/**
+ * A question typed on the phone: options one per line, the key as letters (B, or ACD). With
+ * `editing`, the same form changes that question; papers already drawn keep their own copy.
+ */
+function QuestionForm({
+  bankId,
+  editing,
+  onSaved,
+}: {
+  bankId: string;
+  editing: QuizQuestion | null;
+  onSaved: () => void;
+}) {
+  const [type, setType] = useState(editing ? TYPES.indexOf(editing.type) : 0);
+  const [stem, setStem] = useState(editing?.stem ?? '');
+  const [options, setOptions] = useState(editing && editing.type !== 'judge' ? editing.options.join('\n') : '');
+  const [answer, setAnswer] = useState(
+    editing
+      ? editing.type === 'judge'
+        ? editing.answer[0] === 0
+          ? '对'
+          : '错'
+        : letters(editing.answer).replace(/、/g, '')
+      : '',
+  );
+  const [explanation, setExplanation] = useState(editing?.explanation ?? '');
+  const [tags, setTags] = useState(editing?.tags.join('、') ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -38,15 +57,18 @@ function QuestionForm({ bankId, onSaved }: { bankId: string; onSaved: () => void
     const indexes =
       kind === 'judge' ? [key.startsWith('错') || key === 'B' ? 1 : 0] : [...key].map((l) => OPTION_LABELS.indexOf(l));
     setSaving(true);
-    const result = await quizApi.createQuestion({
-      bankId,
+    const question = {
       type: kind,
       stem: stem.trim(),
       options: opts,
       answer: indexes,
       ...(explanation.trim() ? { explanation: explanation.trim() } : {}),
       ...(tags.trim() ? { tags: tags.split(/[\s,，、]+/).filter(Boolean) } : {}),
-    });
+      ...(editing ? { difficulty: editing.difficulty } : {}),
+    };
+    const result = editing
+      ? await quizApi.updateQuestion({ questionId: editing.questionId, question })
+      : await quizApi.createQuestion({ bankId, ...question });
     setSaving(false);
     if (!result.ok) {
       setProblem(result.message);
@@ -62,7 +84,7 @@ function QuestionForm({ bankId, onSaved }: { bankId: string; onSaved: () => void
 
   return (
     <>
-      <FormGroup title="添加题目">
+      <FormGroup title={editing ? '修改题目（已抽到的试卷不受影响）' : '添加题目'}>
         <FormPicker label="题型" options={TYPES.map((t) => TYPE_LABELS[t])} index={type} onChange={setType} required />
         <FormTextarea label="题干" value={stem} onChange={setStem} maxlength={500} />
         {TYPES[type] === 'judge' ? null : (
@@ -82,7 +104,7 @@ function QuestionForm({ bankId, onSaved }: { bankId: string; onSaved: () => void
       <FormProblem problem={problem} />
       <FormActions>
         <Button loading={saving} disabled={stem.trim().length < 2} onClick={() => void save()}>
-          保存题目
+          {editing ? '保存修改' : '保存题目'}
         </Button>
       </FormActions>
     </>
@@ -92,6 +114,7 @@ function QuestionForm({ bankId, onSaved }: { bankId: string; onSaved: () => void
 /** The questions of one bank with their keys (editors only), retire and restore, import and export. */
 export function QuestionList({ bankId, name }: { bankId: string; name: string }) {
   const list = usePagedList((page, size) => quizApi.listQuestions(bankId, page, size), { idOf, key: bankId });
+  const [editing, setEditing] = useState<QuizQuestion | null>(null);
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.loadMore());
   useDidShow(() => {
@@ -131,6 +154,7 @@ export function QuestionList({ bankId, name }: { bankId: string; name: string })
             {q.tags.length ? ` · ${q.tags.join('、')}` : ''}
           </Text>
           <View className="qm-row__actions">
+            <Text onClick={() => setEditing(q)}>编辑</Text>
             <Text onClick={() => void retire(q)}>{q.retired ? '恢复' : '停用'}</Text>
           </View>
         </View>
@@ -138,7 +162,15 @@ export function QuestionList({ bankId, name }: { bankId: string; name: string })
       {list.status === 'ready' && list.items.length > 0 ? (
         <ListFooter list={list} totalText={(n) => `共 ${n} 题`} />
       ) : null}
-      <QuestionForm bankId={bankId} onSaved={() => void list.reload()} />
+      <QuestionForm
+        key={editing?.questionId ?? 'new'}
+        bankId={bankId}
+        editing={editing}
+        onSaved={() => {
+          setEditing(null);
+          void list.reload();
+        }}
+      />
     </View>
   );
 }
