@@ -10,6 +10,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   member: () => import('../cloudfunctions/member/index'),
   notice: () => import('../cloudfunctions/notice/index'),
   org: () => import('../cloudfunctions/org/index'),
+  quiz: () => import('../cloudfunctions/quiz/index'),
   roster: () => import('../cloudfunctions/roster/index'),
   study: () => import('../cloudfunctions/study/index'),
 };

@@ -3,6 +3,7 @@ import { jobsContract } from './jobs';
 import { memberContract } from './member';
 import { noticeContract } from './notice';
 import { orgContract } from './org';
+import { quizContract } from './quiz';
 import { rosterContract } from './roster';
 import { studyContract } from './study';
 
@@ -12,9 +13,11 @@ export * from './jobs';
 export * from './member';
 export * from './notice';
 export * from './org';
+export * from './quiz';
 export * from './roster';
 export * from './study';
 export type * from './records';
+export type * from './quiz-records';
 export { COLLECTIONS } from './records';
 
 /** Every function and its actions: the single source the functions validate with and the client is typed by. */
@@ -26,6 +29,7 @@ export const contracts = {
   jobs: jobsContract,
   notice: noticeContract,
   study: studyContract,
+  quiz: quizContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ActivityType, Audience } from './activity';
+import type { QuizMonthCounters } from './quiz-records';
 import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
 import type { NoticeCategory } from './notice';
 
@@ -174,6 +175,11 @@ export interface BranchMonthDoc {
   expected: number;
   present: number;
   leave: number;
+  /** Quizzes opening this month: 应考 / 已考 / 通过 each, and their totals. */
+  quizzes?: Record<string, QuizMonthCounters>;
+  quizExpected?: number;
+  quizTaken?: number;
+  quizPassed?: number;
   /** Study tasks due this month (by the Beijing month of their due date), kept like `activities`. */
   study?: {
     tasks: Record<string, StudyCounters>;
@@ -325,4 +331,11 @@ export const COLLECTIONS = {
   studyTasks: 'studyTasks',
   studyCompletions: 'studyCompletions',
   studyNotes: 'studyNotes',
+  quizBanks: 'quizBanks',
+  quizQuestions: 'quizQuestions',
+  quizzes: 'quizzes',
+  quizSeats: 'quizSeats',
+  quizAttempts: 'quizAttempts',
+  quizStats: 'quizStats',
+  quizPractice: 'quizPractice',
 } as const;

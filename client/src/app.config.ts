@@ -21,6 +21,10 @@ export default defineAppConfig({
     'pages/study/task/index',
     'pages/study/notes/index',
     'pages/study/note/index',
+    'pages/quiz/index',
+    'pages/quiz/take/index',
+    'pages/quiz/result/index',
+    'pages/quiz/wrong/index',
   ],
   subPackages: [
     {
@@ -37,6 +41,11 @@ export default defineAppConfig({
       // The branch committee's and the bureau's study screens: create, the branch's tasks, progress, comments.
       root: 'packages/study',
       pages: ['edit/index', 'manage/index', 'progress/index', 'reflection/index'],
+    },
+    {
+      // Question banks, publishing quizzes and their statistics (committees and the bureau only).
+      root: 'packages/quiz',
+      pages: ['banks/index', 'questions/index', 'import/index', 'create/index', 'manage/index', 'stats/index'],
     },
     {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).

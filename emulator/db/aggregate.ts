@@ -1,9 +1,9 @@
-import { Aggregator } from 'mingo';
 import type { Collections } from './collections';
 import { type Fields, isPlainObject } from './documents';
 import { DEFAULT_AGGREGATE_LIMIT } from './limits';
 import { assertSupportedPipeline } from './operators';
 import { filterDocuments } from './query';
+import { engineAggregator } from './sample';
 
 /**
  * Stages that only read their input documents. mingo changes input documents in place in other
@@ -19,6 +19,7 @@ const READ_ONLY_STAGES = new Set([
   '$skip',
   '$limit',
   '$project',
+  '$sample',
 ]);
 
 /**
@@ -49,5 +50,5 @@ export function runPipeline(collections: Collections, name: string, pipeline: Fi
   };
   const readOnly = stages.every((stage) => Object.keys(stage).every((stageName) => READ_ONLY_STAGES.has(stageName)));
   const source = readOnly ? input.slice() : structuredClone<Fields[]>(input.slice());
-  return new Aggregator(stages, { collectionResolver }).run<Fields>(source);
+  return engineAggregator(stages, { collectionResolver }).run<Fields>(source);
 }

@@ -6,6 +6,7 @@ import { weappPackageSizes } from '../../scripts/weapp-size';
 import { LocalClient, percentile, seededRandom } from './client';
 import { noticeRows } from './notices';
 import { startServerProcess } from './server';
+import { benchQuiz } from './quiz';
 import { activityNow, setUpBranch } from './setup';
 import { studyRows } from './study';
 
@@ -212,6 +213,9 @@ async function main(): Promise<void> {
       measured: `${rate.toFixed(0)} /s`,
       pass: null,
     });
+
+    // 5. Quizzes: operations of start / answer / submit, and 300 members at once.
+    rows.push(...(await benchQuiz(client, branch)));
   } finally {
     await server.stop();
   }

@@ -3,6 +3,8 @@ import { sendDueReminders } from '../activity/reminder.service';
 import { finishWithdrawals } from '../member/leavers';
 import { recentMonths, recountNotices } from '../notice/recount';
 import { studyHourly } from '../study/hourly';
+import { closeAbandonedAttempts } from '../quiz/abandoned';
+import { recountClosedQuizzes } from '../quiz/recount';
 
 /**
  * Each part's time, within the function's timeout (config.json: 60 s). A part that overruns is
@@ -48,6 +50,12 @@ export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
     return { deliveries: result.deliveries, drift: result.drift.length, skipped: result.skipped };
   },
   study: () => studyHourly(),
+  quizAttemptsClosed: () => closeAbandonedAttempts(),
+  quizRecount: async () => {
+    const result = await recountClosedQuizzes();
+    if (result.drift.length > 0) console.warn('[jobs] quiz counter drift corrected', result.drift.slice(0, 20));
+    return { quizzes: result.quizzes, drift: result.drift.length };
+  },
 };
 
 export async function runHourly(budgetMs = PART_BUDGET_MS, parts = HOURLY_PARTS): Promise<Record<string, unknown>> {

@@ -8,11 +8,15 @@ import { mockFetch, wangJianguo } from '../helpers';
 import Taro, { taroMock } from '../mocks/taro';
 
 const loginOk = { body: { ok: true, data: wangJianguo } };
-const noNotices = { body: { ok: true, data: { items: [], total: 0, unread: 0, toConfirm: 0 } } };
+/** The home page's cards (notices, study, quizzes) each ask for their own list: all empty here. */
+const emptyLists: Record<string, { body: unknown }> = {
+  '/api/fn/notice': { body: { ok: true, data: { items: [], total: 0, unread: 0, toConfirm: 0 } } },
+  '/api/fn/study': { body: { ok: true, data: { items: [], total: 0 } } },
+  '/api/fn/quiz': { body: { ok: true, data: { items: [], total: 0 } } },
+};
 
-/** The home page also asks for the member's notices (its 通知公告 card): those get an empty list. */
 function mockHome(answer: () => { body: unknown }) {
-  const mocked = mockFetch((request) => (request.url === '/api/fn/notice' ? noNotices : answer()));
+  const mocked = mockFetch((request) => emptyLists[request.url] ?? answer());
   return { sent: () => mocked.sent.filter((r) => r.url === '/api/fn/member') };
 }
 const loginDown = { body: { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } };

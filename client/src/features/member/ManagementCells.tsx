@@ -20,6 +20,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
         <Cell label="邀请码 / 绑定" value="邀请党员绑定微信" onClick={open(orgPages.roster({ mode: 'invite' }))} />
         <Cell label="名册导入导出" value="Excel" onClick={open(orgPages.rosterIo())} />
         <Cell label="党小组设置" onClick={open(orgPages.partyGroups(member.branchId))} />
+        <Cell label="理论测试" value="题库、发布测试、统计" onClick={open('/packages/quiz/banks/index')} />
       </CellGroup>
       {admin ? (
         <CellGroup title="局党委管理">

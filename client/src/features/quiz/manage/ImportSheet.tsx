@@ -1,0 +1,126 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { confirm, FilePicker, openSheet, toastDone, type PickedFile } from '@/features/org';
+import { Button, showFailureToast } from '@/ui';
+import { quizApi } from '../api';
+import '../quiz.css';
+import './manage.css';
+
+interface Report {
+  rows: number;
+  valid: boolean;
+  created: number;
+  errors: { row: number; column: string | null; message: string }[];
+  duplicates: { row: number; stem: string; existing: boolean }[];
+}
+
+/** Roughly what the server takes in one import (its limit is on the encoded file). */
+const MAX_BYTES = 700 * 1024;
+
+function ReportCard({ report, fileName }: { report: Report; fileName: string }) {
+  return (
+    <View className="qm-card" role="status">
+      <Text className="qm-row__title">
+        {report.valid ? '检查通过' : '发现问题，未导入任何题目'}：{fileName}
+      </Text>
+      <Text className="qm-card__line">共 {report.rows} 行</Text>
+      {report.errors.slice(0, 50).map((e, i) => (
+        <Text key={i} className="qm-card__error">
+          第 {e.row} 行{e.column ? ` · ${e.column}` : ''}：{e.message}
+        </Text>
+      ))}
+      {report.duplicates.map((d) => (
+        <Text key={d.row} className="qm-card__line">
+          第 {d.row} 行题干重复（{d.existing ? '题库中已有' : '表格中前面已有'}），不再导入：{d.stem}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** 题库导入导出: the template, a checked import (nothing written on a bad row), and export. */
+export function ImportSheet({ bankId, name }: { bankId: string; name: string }) {
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [busy, setBusy] = useState<'' | 'check' | 'commit' | 'template' | 'export'>('');
+  const [done, setDone] = useState<number | null>(null);
+
+  const check = async (picked: PickedFile) => {
+    if (picked.size > MAX_BYTES || picked.base64 === '')
+      return showFailureToast({ ok: false, code: 'INVALID_ARGUMENT', message: '文件过大，请分批导入' });
+    setFile(picked);
+    setDone(null);
+    setBusy('check');
+    const result = await quizApi.importQuestions(bankId, picked.base64, 'check');
+    setBusy('');
+    if (!result.ok) return showFailureToast(result);
+    setReport(result.data);
+  };
+  const commit = async () => {
+    if (!file || !report?.valid) return;
+    const fresh = report.rows - report.duplicates.length;
+    if (!(await confirm({ title: '确认导入', content: `将向「${name}」导入 ${fresh} 道题目。`, confirmText: '导入' })))
+      return;
+    setBusy('commit');
+    const result = await quizApi.importQuestions(bankId, file.base64, 'commit');
+    setBusy('');
+    if (!result.ok) return showFailureToast(result);
+    setReport(result.data);
+    if (result.data.valid) {
+      toastDone('导入成功');
+      setDone(result.data.created);
+    }
+  };
+  const download = async (kind: 'template' | 'export') => {
+    setBusy(kind);
+    const result = kind === 'template' ? await quizApi.template() : await quizApi.exportQuestions(bankId);
+    setBusy('');
+    if (!result.ok) return showFailureToast(result);
+    await openSheet(result.data);
+  };
+
+  return (
+    <View>
+      <View className="qm-card">
+        <Text className="qm-row__title">从 Excel 导入题目</Text>
+        <Text className="qm-card__line">
+          每行一题：题型、题干、选项A–H、答案（如 B 或 ACD；判断题写 对 / 错）、解析、标签、难度。
+        </Text>
+        <Text className="qm-card__line">系统先逐行检查，全部无误才会导入；题干重复的会列出并跳过。</Text>
+      </View>
+      <View className="quiz-actions">
+        <Button kind="secondary" loading={busy === 'template'} onClick={() => void download('template')}>
+          下载导入模板
+        </Button>
+      </View>
+      <View className="quiz-actions">
+        <FilePicker disabled={busy !== ''} onPick={(picked) => void check(picked)}>
+          {report ? '重新选择文件' : '选择 Excel 文件'}
+        </FilePicker>
+      </View>
+      {busy === 'check' ? <Text className="quiz-saved">正在检查…</Text> : null}
+      {report && file ? <ReportCard report={report} fileName={file.name} /> : null}
+      {report?.valid && done === null ? (
+        <View className="quiz-actions">
+          <Button loading={busy === 'commit'} onClick={() => void commit()}>
+            确认导入
+          </Button>
+        </View>
+      ) : null}
+      {done !== null ? (
+        <View className="quiz-saved" role="status">
+          已导入 {done} 道题目
+        </View>
+      ) : null}
+      <View className="qm-card">
+        <Text className="qm-row__title">导出题库</Text>
+        <Text className="qm-card__line">导出为同样格式的 Excel。答案和解析仅局党委管理员导出时包含。</Text>
+      </View>
+      <View className="quiz-actions">
+        <Button kind="secondary" loading={busy === 'export'} onClick={() => void download('export')}>
+          导出 Excel
+        </Button>
+      </View>
+    </View>
+  );
+}
