@@ -1,12 +1,12 @@
 import { COLLECTIONS, type ActivityDoc, type CheckinDoc } from '@zhibu/types';
-import { managedActivity, visibleActivity } from './access';
+import { canSee, isCommitteeOnly, managedActivity } from './access';
 import type { Session } from '../member/session';
-import { AppError, failedPrecondition, forbidden } from '../runtime/app-error';
+import { AppError, failedPrecondition, forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { takeAttempt, type FailureRule } from '../runtime/failure-limit';
 import { miniProgramCode } from '../runtime/wxacode';
-import { attendanceId, checkinOf } from './activity.repository';
+import { activityOrFail, attendanceId, checkinOf } from './activity.repository';
 import { checkinSecret, issueToken, SLOT_SECONDS, verifyToken, type TokenCheck } from './checkin-token';
 import { bump, countersOf } from './counters';
 import { checkinWindowState } from './window';
@@ -71,9 +71,11 @@ export async function checkIn(session: Session, token: string) {
     await takeAttempt(wrongTokens(session.member._id));
     throw TOKEN_MESSAGES[check.reason];
   }
-  // Visibility first: someone who left the committee is still on an old 支委会's list, but the
-  // meeting is no longer theirs to see, so it is not theirs to check in to either.
-  const activity = await visibleActivity(session, check.activityId);
+  const activity = await activityOrFail(check.activityId);
+  // Someone who left the committee is still on an old 支委会's list, but the meeting is no longer
+  // theirs to see, so it is not theirs to check in to either. (Another branch's ordinary meeting
+  // answers FORBIDDEN below: the code on the screen already shows the meeting exists.)
+  if (isCommitteeOnly(activity) && !canSee(session, activity)) throw notFound('没有找到该活动');
   const me = session.member._id;
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
   if (!activity.expectedIds.includes(me)) throw forbidden('您不在本次活动的应到名单中，如有疑问请联系支部书记');
