@@ -15,6 +15,7 @@ import {
   type Result,
 } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
+import { actionCoverage } from '../../support/coverage';
 import { countOf, expectRefused } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
 import { designedQuestions, keyAsShown, quizFixture } from './quiz-fixture';
@@ -44,8 +45,11 @@ let questionA: string;
 let quizA: string;
 let attemptA: QuizAttempt;
 
-const call = <T = unknown>(who: Caller, action: string, data?: unknown) =>
-  fx.call<T>(CALLERS[who], 'quiz', action, data) as Promise<Result<T>>;
+const coverage = actionCoverage('quiz');
+const call = <T = unknown>(who: Caller, action: string, data?: unknown) => {
+  coverage.record(who, action);
+  return fx.call<T>(CALLERS[who], 'quiz', action, data) as Promise<Result<T>>;
+};
 
 beforeAll(async () => {
   runtime = await startTestRuntime();
@@ -429,4 +433,9 @@ describe('hostile input', () => {
     expect(resumed.saved).toEqual({});
     expect((await fx.start('memberA', quizId)).attemptId).toBe(attempt.attemptId);
   });
+});
+
+// Last in the file: every action was tried by someone entitled and by an outsider.
+test('the suite reaches every action of the quiz contract', () => {
+  expect(coverage.missing()).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import type { Result } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
+import { actionCoverage } from '../../support/coverage';
 import { readSheet } from '../../support/xlsx';
 import { BRANCH_A, BRANCH_B, expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
@@ -32,7 +33,10 @@ const ALL = Object.keys(CALLERS) as Caller[];
 /** Every answer given to anyone but memberA, searched for the note at the end. */
 const answersToOthers: string[] = [];
 
+const coverage = actionCoverage('study');
+
 async function call<T = unknown>(caller: Caller, action: string, data?: unknown): Promise<Result<T>> {
+  coverage.record(caller, action);
   const result = await fx.call<T>(CALLERS[caller], 'study', action, data);
   if (caller !== 'memberA') answersToOthers.push(JSON.stringify(result));
   return result;
@@ -341,4 +345,9 @@ describe('hostile input', () => {
   it('every query was covered by a declared index', () => {
     expect(runtime.indexWarnings).toEqual([]);
   });
+});
+
+// Last in the file: every action was tried by someone entitled and by an outsider.
+test('the suite reaches every action of the study contract', () => {
+  expect(coverage.missing()).toEqual([]);
 });
