@@ -119,10 +119,11 @@ export function isHeld(activity: { status: string; endAt: Date }, now: Date): bo
   return activity.status !== 'cancelled' && new Date(activity.endAt).getTime() <= now.getTime();
 }
 
-// Rule: for compliance a held activity also needs its evidence, minutes saved and attendance
-// recorded; one held without minutes shows as 已开展·缺记录 and turns the light yellow.
-export function hasEvidence(activity: { hasMinutes: boolean; present: number }): boolean {
-  return activity.hasMinutes && activity.present > 0;
+// Rule: for compliance a held activity also needs its evidence: its minutes saved (attendance is
+// recorded by the check-in itself). One held without minutes still counts as held, shows as
+// 已开展·缺记录 and turns the light yellow. The branch-month counters keep this as `minuted`.
+export function hasEvidence(activity: { minutes: unknown }): boolean {
+  return Boolean(activity.minutes);
 }
 
 // Rule: a rate is a share of its 应X; with nobody expected there is no rate (null), never 0 or 100%.
