@@ -12,6 +12,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   org: () => import('../cloudfunctions/org/index'),
   quiz: () => import('../cloudfunctions/quiz/index'),
   roster: () => import('../cloudfunctions/roster/index'),
+  stats: () => import('../cloudfunctions/stats/index'),
   study: () => import('../cloudfunctions/study/index'),
 };
 

@@ -82,7 +82,9 @@ export function installStorageSeam(storage: LocalStorage, publicUrl: () => strin
   });
   sdk.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
     const folder = cloudPath.split('/').slice(0, -1).join('/') || 'files';
-    const type = cloudPath.endsWith('.png') ? 'image/png' : cloudPath.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+    // By the file's extension, as CloudBase does (minutes photos, exported workbooks).
+    const found = contentTypeOf(cloudPath);
+    const type = found === 'application/octet-stream' ? 'image/jpeg' : found;
     return { fileID: storage.save(folder, type, Buffer.from(fileContent)), errMsg: 'uploadFile:ok' };
   };
 }

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { action } from './api';
 import { idSchema, pageInputSchema, pageOf } from './fields';
 
-export const ACTIVITY_TYPES = ['party_congress', 'committee', 'group', 'lecture', 'theme_day', 'other'] as const;
+export const ACTIVITY_TYPES = [
+  'party_congress',
+  'committee',
+  'group',
+  'lecture',
+  'theme_day',
+  'life_meeting',
+  'review',
+  'other',
+] as const;
 export const activityTypeSchema = z.enum(ACTIVITY_TYPES);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
 
@@ -12,6 +21,8 @@ export const ACTIVITY_TYPE_NAMES: Record<ActivityType, string> = {
   group: '党小组会',
   lecture: '党课',
   theme_day: '主题党日',
+  life_meeting: '组织生活会',
+  review: '民主评议党员',
   other: '其他活动',
 };
 

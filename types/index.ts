@@ -5,6 +5,7 @@ import { noticeContract } from './notice';
 import { orgContract } from './org';
 import { quizContract } from './quiz';
 import { rosterContract } from './roster';
+import { statsContract } from './stats';
 import { studyContract } from './study';
 
 export * from './activity';
@@ -15,6 +16,7 @@ export * from './notice';
 export * from './org';
 export * from './quiz';
 export * from './roster';
+export * from './stats';
 export * from './study';
 export type * from './records';
 export type * from './quiz-records';
@@ -30,6 +32,7 @@ export const contracts = {
   notice: noticeContract,
   study: studyContract,
   quiz: quizContract,
+  stats: statsContract,
 } as const;
 
 export type Contracts = typeof contracts;

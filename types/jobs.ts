@@ -9,7 +9,7 @@ export const recountResultSchema = z.object({
   drift: z.array(
     z.object({
       activityId: z.string(),
-      field: z.enum(['expected', 'present', 'leave', 'missing', 'phantom']),
+      field: z.enum(['expected', 'present', 'leave', 'minutes', 'missing', 'phantom']),
       recorded: z.number(),
       actual: z.number(),
     }),

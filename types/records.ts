@@ -160,6 +160,8 @@ export interface ActivityCounters {
   expected: number;
   present: number;
   leave: number;
+  /** Minutes were saved for it: with attendance recorded, its evidence for the compliance calendar. */
+  minutes?: boolean;
 }
 
 /**
@@ -172,6 +174,8 @@ export interface BranchMonthDoc {
   month: string;
   activities: Record<string, ActivityCounters>;
   held: Partial<Record<ActivityType, number>>;
+  /** Of `held`, those whose minutes were saved (entries with `minutes: true`), by type. */
+  minuted?: Partial<Record<ActivityType, number>>;
   expected: number;
   present: number;
   leave: number;
@@ -311,6 +315,26 @@ export interface NoticeReceiptDoc {
   confirmedAt: Date | null;
 }
 
+/** A bureau's statistics settings: `_id` is the bureau's id; the rules table of the compliance calendar. */
+export interface StatsConfigDoc {
+  _id: string;
+  rules: { type: ActivityType; every: 'month' | 'quarter' | 'half' | 'year'; min: number }[];
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+/** An admin's adjustment of a branch's inspection score for a period, with its reason (also in the audit log). */
+export interface StatsAdjustmentDoc {
+  _id: string;
+  period: string;
+  branchId: string;
+  points: number;
+  reason: string;
+  by: string;
+  byName: string;
+  at: Date;
+}
+
 export const COLLECTIONS = {
   branches: 'branches',
   members: 'members',
@@ -338,4 +362,6 @@ export const COLLECTIONS = {
   quizAttempts: 'quizAttempts',
   quizStats: 'quizStats',
   quizPractice: 'quizPractice',
+  statsConfig: 'statsConfig',
+  statsAdjustments: 'statsAdjustments',
 } as const;

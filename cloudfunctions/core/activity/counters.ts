@@ -24,7 +24,7 @@ function incFields(activityId: string, delta: CounterDelta): Record<string, unkn
 }
 
 type Entry = Partial<ActivityCounters>;
-const FIELDS = ['type', 'expected', 'present', 'leave'] as const;
+const FIELDS = ['type', 'expected', 'present', 'leave', 'minutes'] as const;
 
 /** A where-clause matching the month document whose entry for `activityId` is exactly `entry`. */
 export function entryIs(monthId: string, activityId: string, entry: Entry | undefined): Record<string, unknown> {
@@ -62,15 +62,19 @@ export async function bump(
  * activity already counted there is left as it is, so a retried create or push counts it once.
  */
 export async function attach(
-  activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type'>,
-  counters: Omit<ActivityCounters, 'type'>,
+  activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type'> & { minutes?: ActivityDoc['minutes'] },
+  counts: Omit<ActivityCounters, 'type' | 'minutes'>,
 ): Promise<boolean> {
   const db = database();
   const _ = db.command;
   const id = monthDocId(activity.branchId, activity.month);
+  // An activity moved to another month after its minutes were saved keeps them counted there.
+  const minuted = Boolean(activity.minutes);
+  const counters: Omit<ActivityCounters, 'type'> = { ...counts, ...(minuted ? { minutes: true } : {}) };
   const update = {
     [`activities.${activity._id}`]: _.set({ type: activity.type, ...counters }),
     [`held.${activity.type}`]: _.inc(1),
+    ...(minuted ? { [`minuted.${activity.type}`]: _.inc(1) } : {}),
     expected: _.inc(counters.expected),
     present: _.inc(counters.present),
     leave: _.inc(counters.leave),
@@ -86,7 +90,10 @@ export async function attach(
       month: activity.month,
       activities: { [activity._id]: { type: activity.type, ...counters } },
       held: { [activity.type]: 1 },
-      ...counters,
+      ...(minuted ? { minuted: { [activity.type]: 1 } } : {}),
+      expected: counts.expected,
+      present: counts.present,
+      leave: counts.leave,
     };
     try {
       await db.collection(COLLECTIONS.branchMonths).add({ data: { _id: id, ...fresh } });
@@ -124,6 +131,7 @@ export async function detach(
         data: {
           [`activities.${activity._id}`]: _.remove(),
           ...(entry.type ? { [`held.${entry.type}`]: _.inc(-1) } : {}),
+          ...(entry.type && entry.minutes ? { [`minuted.${entry.type}`]: _.inc(-1) } : {}),
           expected: _.inc(-removed.expected),
           present: _.inc(-removed.present),
           leave: _.inc(-removed.leave),
@@ -150,4 +158,21 @@ export async function countersOf(
   const out = new Map<string, ActivityCounters>();
   for (const doc of docs) for (const [id, counters] of Object.entries(doc.activities)) out.set(id, counters);
   return out;
+}
+
+/**
+ * Counts an activity's minutes in its month, once: compare-and-set on the entry's `minutes` flag,
+ * so saving the minutes again (or two saves at once) counts them one time. One operation; an entry
+ * missing at that moment is repaired by the recount.
+ */
+export async function markMinuted(activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type'>): Promise<void> {
+  const _ = database().command;
+  await database()
+    .collection(COLLECTIONS.branchMonths)
+    .where({
+      _id: monthDocId(activity.branchId, activity.month),
+      [`activities.${activity._id}.type`]: activity.type,
+      [`activities.${activity._id}.minutes`]: _.neq(true),
+    })
+    .update({ data: { [`activities.${activity._id}.minutes`]: true, [`minuted.${activity.type}`]: _.inc(1) } });
 }

@@ -5,6 +5,7 @@ import type { Session } from '../member/session';
 import { failedPrecondition, invalidArgument } from '../runtime/app-error';
 import { cloud, database } from '../runtime/cloud';
 import { getActivity } from './activity.service';
+import { markMinuted } from './counters';
 
 /** Temporary download URLs for stored photos; a photo whose URL cannot be had shows as missing. */
 export async function photoUrls(fileIds: string[]): Promise<Map<string, string | null>> {
@@ -84,5 +85,6 @@ export async function saveMinutes(session: Session, input: z.infer<(typeof activ
     .collection(COLLECTIONS.activities)
     .doc(activity._id)
     .update({ data: { minutes: database().command.set(minutes) } });
+  if (!activity.minutes) await markMinuted(activity);
   return getActivity(session, activity._id);
 }

@@ -13,7 +13,7 @@ import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from './window';
 
 export interface Drift {
   activityId: string;
-  field: 'expected' | 'present' | 'leave' | 'missing' | 'phantom';
+  field: 'expected' | 'present' | 'leave' | 'minutes' | 'missing' | 'phantom';
   recorded: number;
   actual: number;
 }
@@ -121,6 +121,23 @@ async function reconcile(
       data[`held.${activity.type}`] = _.inc(1);
       if (entry.type) data[`held.${entry.type}`] = _.inc(-1);
     }
+    const minuted = Boolean(activity.minutes);
+    if (Boolean(entry.minutes) !== minuted || entry.type !== activity.type) {
+      if (Boolean(entry.minutes) !== minuted) {
+        drift.push({
+          activityId: activity._id,
+          field: 'minutes',
+          recorded: entry.minutes ? 1 : 0,
+          actual: minuted ? 1 : 0,
+        });
+        data[`activities.${activity._id}.minutes`] = minuted;
+      }
+      // Moves between types count with `held`: out of the old type as recorded, into the new one.
+      const inc: Record<string, number> = {};
+      if (entry.minutes && entry.type) inc[entry.type] = (inc[entry.type] ?? 0) - 1;
+      if (minuted) inc[activity.type] = (inc[activity.type] ?? 0) + 1;
+      for (const [type, n] of Object.entries(inc)) if (n) data[`minuted.${type}`] = _.inc(n);
+    }
     if (Object.keys(data).length === 0) return { drift: [], busy: false };
     const result = await db
       .collection(COLLECTIONS.branchMonths)
@@ -147,6 +164,7 @@ async function removePhantom(month: BranchMonthDoc, activityId: string, entry: E
       data: {
         [`activities.${activityId}`]: _.remove(),
         ...(entry.type ? { [`held.${entry.type}`]: _.inc(-1) } : {}),
+        ...(entry.type && entry.minutes ? { [`minuted.${entry.type}`]: _.inc(-1) } : {}),
         expected: _.inc(-(entry.expected ?? 0)),
         present: _.inc(-(entry.present ?? 0)),
         leave: _.inc(-(entry.leave ?? 0)),
@@ -167,11 +185,13 @@ async function repairTotals(id: string): Promise<boolean> {
   const _ = db.command;
   const sums = { expected: 0, present: 0, leave: 0 };
   const held: Record<string, number> = {};
+  const minuted: Record<string, number> = {};
   for (const entry of Object.values(month.activities) as Entry[]) {
     sums.expected += entry.expected ?? 0;
     sums.present += entry.present ?? 0;
     sums.leave += entry.leave ?? 0;
     if (entry.type) held[entry.type] = (held[entry.type] ?? 0) + 1;
+    if (entry.type && entry.minutes) minuted[entry.type] = (minuted[entry.type] ?? 0) + 1;
   }
   const where: Record<string, unknown> = { _id: id };
   const data: Record<string, unknown> = {};
@@ -184,6 +204,14 @@ async function repairTotals(id: string): Promise<boolean> {
     const recorded = recordedHeld[type];
     where[`held.${type}`] = recorded === undefined ? _.exists(false) : recorded;
     if ((recorded ?? 0) !== (held[type] ?? 0)) data[`held.${type}`] = _.inc((held[type] ?? 0) - (recorded ?? 0));
+  }
+  const recordedMinuted = (month.minuted ?? {}) as Record<string, number | undefined>;
+  for (const type of new Set([...Object.keys(minuted), ...Object.keys(recordedMinuted)])) {
+    const recorded = recordedMinuted[type];
+    where[`minuted.${type}`] = recorded === undefined ? _.exists(false) : recorded;
+    if ((recorded ?? 0) !== (minuted[type] ?? 0)) {
+      data[`minuted.${type}`] = _.inc((minuted[type] ?? 0) - (recorded ?? 0));
+    }
   }
   if (Object.keys(data).length === 0) return false;
   return updated(await db.collection(COLLECTIONS.branchMonths).where(where).update({ data }));

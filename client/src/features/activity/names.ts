@@ -10,6 +10,8 @@ export const ACTIVITY_TYPE_NAMES: Record<ActivityType, string> = {
   group: '党小组会',
   lecture: '党课',
   theme_day: '主题党日',
+  life_meeting: '组织生活会',
+  review: '民主评议党员',
   other: '其他活动',
 };
 
@@ -20,6 +22,8 @@ export const ACTIVITY_TYPE_ORDER: ActivityType[] = [
   'group',
   'lecture',
   'theme_day',
+  'life_meeting',
+  'review',
   'other',
 ];
 

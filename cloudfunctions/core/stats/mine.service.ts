@@ -1,0 +1,117 @@
+import {
+  COLLECTIONS,
+  type ActivityDoc,
+  type CheckinDoc,
+  type MyStats,
+  type NoticeBranchDoc,
+  type NoticeReceiptDoc,
+  type QuizSeatDoc,
+  type StudyTaskDoc,
+} from '@zhibu/types';
+import type { Session } from '../member/session';
+import { database } from '../runtime/cloud';
+import { getAllDocs, getDocs } from '../runtime/documents';
+import { periodOrInvalid } from './dashboard.service';
+import { isHeld } from './rules';
+
+const byId = <T extends { _id: string }>(query: () => unknown) => getAllDocs<T>(query as never);
+
+/**
+ * The caller's own record over a period: the meetings they were expected at and how they stood,
+ * their study tasks due, quizzes opened and notices posted to them. Only their own.
+ */
+export async function mine(session: Session, input: { period: string }, now = new Date()): Promise<MyStats> {
+  const period = periodOrInvalid(input.period);
+  const me = session.member._id;
+  const db = database();
+  const _ = db.command;
+  const inPeriod = (field: string) => ({ [field]: _.gte(period.start).and(_.lt(period.end)) });
+  const [activities, tasks, seats, deliveries] = await Promise.all([
+    byId<Pick<ActivityDoc, '_id' | 'title' | 'type' | 'endAt' | 'status' | 'leaveIds'>>(() =>
+      db
+        .collection(COLLECTIONS.activities)
+        .where({ expectedIds: me, ...inPeriod('endAt') })
+        .field({ _id: true, title: true, type: true, endAt: true, status: true, leaveIds: true })
+        .orderBy('endAt', 'asc'),
+    ),
+    byId<Pick<StudyTaskDoc, '_id' | 'doneIds' | 'lateIds'>>(() =>
+      db
+        .collection(COLLECTIONS.studyTasks)
+        .where({ expectedIds: me, ...inPeriod('dueAt') })
+        .field({ _id: true, doneIds: true, lateIds: true })
+        .orderBy('dueAt', 'asc'),
+    ),
+    byId<Pick<QuizSeatDoc, '_id' | 'openAt' | 'submitted' | 'passed'>>(() =>
+      db
+        .collection(COLLECTIONS.quizSeats)
+        .where({ memberId: me, closeAt: _.gte(period.start) })
+        .field({ _id: true, openAt: true, submitted: true, passed: true })
+        .orderBy('closeAt', 'asc'),
+    ),
+    byId<Pick<NoticeBranchDoc, '_id' | 'noticeId' | 'status'>>(() =>
+      db
+        .collection(COLLECTIONS.noticeBranches)
+        .where({ audienceIds: me, pinned: _.in([true, false]), ...inPeriod('publishedAt') })
+        .field({ _id: true, noticeId: true, status: true })
+        .orderBy('publishedAt', 'asc'),
+    ),
+  ]);
+  const held = activities.filter((a) => isHeld(a, now));
+  const notices = deliveries.filter((d) => d.status === 'published');
+  const [checkins, receipts] = await Promise.all([
+    held.length
+      ? getDocs<Pick<CheckinDoc, 'activityId' | 'state'>>(
+          db
+            .collection(COLLECTIONS.checkins)
+            .where({ _id: _.in(held.map((a) => `${a._id}_${me}`)) })
+            .field({ activityId: true, state: true })
+            .limit(held.length),
+        )
+      : [],
+    notices.length
+      ? getDocs<Pick<NoticeReceiptDoc, 'noticeId'>>(
+          db
+            .collection(COLLECTIONS.noticeReceipts)
+            .where({ _id: _.in(notices.map((n) => `${n.noticeId}_${me}`)) })
+            .field({ noticeId: true })
+            .limit(notices.length),
+        )
+      : [],
+  ]);
+  const present = new Set(checkins.filter((c) => c.state === 'present').map((c) => c.activityId));
+  const rows = held.map((a) => ({
+    activityId: a._id,
+    title: a.title,
+    type: a.type,
+    endAt: new Date(a.endAt).toISOString(),
+    state: present.has(a._id)
+      ? ('present' as const)
+      : a.leaveIds.includes(me)
+        ? ('leave' as const)
+        : ('absent' as const),
+  }));
+  const opened = seats.filter((s) => {
+    const t = new Date(s.openAt).getTime();
+    return t >= period.start.getTime() && t < period.end.getTime();
+  });
+  return {
+    period: period.key,
+    attendance: {
+      expected: rows.length,
+      present: rows.filter((r) => r.state === 'present').length,
+      leave: rows.filter((r) => r.state === 'leave').length,
+      activities: rows.reverse(),
+    },
+    study: {
+      expected: tasks.length,
+      done: tasks.filter((t) => t.doneIds.includes(me)).length,
+      late: tasks.filter((t) => t.lateIds.includes(me)).length,
+    },
+    quizzes: {
+      expected: opened.length,
+      taken: opened.filter((s) => s.submitted > 0).length,
+      passed: opened.filter((s) => s.passed).length,
+    },
+    notices: { expected: notices.length, read: receipts.length },
+  };
+}

@@ -1,0 +1,184 @@
+import type { BranchStats, Compliance, Dashboard, Inspection, MyStats, Result } from '@zhibu/types';
+import type { LocalRuntime } from '../../../emulator/runtime';
+import { BRANCH_A, BRANCH_B, fixtureFor, type Fixture } from '../../support/fixture';
+import { DEMO, startTestRuntime } from '../../support/runtime';
+
+/**
+ * Every action of `stats` × every kind of caller, checking what comes back: the bureau sees every
+ * branch, a branch committee its own branch only (another branch is NOT_FOUND), a member only
+ * their own record, a stranger nothing.
+ */
+let runtime: LocalRuntime;
+let fx: Fixture;
+
+const CALLERS = {
+  admin: DEMO.admin.openid,
+  secretaryA: DEMO.secretaryA.openid,
+  committeeA: DEMO.committeeA.openid,
+  memberA: DEMO.memberA.openid,
+  memberB: DEMO.memberB.openid,
+  stranger: DEMO.stranger.openid,
+} as const;
+type Caller = keyof typeof CALLERS;
+const PERIOD = '2026-Q1';
+
+const call = <T = unknown>(caller: Caller, action: string, data?: unknown): Promise<Result<T>> =>
+  fx.call<T>(CALLERS[caller], 'stats', action, data);
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  fx = fixtureFor(runtime);
+});
+afterAll(() => runtime.close());
+
+const refused = (result: Result<unknown>, code: string) => expect(result).toMatchObject({ ok: false, code });
+
+describe.each(['dashboard', 'inspection', 'export', 'rules'] as const)('stats.%s: the bureau only', (action) => {
+  const data = action === 'rules' ? undefined : { period: PERIOD };
+  it.each(['secretaryA', 'committeeA', 'memberA', 'memberB'] as const)('%s is FORBIDDEN', async (caller) => {
+    refused(await call(caller, action, data), 'FORBIDDEN');
+  });
+  it('a stranger is UNAUTHENTICATED', async () => {
+    refused(await call('stranger', action, data), 'UNAUTHENTICATED');
+  });
+});
+
+describe('what the bureau sees', () => {
+  it('the dashboard lists every active branch, branches and never people', async () => {
+    const result = await call<Dashboard>('admin', 'dashboard', { period: PERIOD });
+    if (!result.ok) throw new Error(result.message);
+    const ids = result.data.branches.map((b) => b.branchId);
+    expect(ids).toEqual(expect.arrayContaining([BRANCH_A, BRANCH_B]));
+    expect(result.data.trend.map((t) => t.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+    const text = JSON.stringify(result.data);
+    expect(text).not.toContain(DEMO.memberA.memberId);
+    for (const b of result.data.branches) expect(b.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('inspection ranks every branch out of 100', async () => {
+    const result = await call<Inspection>('admin', 'inspection', { period: '2026-H1' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.data.branches.map((b) => b.branchId)).toEqual(expect.arrayContaining([BRANCH_A, BRANCH_B]));
+    for (const row of result.data.branches) {
+      expect(row.items.reduce((a, i) => a + i.points, 0)).toBe(100);
+      expect(row.score).toBeGreaterThanOrEqual(0);
+      expect(row.score).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('export answers a stored workbook and its download URL', async () => {
+    const result = await call<{ fileId: string; url: string; fileName: string }>('admin', 'export', { period: PERIOD });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.data.fileId).toMatch(/^local:\/\/stats\/.+\.xlsx$/);
+    expect(result.data.url).toMatch(/\/api\/storage\/stats\/.+\.xlsx$/);
+    expect(result.data.fileName).toBe('2026年第1季度支部工作统计.xlsx');
+  });
+
+  it('rules: the defaults until an admin changes them; the change is what everyone reads next', async () => {
+    const before = await call<{ rules: { type: string }[] }>('admin', 'rules');
+    expect(before.ok && before.data.rules.map((r) => r.type)).toEqual([
+      'party_congress',
+      'committee',
+      'group',
+      'lecture',
+      'theme_day',
+      'life_meeting',
+      'review',
+    ]);
+    refused(
+      await call('secretaryA', 'setRules', { rules: [{ type: 'committee', every: 'month', min: 1 }] }),
+      'FORBIDDEN',
+    );
+    const rules = [{ type: 'committee', every: 'month', min: 2 }];
+    expect(await call('admin', 'setRules', { rules })).toMatchObject({ ok: true, data: { rules } });
+    expect(await call('admin', 'rules')).toMatchObject({ ok: true, data: { rules } });
+    refused(await call('admin', 'setRules', { rules: [...rules, ...rules] }), 'INVALID_ARGUMENT');
+    const compliance = await call<Compliance>('secretaryA', 'compliance', { year: 2026 });
+    expect(compliance.ok && [...new Set(compliance.data.items.map((i) => i.item))]).toEqual(['committee']);
+    await call('admin', 'setRules', {
+      rules: [
+        { type: 'party_congress', every: 'quarter', min: 1 },
+        { type: 'committee', every: 'month', min: 1 },
+        { type: 'group', every: 'month', min: 1 },
+        { type: 'lecture', every: 'quarter', min: 1 },
+        { type: 'theme_day', every: 'month', min: 1 },
+        { type: 'life_meeting', every: 'year', min: 1 },
+        { type: 'review', every: 'year', min: 1 },
+      ],
+    });
+  });
+
+  it('adjust: admins only, with a reason, logged, and in the score', async () => {
+    const data = { period: '2026-H1', branchId: BRANCH_A, points: -3, reason: '台账资料不齐全' };
+    for (const caller of ['secretaryA', 'committeeA', 'memberA'] as const)
+      refused(await call(caller, 'adjust', data), 'FORBIDDEN');
+    refused(await call('admin', 'adjust', { ...data, branchId: 'no-such-branch' }), 'NOT_FOUND');
+    refused(await call('admin', 'adjust', { ...data, reason: '' }), 'INVALID_ARGUMENT');
+    expect(await call('admin', 'adjust', data)).toMatchObject({ ok: true });
+    const result = await call<Inspection>('admin', 'inspection', { period: '2026-H1' });
+    const row = result.ok ? result.data.branches.find((b) => b.branchId === BRANCH_A) : undefined;
+    expect(row).toMatchObject({ adjustment: -3, adjustments: [{ points: -3, reason: '台账资料不齐全' }] });
+    expect(row!.score).toBeCloseTo(Math.max(0, row!.computed - 3), 5);
+    const log = await fx.call<{ items: { action: string }[] }>(CALLERS.admin, 'org', 'auditLog', {
+      branchId: BRANCH_A,
+    });
+    expect(log.ok && log.data.items.map((e) => e.action)).toContain('stats.adjust');
+  });
+});
+
+describe('stats.branch and stats.compliance: the branch committee and the bureau', () => {
+  it.each(['secretaryA', 'committeeA'] as const)('%s sees its own branch (also without naming it)', async (caller) => {
+    for (const data of [{ period: PERIOD }, { period: PERIOD, branchId: BRANCH_A }]) {
+      const result = await call<BranchStats>(caller, 'branch', data);
+      expect(result).toMatchObject({ ok: true, data: { metrics: { branchId: BRANCH_A } } });
+    }
+    expect(await call(caller, 'compliance', { year: 2026 })).toMatchObject({ ok: true, data: { branchId: BRANCH_A } });
+  });
+
+  it.each(['secretaryA', 'committeeA'] as const)('%s asking for another branch gets NOT_FOUND', async (caller) => {
+    refused(await call(caller, 'branch', { period: PERIOD, branchId: BRANCH_B }), 'NOT_FOUND');
+    refused(await call(caller, 'compliance', { year: 2026, branchId: BRANCH_B }), 'NOT_FOUND');
+    refused(await call(caller, 'branch', { period: PERIOD, branchId: 'no-such-branch' }), 'NOT_FOUND');
+  });
+
+  it.each(['memberA', 'memberB'] as const)('%s is FORBIDDEN, for its own branch too', async (caller) => {
+    const own = caller === 'memberA' ? BRANCH_A : BRANCH_B;
+    refused(await call(caller, 'branch', { period: PERIOD }), 'FORBIDDEN');
+    refused(await call(caller, 'branch', { period: PERIOD, branchId: own }), 'FORBIDDEN');
+    refused(await call(caller, 'compliance', { year: 2026 }), 'FORBIDDEN');
+  });
+
+  it('the bureau opens any branch', async () => {
+    for (const branchId of [BRANCH_A, BRANCH_B]) {
+      expect(await call('admin', 'branch', { period: PERIOD, branchId })).toMatchObject({
+        ok: true,
+        data: { metrics: { branchId } },
+      });
+      expect(await call('admin', 'compliance', { year: 2026, branchId })).toMatchObject({
+        ok: true,
+        data: { branchId },
+      });
+    }
+  });
+
+  it('a stranger is UNAUTHENTICATED; a malformed period is INVALID_ARGUMENT', async () => {
+    refused(await call('stranger', 'branch', { period: PERIOD }), 'UNAUTHENTICATED');
+    refused(await call('stranger', 'compliance', { year: 2026 }), 'UNAUTHENTICATED');
+    refused(await call('secretaryA', 'branch', { period: '2026-Q5' }), 'INVALID_ARGUMENT');
+    refused(await call('admin', 'dashboard', { period: '2026-13' }), 'INVALID_ARGUMENT');
+  });
+});
+
+describe('stats.mine: everyone, about themselves only', () => {
+  it.each(['admin', 'secretaryA', 'committeeA', 'memberA', 'memberB'] as const)(
+    '%s gets its own record',
+    async (caller) => {
+      const result = await call<MyStats>(caller, 'mine', { period: '2026' });
+      expect(result).toMatchObject({ ok: true, data: { period: '2026' } });
+    },
+  );
+  it('takes no member id: nobody reads another member through it', async () => {
+    refused(await call('secretaryA', 'mine', { period: '2026', memberId: DEMO.memberA.memberId }), 'INVALID_ARGUMENT');
+    refused(await call('stranger', 'mine', { period: '2026' }), 'UNAUTHENTICATED');
+  });
+});
