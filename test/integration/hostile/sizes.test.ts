@@ -167,7 +167,7 @@ function replaced(value: unknown, path: Path, by: unknown): unknown {
 
 describe('the table of valid calls', () => {
   it('has a row for every action of every function', () => {
-    // notice, study and quiz carry their own hostile-input sections beside their authorization suites.
+    // notice, study, quiz and stats carry their own hostile-input sections beside their authorization suites.
     const all = Object.entries(contracts)
       .filter(([fn]) => !isOwnSuite(fn))
       .flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`));
