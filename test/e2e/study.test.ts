@@ -18,11 +18,8 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 const TITLE = '学习党的二十届四中全会精神';
-const FIFTY = '通过学习全会精神，我深刻认识到教育强国建设的重要意义，作为一名人民教师要立足岗位、潜心育人。'.slice(
-  0,
-  50,
-);
-const REFLECTION = `${FIFTY}${'我将把学习成果转化为教书育人的实际行动，'.repeat(8)}`.slice(0, 200);
+const FIFTY = '通过认真学习全会精神，我深刻认识到教育强国建设的重要意义，作为一名人民教师，我要立足岗位、潜心育人。';
+const REFLECTION = `${FIFTY}${'我将把学习成果转化为教书育人的实际行动，'.repeat(7)}办好人民满意的教育。`;
 const COMMENT = '联系教学实际，体会深刻，评为优秀。';
 
 /** The H5 router keeps earlier pages in the document, hidden: look on the page on screen. */
