@@ -62,7 +62,9 @@ describe('notices in the H5 app', () => {
 
     await shown(secretary.getByText('发布通知', { exact: true }).locator('visible=true')).click();
     // Posted: the receipts page, nobody has read it yet.
-    await secretary.getByText('阅读回执').first().waitFor();
+    // (The H5 navigation bar keeps the title 阅读回执 in a hidden element: wait for the page itself.)
+    await shown(secretary.locator('.notice-stats')).waitFor();
+    expect(secretary.url()).toContain('/packages/notice/receipts/index');
     noticeId = /[?&]id=([\w-]+)/.exec(secretary.url())![1]!;
     expect(await stat(secretary, '已读')).toBe('0');
     expect(await stat(secretary, '应读')).toBe('14');
@@ -97,7 +99,8 @@ describe('notices in the H5 app', () => {
     await waitForStat(secretary, '已读', '1');
     expect(await stat(secretary, '已签收')).toBe('1');
     expect(await stat(secretary, '未读')).toBe('13');
-    await shown(secretary.getByText('已签收', { exact: true }).locator('xpath=..')).click();
+    // The 已签收 tab of the name lists (the stat above carries the same label).
+    await shown(secretary.getByRole('tab', { name: /已签收/ })).click();
     await shown(secretary.locator('.notice-name').filter({ hasText: '刘洋' })).waitFor();
     await screenshot(secretary, 'notice-receipts');
     expect(noticeId).toMatch(/^n/);
@@ -108,7 +111,10 @@ describe('notices in the H5 app', () => {
     await admin.getByText('通知公告').first().waitFor();
     await shown(admin.getByText('支部通知', { exact: true })).click();
     await shown(admin.getByText('发布通知', { exact: true })).click();
-    await admin.getByText('全部支部（局党委通知）').waitFor();
+    // The value of the 发送给 cell (the picker's hidden list holds the same words).
+    await shown(
+      admin.getByLabel('发送给').locator('.form-cell__value').filter({ hasText: '全部支部（局党委通知）' }),
+    ).waitFor();
     await admin.locator('input[placeholder="请填写标题"]').fill(BUREAU_TITLE);
     await admin.locator('.form-cell__textarea textarea').fill('各党支部：\n请于月底前完成年度党员民主评议。');
     await shown(admin.getByText('发布通知', { exact: true }).locator('visible=true')).click();
