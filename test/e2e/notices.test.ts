@@ -60,7 +60,8 @@ describe('notices in the H5 app', () => {
     await secretary.getByText(/正在上传/).waitFor({ state: 'hidden', timeout: 15_000 });
     await screenshot(secretary, 'notice-editor');
 
-    await shown(secretary.getByText('发布通知', { exact: true }).locator('visible=true')).click();
+    // The editor's own button: the list page under it, kept hidden, has one with the same words.
+    await shown(secretary.locator('.form-actions').getByText('发布通知', { exact: true })).click();
     // Posted: the receipts page, nobody has read it yet.
     // (The H5 navigation bar keeps the title 阅读回执 in a hidden element: wait for the page itself.)
     await shown(secretary.locator('.notice-stats')).waitFor();
@@ -117,7 +118,8 @@ describe('notices in the H5 app', () => {
     ).waitFor();
     await admin.locator('input[placeholder="请填写标题"]').fill(BUREAU_TITLE);
     await admin.locator('.form-cell__textarea textarea').fill('各党支部：\n请于月底前完成年度党员民主评议。');
-    await shown(admin.getByText('发布通知', { exact: true }).locator('visible=true')).click();
+    // The editor's own button: the list page under it, kept hidden, has one with the same words.
+    await shown(admin.locator('.form-actions').getByText('发布通知', { exact: true })).click();
     await admin.getByText('各支部阅读情况').waitFor();
     await screenshot(admin, 'notice-bureau-table');
 
@@ -127,8 +129,10 @@ describe('notices in the H5 app', () => {
     ] as const) {
       await page.goto(`${e2e.server.url}/#/pages/notice/index`);
       await shown(page.getByText(BUREAU_TITLE)).waitFor();
+      // Posted by 局党委 (the card's meta line; the title holds the same words).
       await shown(page.locator('.notice-card').filter({ hasText: BUREAU_TITLE }))
-        .getByText('局党委')
+        .locator('.notice-card__meta')
+        .filter({ hasText: /^局党委 ·/ })
         .waitFor();
       await screenshot(page, `notice-bureau-in-list-${name === '刘洋' ? 'a' : 'b'}`);
     }
