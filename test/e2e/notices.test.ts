@@ -60,9 +60,12 @@ describe('notices in the H5 app', () => {
     await secretary.getByText(/正在上传/).waitFor({ state: 'hidden', timeout: 15_000 });
     await screenshot(secretary, 'notice-editor');
 
-    await shown(secretary.getByText('发布通知', { exact: true }).locator('visible=true')).click();
+    // The editor's own button: the list page under it, kept hidden, has one with the same words.
+    await shown(secretary.locator('.form-actions').getByText('发布通知', { exact: true })).click();
     // Posted: the receipts page, nobody has read it yet.
-    await secretary.getByText('阅读回执').first().waitFor();
+    // (The H5 navigation bar keeps the title 阅读回执 in a hidden element: wait for the page itself.)
+    await shown(secretary.locator('.notice-stats')).waitFor();
+    expect(secretary.url()).toContain('/packages/notice/receipts/index');
     noticeId = /[?&]id=([\w-]+)/.exec(secretary.url())![1]!;
     expect(await stat(secretary, '已读')).toBe('0');
     expect(await stat(secretary, '应读')).toBe('14');
@@ -97,7 +100,8 @@ describe('notices in the H5 app', () => {
     await waitForStat(secretary, '已读', '1');
     expect(await stat(secretary, '已签收')).toBe('1');
     expect(await stat(secretary, '未读')).toBe('13');
-    await shown(secretary.getByText('已签收', { exact: true }).locator('xpath=..')).click();
+    // The 已签收 tab of the name lists (the stat above carries the same label).
+    await shown(secretary.getByRole('tab', { name: /已签收/ })).click();
     await shown(secretary.locator('.notice-name').filter({ hasText: '刘洋' })).waitFor();
     await screenshot(secretary, 'notice-receipts');
     expect(noticeId).toMatch(/^n/);
@@ -108,10 +112,14 @@ describe('notices in the H5 app', () => {
     await admin.getByText('通知公告').first().waitFor();
     await shown(admin.getByText('支部通知', { exact: true })).click();
     await shown(admin.getByText('发布通知', { exact: true })).click();
-    await admin.getByText('全部支部（局党委通知）').waitFor();
+    // The value of the 发送给 cell (the picker's hidden list holds the same words).
+    await shown(
+      admin.getByLabel('发送给').locator('.form-cell__value').filter({ hasText: '全部支部（局党委通知）' }),
+    ).waitFor();
     await admin.locator('input[placeholder="请填写标题"]').fill(BUREAU_TITLE);
     await admin.locator('.form-cell__textarea textarea').fill('各党支部：\n请于月底前完成年度党员民主评议。');
-    await shown(admin.getByText('发布通知', { exact: true }).locator('visible=true')).click();
+    // The editor's own button: the list page under it, kept hidden, has one with the same words.
+    await shown(admin.locator('.form-actions').getByText('发布通知', { exact: true })).click();
     await admin.getByText('各支部阅读情况').waitFor();
     await screenshot(admin, 'notice-bureau-table');
 
@@ -121,8 +129,10 @@ describe('notices in the H5 app', () => {
     ] as const) {
       await page.goto(`${e2e.server.url}/#/pages/notice/index`);
       await shown(page.getByText(BUREAU_TITLE)).waitFor();
+      // Posted by 局党委 (the card's meta line; the title holds the same words).
       await shown(page.locator('.notice-card').filter({ hasText: BUREAU_TITLE }))
-        .getByText('局党委')
+        .locator('.notice-card__meta')
+        .filter({ hasText: /^局党委 ·/ })
         .waitFor();
       await screenshot(page, `notice-bureau-in-list-${name === '刘洋' ? 'a' : 'b'}`);
     }
