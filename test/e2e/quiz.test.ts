@@ -53,6 +53,8 @@ describe('quizzes in the H5 app', () => {
     secretary = await signInAs(e2e, '王建国');
     await secretary.getByText('清河县第一中学党支部').first().waitFor();
     await secretary.getByText('我的', { exact: true }).last().click();
+    // 首页's quiz card has the same words: wait until 我的 is the page on show.
+    await shown(secretary.getByText('本支部管理', { exact: true })).waitFor();
     await shown(secretary.getByText('理论测试', { exact: true })).click();
     await shown(secretary.getByText('新建题库', { exact: true })).waitFor();
     await shown(secretary.locator('input[placeholder="如：党章党规题库"]')).fill('一中党章题库');
