@@ -10,7 +10,6 @@ import { MULTIPLE_RULE_NAMES, QUESTION_TYPE_NAMES } from './quiz';
  */
 export const ENUM_VALUE_NAMES: Readonly<Record<string, string>> = {
   member: '党员',
-  committee: '支部委员',
   secretary: '支部书记',
   admin: '局党委管理员',
   school: '学校党支部',
@@ -31,7 +30,7 @@ export const ENUM_VALUE_NAMES: Readonly<Record<string, string>> = {
   ...NOTICE_CATEGORY_NAMES,
   ...QUESTION_TYPE_NAMES,
   ...MULTIPLE_RULE_NAMES,
-  // Last, so that `committee` and `other` read as the activity types they most often are.
+  // `committee` reads as the activity type 支委会, the place it is most often chosen.
   ...ACTIVITY_TYPE_NAMES,
 };
 
