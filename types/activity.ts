@@ -104,7 +104,9 @@ export const activityDetailSchema = activitySummarySchema.extend({
   createdByName: z.string(),
   canManage: z.boolean(),
   minutes: minutesSchema.nullable(),
-  myLeave: z.object({ status: z.enum(['pending', 'approved', 'rejected']), reason: z.string() }).nullable(),
+  myLeave: z
+    .object({ status: z.enum(['pending', 'approved', 'rejected']), reason: z.string(), late: z.boolean() })
+    .nullable(),
   checkinOpensAt: z.string(),
   checkinClosesAt: z.string(),
   cancelReason: z.string().nullable(),
@@ -133,7 +135,7 @@ export const attendanceSchema = z.object({
   absent: z.number().int(),
   presentList: z.array(person.extend({ at: z.string(), source: z.enum(['scan', 'manual']) })),
   leaveList: z.array(person.extend({ reason: z.string() })),
-  pendingLeaves: z.array(person.extend({ reason: z.string(), requestedAt: z.string() })),
+  pendingLeaves: z.array(person.extend({ reason: z.string(), requestedAt: z.string(), late: z.boolean() })),
   absentList: z.array(person),
   changes: z.array(
     z.object({ memberName: z.string(), change: z.string(), reason: z.string(), byName: z.string(), at: z.string() }),
@@ -201,7 +203,8 @@ export const activityContract = {
     activityRefInput
       .extend({
         memberId: idSchema,
-        state: z.enum(['present', 'absent']),
+        /** `leave` records the leave of a member who asked by phone: approved at once, and logged. */
+        state: z.enum(['present', 'absent', 'leave']),
         reason: z.string().trim().min(2, '请写明原因').max(200),
       })
       .strict(),

@@ -52,7 +52,9 @@ export function toDetail(
           savedByName: activity.minutes.savedByName,
         }
       : null,
-    myLeave: extra.myLeave ? { status: extra.myLeave.status, reason: extra.myLeave.reason } : null,
+    myLeave: extra.myLeave
+      ? { status: extra.myLeave.status, reason: extra.myLeave.reason, late: extra.myLeave.late === true }
+      : null,
     checkinOpensAt: new Date(start - CHECKIN_OPENS_BEFORE_MS).toISOString(),
     checkinClosesAt: new Date(end + CHECKIN_CLOSES_AFTER_MS).toISOString(),
     cancelReason: activity.cancelReason,
