@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { action } from './api';
+import { action, noInput } from './api';
 import { idSchema, pageInputSchema, pageOf } from './fields';
 
 export const ACTIVITY_TYPES = ['party_congress', 'committee', 'group', 'lecture', 'theme_day', 'other'] as const;
@@ -88,6 +88,10 @@ export const activitySummarySchema = z.object({
   /** The caller's own standing, when they are expected; null otherwise. */
   myState: myAttendanceStateSchema.nullable(),
   hasMinutes: z.boolean(),
+  /** Leave requests waiting for the committee; 0 for anyone who does not run the branch. */
+  pendingLeave: z.number().int(),
+  checkinOpensAt: z.string(),
+  checkinClosesAt: z.string(),
 });
 export type ActivitySummary = z.infer<typeof activitySummarySchema>;
 
@@ -107,8 +111,6 @@ export const activityDetailSchema = activitySummarySchema.extend({
   myLeave: z
     .object({ status: z.enum(['pending', 'approved', 'rejected']), reason: z.string(), late: z.boolean() })
     .nullable(),
-  checkinOpensAt: z.string(),
-  checkinClosesAt: z.string(),
   cancelReason: z.string().nullable(),
   /** The one reminder of an activity has been sent (SPEC: one reminder, no stream of pings). */
   reminderSent: z.boolean(),
@@ -122,8 +124,30 @@ export const listActivitiesInput = pageInputSchema
     scope: z.enum(['upcoming', 'past']),
     /** Committee members see the branch's activities; `mine` narrows to those the caller is expected at. */
     mine: z.boolean().optional(),
+    /** Bureau admins see every branch's activities; this narrows them to one branch. */
+    branchId: idSchema.optional(),
   })
   .strict();
+
+/**
+ * 首页: what is on each person's plate today. `mine` is today's and the next activities the caller
+ * is expected at; `manage` is the branch committee's to-do (null for anyone else).
+ */
+export const activityHomeSchema = z.object({
+  mine: z.array(activitySummarySchema),
+  manage: z
+    .object({
+      /** Leave requests waiting, over the branch's activities that are not cancelled. */
+      pendingLeave: z.number().int(),
+      pendingActivities: z.array(activitySummarySchema),
+      today: z.array(activitySummarySchema),
+      /** Ended, not cancelled, and no minutes yet (待补会议记录), most recent first. */
+      withoutMinutes: z.array(activitySummarySchema),
+      withoutMinutesTotal: z.number().int(),
+    })
+    .nullable(),
+});
+export type ActivityHome = z.infer<typeof activityHomeSchema>;
 
 const person = z.object({ memberId: z.string(), name: z.string() });
 export const attendanceSchema = z.object({
@@ -186,6 +210,7 @@ export const activityContract = {
     activityDetailSchema,
   ),
   list: action(listActivitiesInput, pageOf(activitySummarySchema)),
+  home: action(noInput, activityHomeSchema),
   get: action(activityRefInput, activityDetailSchema),
   checkinCode: action(activityRefInput, checkinCodeSchema),
   checkin: action(z.object({ token: checkinTokenSchema }).strict(), checkinResultSchema),

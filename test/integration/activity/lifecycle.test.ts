@@ -179,9 +179,9 @@ describe('leave and manual marks', () => {
     ]);
 
     const early = await createActivity(fx, 'secretaryA', startingIn(120));
-    expect(await fx.call('memberA', 'activity', 'requestLeave', { activityId: early, reason: '外出培训' })).toMatchObject(
-      { ok: true, data: { myLeave: { late: false } } },
-    );
+    expect(
+      await fx.call('memberA', 'activity', 'requestLeave', { activityId: early, reason: '外出培训' }),
+    ).toMatchObject({ ok: true, data: { myLeave: { late: false } } });
 
     const ended = await createActivity(fx, 'secretaryA', endedAgo(10));
     const refused = await fx.call('memberA', 'activity', 'requestLeave', { activityId: ended, reason: '临时有事' });
