@@ -5,3 +5,4 @@ export { ErrorState } from './ErrorState';
 export { LoadingState } from './LoadingState';
 export { showFailureToast } from './toast';
 export { ListFooter } from './ListFooter';
+export { HomeCard, HomeRow } from './HomeCard';

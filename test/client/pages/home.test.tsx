@@ -13,6 +13,7 @@ const emptyLists: Record<string, { body: unknown }> = {
   '/api/fn/notice': { body: { ok: true, data: { items: [], total: 0, unread: 0, toConfirm: 0 } } },
   '/api/fn/study': { body: { ok: true, data: { items: [], total: 0 } } },
   '/api/fn/quiz': { body: { ok: true, data: { items: [], total: 0 } } },
+  '/api/fn/activity': { body: { ok: true, data: { mine: [], manage: null } } },
 };
 
 function mockHome(answer: () => { body: unknown }) {

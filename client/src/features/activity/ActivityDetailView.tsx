@@ -57,10 +57,7 @@ function MyAttendance({
         {leave ? (
           <>
             <Cell label="请假原因" value={leave.reason} />
-            <Cell
-              label="审批结果"
-              value={`${LEAVE_STATUS_NAMES[leave.status]}${leave.late ? '（开始后申请）' : ''}`}
-            />
+            <Cell label="审批结果" value={`${LEAVE_STATUS_NAMES[leave.status]}${leave.late ? '（开始后申请）' : ''}`} />
           </>
         ) : null}
       </CellGroup>
