@@ -29,7 +29,7 @@ export function MyRecordCells({ state, onRetry }: MyRecordCellsProps) {
   const record = state.data;
   return (
     <CellGroup title="党员信息">
-      <Cell label="党员类别" value={record.status} />
+      <Cell label="党员身份" value={record.status} />
       <Cell label="职务" value={record.position ?? NOT_SET} />
       <Cell label="入党时间" value={record.joinedPartyAt ? formatDate(record.joinedPartyAt) : NOT_SET} />
       <Cell label="手机号" value={record.phone ?? NOT_SET} />
