@@ -22,7 +22,7 @@ export function MyRecordCells({ state, onRetry }: MyRecordCellsProps) {
   if (state.status === 'error') {
     return (
       <CellGroup title="党员信息">
-        <Cell label="党员信息加载失败" value="点击重试" onClick={onRetry} />
+        <Cell label={state.message} value="点击重试" onClick={onRetry} />
       </CellGroup>
     );
   }
