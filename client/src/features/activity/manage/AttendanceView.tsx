@@ -254,9 +254,7 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
 
       <TextDialog
         open={mark !== null}
-        title={
-          mark ? `${mark.state === 'leave' ? '登记请假' : `标记为${markWords[mark.state]}`}：${mark.name}` : ''
-        }
+        title={mark ? `${mark.state === 'leave' ? '登记请假' : `标记为${markWords[mark.state]}`}：${mark.name}` : ''}
         message={mark?.state === 'leave' ? '请写明请假原因，将记入变更记录。' : '请写明原因，将记入变更记录。'}
         placeholder={
           mark?.state === 'leave'
