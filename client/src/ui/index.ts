@@ -6,3 +6,5 @@ export { LoadingState } from './LoadingState';
 export { showFailureToast } from './toast';
 export { ListFooter } from './ListFooter';
 export { HomeCard, HomeRow } from './HomeCard';
+export { SuccessMark } from './SuccessMark';
+export { afterTitle } from './text';
