@@ -13,7 +13,7 @@ import {
 } from '../navigation';
 import { checkinOpen } from '../rules';
 import { stateBadge } from '../state';
-import { formatTimeRange } from '../time';
+import { beijingClock, formatTimeRange } from '../time';
 
 const when = (a: ActivitySummary) => `${typeTag(a.type)} · ${formatTimeRange(a.startAt, a.endAt)}`;
 
@@ -67,7 +67,7 @@ export function CommitteeCards({ manage }: { manage: NonNullable<ActivityHome['m
           <HomeRow
             key={a.activityId}
             title={a.title}
-            meta={`${when(a)} · 实到 ${a.present} / 应到 ${a.expected}`}
+            meta={`${beijingClock(a.startAt)}–${beijingClock(a.endAt)} · 实到 ${a.present} / 应到 ${a.expected}`}
             badge={
               a.pendingLeave > 0 ? (
                 <Badge badge={{ text: `${a.pendingLeave} 人请假待审批`, tone: 'warning' }} />
