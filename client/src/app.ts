@@ -4,6 +4,7 @@ import { goToSignIn } from '@/features/member';
 import { setUnauthenticatedHandler } from '@/services';
 import './app.css';
 import './ui/NavigationBar.css';
+import './ui/Dialog.css';
 
 setUnauthenticatedHandler(goToSignIn);
 

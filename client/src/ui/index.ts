@@ -8,3 +8,4 @@ export { ListFooter } from './ListFooter';
 export { HomeCard, HomeRow } from './HomeCard';
 export { SuccessMark } from './SuccessMark';
 export { afterTitle } from './text';
+export { confirm, DIALOG_COLORS } from './confirm';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ActivityDetail } from '@zhibu/types';
 import { useState, type ReactNode } from 'react';
-import { Button, Cell, CellGroup, showFailureToast } from '@/ui';
+import { Button, Cell, CellGroup, confirm, showFailureToast } from '@/ui';
 import { activityApi, noteActivityChanged } from './api';
 import { Badge, TypeTag } from './Badge';
 import { MinutesView } from './MinutesView';
@@ -97,12 +97,12 @@ function Management({
   if (phase === 'cancelled') return null;
 
   const remind = async () => {
-    const { confirm } = await Taro.showModal({
+    const sure = await confirm({
       title: '发送活动提醒',
       content: '将通过微信向尚未签到、未请假的党员发送一次提醒。每次活动只能提醒一次。',
       confirmText: '发送',
     });
-    if (!confirm) return;
+    if (!sure) return;
     setReminding(true);
     const result = await activityApi.remind(activity.activityId);
     setReminding(false);

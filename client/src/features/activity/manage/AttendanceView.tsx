@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ActivityDetail, Attendance } from '@zhibu/types';
 import { useState } from 'react';
-import { Button, CellGroup, showFailureToast } from '@/ui';
+import { Button, CellGroup, confirm, showFailureToast } from '@/ui';
 import { noteActivityChanged } from '../api';
 import { describeChange } from '../names';
 import { phaseOf } from '../rules';
@@ -75,12 +75,8 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
   };
 
   const approve = async (memberId: string, name: string) => {
-    const { confirm } = await Taro.showModal({
-      title: '批准请假',
-      content: `批准 ${name} 的请假申请？`,
-      confirmText: '批准',
-    });
-    if (!confirm) return;
+    const sure = await confirm({ title: '批准请假', content: `批准 ${name} 的请假申请？`, confirmText: '批准' });
+    if (!sure) return;
     const result = await manageApi.reviewLeave(activity.activityId, memberId, true);
     if (result.ok) done(result.data, `已批准 ${name} 请假`);
     else showFailureToast(result);
