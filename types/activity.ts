@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { action } from './api';
+import { action, noInput } from './api';
 import { idSchema, pageInputSchema, pageOf } from './fields';
 
 export const ACTIVITY_TYPES = [
@@ -99,6 +99,10 @@ export const activitySummarySchema = z.object({
   /** The caller's own standing, when they are expected; null otherwise. */
   myState: myAttendanceStateSchema.nullable(),
   hasMinutes: z.boolean(),
+  /** Leave requests waiting for the committee; 0 for anyone who does not run the branch. */
+  pendingLeave: z.number().int(),
+  checkinOpensAt: z.string(),
+  checkinClosesAt: z.string(),
 });
 export type ActivitySummary = z.infer<typeof activitySummarySchema>;
 
@@ -115,9 +119,9 @@ export const activityDetailSchema = activitySummarySchema.extend({
   createdByName: z.string(),
   canManage: z.boolean(),
   minutes: minutesSchema.nullable(),
-  myLeave: z.object({ status: z.enum(['pending', 'approved', 'rejected']), reason: z.string() }).nullable(),
-  checkinOpensAt: z.string(),
-  checkinClosesAt: z.string(),
+  myLeave: z
+    .object({ status: z.enum(['pending', 'approved', 'rejected']), reason: z.string(), late: z.boolean() })
+    .nullable(),
   cancelReason: z.string().nullable(),
   /** The one reminder of an activity has been sent (SPEC: one reminder, no stream of pings). */
   reminderSent: z.boolean(),
@@ -131,8 +135,30 @@ export const listActivitiesInput = pageInputSchema
     scope: z.enum(['upcoming', 'past']),
     /** Committee members see the branch's activities; `mine` narrows to those the caller is expected at. */
     mine: z.boolean().optional(),
+    /** Bureau admins see every branch's activities; this narrows them to one branch. */
+    branchId: idSchema.optional(),
   })
   .strict();
+
+/**
+ * 首页: what is on each person's plate today. `mine` is today's and the next activities the caller
+ * is expected at; `manage` is the branch committee's to-do (null for anyone else).
+ */
+export const activityHomeSchema = z.object({
+  mine: z.array(activitySummarySchema),
+  manage: z
+    .object({
+      /** Leave requests waiting, over the branch's activities that are not cancelled. */
+      pendingLeave: z.number().int(),
+      pendingActivities: z.array(activitySummarySchema),
+      today: z.array(activitySummarySchema),
+      /** Ended, not cancelled, and no minutes yet (待补会议记录), most recent first. */
+      withoutMinutes: z.array(activitySummarySchema),
+      withoutMinutesTotal: z.number().int(),
+    })
+    .nullable(),
+});
+export type ActivityHome = z.infer<typeof activityHomeSchema>;
 
 const person = z.object({ memberId: z.string(), name: z.string() });
 export const attendanceSchema = z.object({
@@ -144,7 +170,7 @@ export const attendanceSchema = z.object({
   absent: z.number().int(),
   presentList: z.array(person.extend({ at: z.string(), source: z.enum(['scan', 'manual']) })),
   leaveList: z.array(person.extend({ reason: z.string() })),
-  pendingLeaves: z.array(person.extend({ reason: z.string(), requestedAt: z.string() })),
+  pendingLeaves: z.array(person.extend({ reason: z.string(), requestedAt: z.string(), late: z.boolean() })),
   absentList: z.array(person),
   changes: z.array(
     z.object({ memberName: z.string(), change: z.string(), reason: z.string(), byName: z.string(), at: z.string() }),
@@ -195,6 +221,7 @@ export const activityContract = {
     activityDetailSchema,
   ),
   list: action(listActivitiesInput, pageOf(activitySummarySchema)),
+  home: action(noInput, activityHomeSchema),
   get: action(activityRefInput, activityDetailSchema),
   checkinCode: action(activityRefInput, checkinCodeSchema),
   checkin: action(z.object({ token: checkinTokenSchema }).strict(), checkinResultSchema),
@@ -212,7 +239,8 @@ export const activityContract = {
     activityRefInput
       .extend({
         memberId: idSchema,
-        state: z.enum(['present', 'absent']),
+        /** `leave` records the leave of a member who asked by phone: approved at once, and logged. */
+        state: z.enum(['present', 'absent', 'leave']),
         reason: z.string().trim().min(2, '请写明原因').max(200),
       })
       .strict(),

@@ -140,6 +140,10 @@ export interface LeaveDoc {
   reviewedBy: string | null;
   reviewedAt: Date | null;
   comment: string | null;
+  /** Asked for after the start (a member held up on the way): allowed until the end, and shown as such. */
+  late?: boolean;
+  /** Recorded by the committee for a member who phoned in, rather than asked for in the app. */
+  byHand?: boolean;
 }
 
 /** A manual change to attendance, kept with who made it and when. */
@@ -148,7 +152,7 @@ export interface AttendanceChangeDoc {
   activityId: string;
   memberId: string;
   memberName: string;
-  change: 'marked_present' | 'marked_absent' | 'leave_approved' | 'leave_rejected';
+  change: 'marked_present' | 'marked_absent' | 'leave_approved' | 'leave_rejected' | 'leave_recorded';
   reason: string;
   by: string;
   byName: string;

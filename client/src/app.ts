@@ -3,6 +3,8 @@ import type { PropsWithChildren } from 'react';
 import { goToSignIn } from '@/features/member';
 import { setUnauthenticatedHandler } from '@/services';
 import './app.css';
+import './ui/NavigationBar.css';
+import './ui/Dialog.css';
 
 setUnauthenticatedHandler(goToSignIn);
 

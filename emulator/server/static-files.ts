@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { FAVICON_PATHS, FAVICON_SVG } from './favicon';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +20,11 @@ const TYPES: Record<string, string> = {
 
 /** Serves the H5 build. The router uses hash URLs, so only real files and `/` exist. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+  if (FAVICON_PATHS.has(urlPath)) {
+    res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+    res.end(FAVICON_SVG);
+    return;
+  }
   let relative: string;
   try {
     relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);

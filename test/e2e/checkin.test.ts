@@ -75,7 +75,7 @@ describe('activities and QR check-in in the H5 app', () => {
     await secretary.getByText('暂无即将开始的活动').waitFor();
     await screenshot(secretary, 'activity-list-empty');
 
-    await secretary.getByText('发起活动', { exact: true }).click();
+    await shown(secretary.getByText('发起活动', { exact: true })).click();
     await secretary.getByText('活动类型').waitFor();
     await screenshot(secretary, 'activity-form-top');
     await secretary.locator('input[placeholder="例如：11月主题党日"]').fill(TITLE);
@@ -150,12 +150,13 @@ describe('activities and QR check-in in the H5 app', () => {
     await member.goto(`${e2e.server.url}/`);
     await member.getByText('清河县第一中学党支部').first().waitFor();
     await openActivityTab(member);
-    await member.getByText(TITLE).waitFor();
+    // 首页 (kept in the page, hidden) lists it too: look at the 活动 tab's card.
     await member.locator('.act-card', { hasText: TITLE }).getByText('已签到').waitFor();
-    await member.getByText('支部党员大会：民主评议党员').waitFor();
+    const laterCard = member.locator('.act-card', { hasText: '支部党员大会：民主评议党员' });
+    await laterCard.waitFor();
     await screenshot(member, 'activity-list-member');
 
-    await member.getByText('支部党员大会：民主评议党员').click();
+    await laterCard.click();
     await shown(member.getByText('我的出勤', { exact: true })).waitFor();
     await member.getByText('请假', { exact: true }).last().click();
     await member.locator('.act-dialog textarea').fill('带学生参加县运动会');
@@ -227,7 +228,7 @@ describe('activities and QR check-in in the H5 app', () => {
     await screenshot(secretary, 'checkin-qr-not-open');
     await secretary.goBack();
     await shown(secretary.getByText('出勤情况', { exact: true })).click();
-    await secretary.getByText('待审批的请假（1）').waitFor();
+    await shown(secretary.getByText('待审批的请假（1）')).waitFor();
     await secretary.getByText('批准', { exact: true }).click();
     await secretary.locator('.taro-modal__foot').getByText('批准').click();
     await secretary.getByText('王建国 批准了 刘洋 的请假').waitFor();
@@ -272,12 +273,13 @@ describe('activities and QR check-in in the H5 app', () => {
     const admin = await signInAs(e2e, '丁慧敏');
     await admin.getByText('清河县教育局机关党支部').first().waitFor();
     await openActivityTab(admin);
-    await admin.getByText('发起活动', { exact: true }).click();
+    await shown(admin.getByText('发起活动', { exact: true })).click();
     await admin.getByText('全县各支部（局党委统一部署）').click();
     await admin.locator('input[placeholder="例如：11月主题党日"]').fill('全县主题党日：学习贯彻全会精神');
     await admin.locator('input[placeholder="例如：学校三楼会议室"]').fill('各支部自定');
     await admin.getByText('下发到各支部', { exact: true }).click();
-    await admin.getByText('全县主题党日：学习贯彻全会精神').waitFor();
+    // The bureau's 活动 tab lists every branch's copy.
+    await shown(admin.getByText('全县主题党日：学习贯彻全会精神')).waitFor();
     await admin.close();
 
     await secretary.goto(`${e2e.server.url}/`);

@@ -607,9 +607,10 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     check: async (data, { caller }) => {
       const ids: string[] = data.items.map((a: Answer) => a.activityId);
       await onlyVisibleActivities(ids, caller);
-      for (const item of data.items) expect(item.branchId).toBe(branchOf(caller));
-      expect(ids.includes(made.meeting!)).toBe(isCommitteeA(caller));
-      expect(ids.includes(made.lecture!)).toBe(branchOf(caller) === BRANCH_A);
+      // The bureau's 活动 tab lists every branch; everyone else sees their own branch only.
+      if (caller !== 'admin') for (const item of data.items) expect(item.branchId).toBe(branchOf(caller));
+      expect(ids.includes(made.meeting!)).toBe(isCommitteeA(caller) || caller === 'admin');
+      expect(ids.includes(made.lecture!)).toBe(branchOf(caller) === BRANCH_A || caller === 'admin');
     },
   },
   {
@@ -671,7 +672,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: { ...managesA, memberA: 'ok', admin: F },
     check: (data, ctx) => {
       detailOfA(data, ctx);
-      expect(data.myLeave).toEqual({ status: 'pending', reason: '外出培训' });
+      expect(data.myLeave).toEqual({ status: 'pending', reason: '外出培训', late: false });
     },
   },
   {
@@ -720,6 +721,29 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     data: async (fx) => ({ activityId: await fx.committeeMeetingInA('now') }),
     expect: committeeOfA,
     check: attendanceOfA,
+  },
+  {
+    name: '首页: my activities, and the committee’s to-do for its own branch only',
+    fn: 'activity',
+    action: 'home',
+    data: () => ({}),
+    expect: everyBound,
+    check: async (data, { caller }) => {
+      const mine: string[] = data.mine.map((a: Answer) => a.activityId);
+      for (const id of mine) expect((await activity(id))!.expectedIds).toContain(memberIdOf(caller));
+      await onlyVisibleActivities(mine, caller);
+      if (caller === 'memberA' || caller === 'memberB') expect(data.manage).toBeNull();
+      if (caller === 'secretaryA' || caller === 'committeeA' || caller === 'secretaryB')
+        expect(data.manage).not.toBeNull();
+      if (data.manage) {
+        const rows: Answer[] = [...data.manage.pendingActivities, ...data.manage.today, ...data.manage.withoutMinutes];
+        for (const row of rows) expect(row.branchId).toBe(CALLER_RECORDS[caller].branchId);
+        await onlyVisibleActivities(
+          rows.map((r) => r.activityId),
+          caller,
+        );
+      }
+    },
   },
   {
     name: 'my attendance history (A held a 支委会 that has ended)',

@@ -146,4 +146,13 @@ describe('the H5 build', () => {
     expect((await fetch(`${server.url}/%E0%A4%A`)).status).not.toBe(200);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
+
+  it('serves a tab icon at /favicon.ico, which browsers ask for by themselves, and at /favicon.svg', async () => {
+    for (const name of ['favicon.ico', 'favicon.svg']) {
+      const icon = await fetch(`${server.url}/${name}`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await icon.text()).toContain('<svg');
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { getDocs } from '../../cloudfunctions/core/runtime/documents';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { BRANCH_A, COLLECTIONS, countOf, expectRefused, fixtureFor, type Fixture } from '../support/fixture';
 import { startTestRuntime } from '../support/runtime';
+import { ROSTER_COLUMNS } from '@zhibu/types';
 import { readSheet, rosterFile } from '../support/xlsx';
 
 let runtime: LocalRuntime;
@@ -73,6 +74,28 @@ describe('roster import', () => {
     expect(byRow.get(5)).toMatchObject({ column: '党员身份' });
     expect(byRow.get(6)?.message).toContain('重复');
     expect(result.data.errors.find((e) => e.row === 7 && e.column === '党小组')).toBeDefined();
+  });
+
+  it('refuses a 入党时间 in the future, or before the 18th birthday when the sheet gives a birth date', async () => {
+    const future = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const fileBase64 = await rosterFile(
+      [
+        ['时间甲', '男', '', '正式党员', future, '', '', ''],
+        ['时间乙', '女', '', '正式党员', '2000-07-01', '', '', '1985-03-02'],
+        ['时间丙', '女', '', '正式党员', '2003-03-01', '', '', '1985-03-02'],
+        ['时间丁', '男', '', '正式党员', '2003-03-02', '', '', '1985/3/2'],
+        ['时间戊', '男', '', '正式党员', '2010-07-01', '', '', ''],
+      ],
+      [...ROSTER_COLUMNS, '出生日期'],
+    );
+    const result = await fx.call<ImportResult>('secretaryA', 'roster', 'import', { fileBase64, mode: 'check' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.data).toMatchObject({ rows: 5, valid: false });
+    expect(result.data.errors).toEqual([
+      { row: 2, column: '入党时间', message: `入党时间 ${future} 晚于今天` },
+      { row: 3, column: '入党时间', message: '入党时间 2000-07-01 早于 18 周岁（出生日期 1985-03-02）' },
+      { row: 4, column: '入党时间', message: '入党时间 2003-03-01 早于 18 周岁（出生日期 1985-03-02）' },
+    ]);
   });
 
   it('is re-runnable: a retry after a stop halfway adds only the missing members, under the one audit entry', async () => {

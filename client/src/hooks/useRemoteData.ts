@@ -1,15 +1,20 @@
-import type { Result } from '@zhibu/types';
+import type { ErrorCode, Result } from '@zhibu/types';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { showFailureToast } from '@/ui';
 
-export type RemoteData<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
+export type RemoteData<T> =
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string; code?: ErrorCode };
 
 /**
  * Loads one Result on mount and on `reload` (pull-down refresh). A failed reload keeps what is
- * already shown; every failure is announced with a toast.
+ * already shown and says why in a toast; a failure with nothing to show becomes the error state,
+ * which says it on the page (once: not in a toast as well).
  */
 export function useRemoteData<T>(load: () => Promise<Result<T>>) {
   const [state, setState] = useState<RemoteData<T>>({ status: 'loading' });
+  /** Whether something is on screen: then a failed reload keeps it and says why in a toast. */
+  const shown = useRef(false);
+  shown.current = state.status === 'ready';
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -20,8 +25,8 @@ export function useRemoteData<T>(load: () => Promise<Result<T>>) {
       setState({ status: 'ready', data: result.data });
       return;
     }
-    showFailureToast(result);
-    setState((current) => (current.status === 'ready' ? current : { status: 'error', message: result.message }));
+    if (shown.current) showFailureToast(result);
+    else setState({ status: 'error', message: result.message, code: result.code });
   }, []);
 
   useEffect(() => {

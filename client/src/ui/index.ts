@@ -1,7 +1,11 @@
 export { Button } from './Button';
 export { Cell, CellGroup } from './Cell';
 export { EmptyState } from './EmptyState';
-export { ErrorState } from './ErrorState';
+export { ErrorState, isNoAccess } from './ErrorState';
 export { LoadingState } from './LoadingState';
 export { showFailureToast } from './toast';
 export { ListFooter } from './ListFooter';
+export { HomeCard, HomeRow } from './HomeCard';
+export { SuccessMark } from './SuccessMark';
+export { afterTitle } from './text';
+export { confirm, DIALOG_COLORS } from './confirm';

@@ -7,7 +7,10 @@ export function toSummary(
   activity: ActivityDoc,
   counters: ActivityCounters | undefined,
   myState: MyState,
+  pendingLeave = 0,
 ): ActivitySummary {
+  const start = new Date(activity.startAt).getTime();
+  const end = new Date(activity.endAt).getTime();
   return {
     activityId: activity._id,
     branchId: activity.branchId,
@@ -22,6 +25,9 @@ export function toSummary(
     leave: counters?.leave ?? 0,
     myState,
     hasMinutes: activity.minutes !== null,
+    pendingLeave,
+    checkinOpensAt: new Date(start - CHECKIN_OPENS_BEFORE_MS).toISOString(),
+    checkinClosesAt: new Date(end + CHECKIN_CLOSES_AFTER_MS).toISOString(),
   };
 }
 
@@ -36,8 +42,6 @@ export function toDetail(
     audienceGroupName: string | null;
   },
 ): ActivityDetail {
-  const start = new Date(activity.startAt).getTime();
-  const end = new Date(activity.endAt).getTime();
   return {
     ...toSummary(activity, counters, extra.myState),
     agenda: activity.agenda,
@@ -52,9 +56,9 @@ export function toDetail(
           savedByName: activity.minutes.savedByName,
         }
       : null,
-    myLeave: extra.myLeave ? { status: extra.myLeave.status, reason: extra.myLeave.reason } : null,
-    checkinOpensAt: new Date(start - CHECKIN_OPENS_BEFORE_MS).toISOString(),
-    checkinClosesAt: new Date(end + CHECKIN_CLOSES_AFTER_MS).toISOString(),
+    myLeave: extra.myLeave
+      ? { status: extra.myLeave.status, reason: extra.myLeave.reason, late: extra.myLeave.late === true }
+      : null,
     cancelReason: activity.cancelReason,
     reminderSent: activity.reminderSentAt !== null,
     audienceGroupName: extra.audienceGroupName,

@@ -10,6 +10,7 @@ import {
 } from './activity.service';
 import { attendance, markAttendance, myAttendance, requestLeave, reviewLeave } from './attendance.service';
 import { checkIn, checkinCode } from './checkin.service';
+import { activityHome } from './home.service';
 import { saveMinutes } from './minutes.service';
 import { remind } from './reminder.service';
 
@@ -19,6 +20,7 @@ export const activityHandlers: Handlers<typeof contracts.activity> = {
   update: { access: 'member', run: (input, { session }) => updateActivity(session, input) },
   cancel: { access: 'member', run: (input, { session }) => cancelActivity(session, input) },
   list: { access: 'member', run: (input, { session }) => listActivities(session, input) },
+  home: { access: 'member', run: (_input, { session }) => activityHome(session) },
   get: { access: 'member', run: (input, { session }) => getActivity(session, input.activityId) },
   checkinCode: { access: 'member', run: (input, { session }) => checkinCode(session, input.activityId) },
   checkin: { access: 'member', run: (input, { session }) => checkIn(session, input.token) },

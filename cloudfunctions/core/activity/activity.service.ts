@@ -12,11 +12,11 @@ import {
 } from '@zhibu/types';
 import type { z } from 'zod';
 import { activeBranchOrFail, memberRepository } from '../member/member.repository';
-import { canManageBranch, requireAdmin, requireBranchManager } from '../member/policy';
+import { canManageBranch, isAdmin, requireAdmin, requireBranchManager } from '../member/policy';
 import type { Session } from '../member/session';
-import { failedPrecondition, notFound } from '../runtime/app-error';
+import { failedPrecondition, forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDocs } from '../runtime/documents';
+import { countDocs, getDocs, MAX_PAGE } from '../runtime/documents';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { randomString } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
@@ -233,6 +233,34 @@ export async function getActivity(session: Session, activityId: string): Promise
   });
 }
 
+/** Leave requests still waiting, per activity, for activities the caller runs. */
+export async function pendingLeaveCounts(session: Session, activities: ActivityDoc[]): Promise<Map<string, number>> {
+  const ids = activities.filter((a) => canManageBranch(session, a.branchId)).map((a) => a._id);
+  const counts = new Map<string, number>();
+  if (ids.length === 0) return counts;
+  const db = database();
+  const pending = await getDocs<Pick<LeaveDoc, 'activityId'>>(
+    db
+      .collection(COLLECTIONS.leaves)
+      .where({ activityId: db.command.in(ids), status: 'pending' })
+      .field({ activityId: true })
+      .limit(MAX_PAGE),
+  );
+  for (const { activityId } of pending) counts.set(activityId, (counts.get(activityId) ?? 0) + 1);
+  return counts;
+}
+
+/** Whose activities a list shows: the caller's own, their branch's, or (the bureau) every branch's or one. */
+function listScope(session: Session, input: Input<'list'>): Record<string, unknown> {
+  const me = session.member._id;
+  if (input.mine) return { expectedIds: me };
+  if (isAdmin(session)) return input.branchId ? { branchId: input.branchId } : {};
+  if (input.branchId && input.branchId !== session.member.branchId) throw forbidden('只能查看本支部的活动');
+  return canManageBranch(session, session.member.branchId)
+    ? { branchId: session.member.branchId }
+    : { expectedIds: me };
+}
+
 export async function listActivities(
   session: Session,
   input: Input<'list'>,
@@ -241,8 +269,7 @@ export async function listActivities(
   const _ = db.command;
   const me = session.member._id;
   const now = new Date();
-  const branchWide = !input.mine && canManageBranch(session, session.member.branchId);
-  const where: Record<string, unknown> = branchWide ? { branchId: session.member.branchId } : { expectedIds: me };
+  const where = listScope(session, input);
   if (!canManageBranch(session, session.member.branchId)) Object.assign(where, hideCommitteeOnly(_));
   where.endAt = input.scope === 'upcoming' ? _.gte(now) : _.lt(now);
   if (input.scope === 'upcoming') where.status = 'scheduled';
@@ -258,7 +285,7 @@ export async function listActivities(
     countDocs(db.collection(COLLECTIONS.activities).where(where)),
   ]);
   const mineIds = activities.filter((a) => a.expectedIds.includes(me)).map((a) => attendanceId(a._id, me));
-  const [counters, checkins, leaves] = await Promise.all([
+  const [counters, checkins, leaves, pending] = await Promise.all([
     countersOf(activities),
     mineIds.length
       ? getDocs<CheckinDoc>(
@@ -276,6 +303,7 @@ export async function listActivities(
             .limit(mineIds.length),
         )
       : [],
+    pendingLeaveCounts(session, activities),
   ]);
   const checkinBy = new Map(checkins.map((c) => [c.activityId, c]));
   const leaveBy = new Map(leaves.map((l) => [l.activityId, l]));
@@ -285,7 +313,12 @@ export async function listActivities(
     items: activities
       .filter((a) => canSee(session, a))
       .map((a) =>
-        toSummary(a, counters.get(a._id), stateOf(a, me, checkinBy.get(a._id) ?? null, leaveBy.get(a._id) ?? null)),
+        toSummary(
+          a,
+          counters.get(a._id),
+          stateOf(a, me, checkinBy.get(a._id) ?? null, leaveBy.get(a._id) ?? null),
+          pending.get(a._id) ?? 0,
+        ),
       ),
     total,
   };

@@ -33,22 +33,28 @@ export async function requestLeave(session: Session, input: Input<'requestLeave'
   const me = session.member._id;
   if (!activity.expectedIds.includes(me)) throw forbidden('您不在本次活动的应到名单中，无需请假');
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
-  if (new Date(activity.startAt).getTime() <= Date.now())
-    throw failedPrecondition('活动已开始，不能再请假；请直接联系支部书记');
+  // Leave may be asked for until the end (held up on the way, say); after the start it is marked late.
+  const now = new Date();
+  if (new Date(activity.endAt).getTime() <= now.getTime())
+    throw failedPrecondition('活动已结束，不能再请假；如有情况请联系支部书记');
+  const late = new Date(activity.startAt).getTime() <= now.getTime();
   const id = attendanceId(activity._id, me);
   await runTransaction(async (tx) => {
     const existing = await txGet<LeaveDoc>(tx, COLLECTIONS.leaves, id);
     if (existing?.status === 'approved') throw failedPrecondition('请假已获批准');
+    const checkin = await txGet<CheckinDoc>(tx, COLLECTIONS.checkins, id);
+    if (checkin?.state === 'present') throw failedPrecondition('您已签到，无需请假');
     const leave: Omit<LeaveDoc, '_id'> = {
       activityId: activity._id,
       memberId: me,
       branchId: activity.branchId,
       reason: input.reason,
       status: 'pending',
-      requestedAt: new Date(),
+      requestedAt: now,
       reviewedBy: null,
       reviewedAt: null,
       comment: null,
+      late,
     };
     await tx.collection(COLLECTIONS.leaves).doc(id).set({ data: leave });
   });
@@ -130,6 +136,8 @@ export async function reviewLeave(session: Session, input: Input<'reviewLeave'>)
 export async function markAttendance(session: Session, input: Input<'markAttendance'>): Promise<Attendance> {
   const activity = await managedActivity(session, input.activityId);
   if (activity.status === 'cancelled') throw failedPrecondition('活动已取消');
+  const state = input.state;
+  if (state === 'leave') return recordLeave(session, activity, input.memberId, input.reason);
   if (new Date(activity.startAt).getTime() - 30 * 60_000 > Date.now())
     throw failedPrecondition('活动尚未开始，不能标记出勤');
   const member = await expectedMember(activity, input.memberId);
@@ -140,7 +148,7 @@ export async function markAttendance(session: Session, input: Input<'markAttenda
       activityId: activity._id,
       memberId: member._id,
       branchId: activity.branchId,
-      state: input.state,
+      state,
       source: 'manual',
       at: new Date(),
       by: session.member._id,
@@ -168,6 +176,65 @@ export async function markAttendance(session: Session, input: Input<'markAttenda
     input.state === 'present' ? 'marked_present' : 'marked_absent',
     input.reason,
   );
+  return attendanceOf(session, activity._id);
+}
+
+/**
+ * The leave of a member who phoned in, recorded by the committee: approved at once, at any time
+ * (before the meeting, or afterwards when the call came during it). A member marked present by
+ * mistake is taken off the present list. Logged like every other hand change.
+ */
+async function recordLeave(
+  session: Session,
+  activity: ActivityDoc,
+  memberId: string,
+  reason: string,
+): Promise<Attendance> {
+  const member = await expectedMember(activity, memberId);
+  const id = attendanceId(activity._id, member._id);
+  const at = new Date();
+  const wasPresent = await runTransaction(async (tx) => {
+    const [checkin, leave] = await Promise.all([
+      txGet<CheckinDoc>(tx, COLLECTIONS.checkins, id),
+      txGet<LeaveDoc>(tx, COLLECTIONS.leaves, id),
+    ]);
+    if (leave?.status === 'approved' && checkin?.state !== 'present')
+      throw failedPrecondition(`${member.name} 已请假，无需重复登记`);
+    const record: Omit<LeaveDoc, '_id'> = {
+      activityId: activity._id,
+      memberId: member._id,
+      branchId: activity.branchId,
+      reason,
+      status: 'approved',
+      requestedAt: leave?.requestedAt ?? at,
+      reviewedBy: session.member._id,
+      reviewedAt: at,
+      comment: null,
+      byHand: true,
+    };
+    await tx.collection(COLLECTIONS.leaves).doc(id).set({ data: record });
+    if (checkin?.state === 'present') {
+      const absent: Omit<CheckinDoc, '_id'> = {
+        activityId: activity._id,
+        memberId: member._id,
+        branchId: activity.branchId,
+        state: 'absent',
+        source: 'manual',
+        at,
+        by: session.member._id,
+      };
+      await tx.collection(COLLECTIONS.checkins).doc(id).set({ data: absent });
+    }
+    return checkin?.state === 'present';
+  });
+  // The records, then the activity's leave list and the counters: repaired by the recount job if the
+  // function stops in between (`changedAt` keeps the job away until the bump has landed).
+  await database()
+    .collection(COLLECTIONS.activities)
+    .doc(activity._id)
+    .update({ data: { leaveIds: database().command.addToSet(member._id), changedAt: new Date() } });
+  await bump(activity, wasPresent ? { present: -1, leave: 1 } : { leave: 1 });
+  await logChange(session, activity._id, member, 'leave_recorded', reason);
   return attendanceOf(session, activity._id);
 }
 
@@ -236,6 +303,7 @@ async function attendanceOf(_session: Session, activityId: string): Promise<Atte
         name: nameOf(l.memberId),
         reason: l.reason,
         requestedAt: new Date(l.requestedAt).toISOString(),
+        late: l.late === true,
       })),
     ),
     absentList: absent.map((id) => ({ memberId: id, name: nameOf(id) })),

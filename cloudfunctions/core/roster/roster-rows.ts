@@ -33,6 +33,24 @@ function check<T>(
   return undefined;
 }
 
+/** The calendar day in Beijing, as YYYY-MM-DD: what 入党时间 is compared with. */
+function beijingToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A 入党时间 in the future, or before the 18th birthday (the Party constitution's minimum age)
+ * when the sheet gives a birth date, is a typing slip: reported on the row, not stored.
+ */
+function joinDateProblem(joined: string, born: string | undefined, today: string): string | null {
+  if (joined > today) return `入党时间 ${joined} 晚于今天`;
+  if (born) {
+    const eighteen = `${String(Number(born.slice(0, 4)) + 18).padStart(4, '0')}${born.slice(4)}`;
+    if (joined < eighteen) return `入党时间 ${joined} 早于 18 周岁（出生日期 ${born}）`;
+  }
+  return null;
+}
+
 export interface ValidatedRows {
   members: MemberFields[];
   errors: RosterRowError[];
@@ -47,7 +65,9 @@ export function validateRows(
   rows: RawRow[],
   branch: BranchDoc,
   existing: Pick<MemberDoc, 'name' | 'phone'>[],
+  now: Date = new Date(),
 ): ValidatedRows {
+  const today = beijingToday(now);
   const errors: RosterRowError[] = [];
   const members: MemberFields[] = [];
   const phones = new Map(existing.filter((m) => m.phone).map((m) => [m.phone!, '本支部现有党员']));
@@ -67,6 +87,12 @@ export function validateRows(
     const joinedPartyAt = cells['入党时间']
       ? check(dateOnlySchema, normalizeDate(cells['入党时间']), '入党时间', row, rowErrors)
       : null;
+    const born = cells['出生日期']
+      ? check(dateOnlySchema, normalizeDate(cells['出生日期']), '出生日期', row, rowErrors)
+      : undefined;
+    if (born && born > today) rowErrors.push({ row, column: '出生日期', message: `出生日期 ${born} 晚于今天` });
+    const joinProblem = joinedPartyAt ? joinDateProblem(joinedPartyAt, born, today) : null;
+    if (joinProblem) rowErrors.push({ row, column: '入党时间', message: joinProblem });
     let partyGroupId: string | null = null;
     if (cells['党小组']) {
       partyGroupId = groupsByName.get(cells['党小组']) ?? null;

@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { ROSTER_COLUMNS } from '@zhibu/types';
 
-export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+/**
+ * Columns read only to check others: a roster often carries 出生日期, and with it an 入党时间
+ * before the member's 18th birthday is caught. It is not stored, so export does not write it.
+ */
+export const CHECK_ONLY_COLUMNS = ['出生日期'] as const;
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number] | (typeof CHECK_ONLY_COLUMNS)[number];
+const READ_COLUMNS: readonly string[] = [...ROSTER_COLUMNS, ...CHECK_ONLY_COLUMNS];
 export type RawRow = { row: number; cells: Partial<Record<RosterColumn, string>> };
 
 export const MAX_ROSTER_ROWS = 1000;
@@ -41,7 +47,7 @@ export async function readRosterSheet(file: Buffer): Promise<RawRow[]> {
   const positions = new Map<RosterColumn, number>();
   sheet.getRow(1).eachCell((cell, col) => {
     const header = cellText(cell.value) as RosterColumn;
-    if ((ROSTER_COLUMNS as readonly string[]).includes(header)) positions.set(header, col);
+    if (READ_COLUMNS.includes(header)) positions.set(header, col);
   });
   if (!positions.has('姓名') || !positions.has('党员身份')) {
     throw new SheetError('第 1 行应为表头，至少包含“姓名”和“党员身份”两列');

@@ -70,7 +70,14 @@ export function Picker({ mode = 'selector', range = [], value, onChange, childre
   return (
     <div {...domProps({ ...props, 'aria-label': undefined })}>
       {children}
-      {mode === 'date' ? (
+      {mode === 'time' ? (
+        <input
+          type="time"
+          aria-label={`${label}-time`}
+          value={String(value ?? '')}
+          onChange={(event) => onChange?.({ detail: { value: event.target.value } })}
+        />
+      ) : mode === 'date' ? (
         <input
           type="date"
           aria-label={`${label}-date`}

@@ -167,12 +167,88 @@ describe('leave and manual marks', () => {
     );
   });
 
-  it('leave cannot be asked for once the activity has started', async () => {
+  it('leave asked for after the start is taken until the end, marked late; after the end it is refused', async () => {
     const activityId = await createActivity(fx, 'secretaryA', happeningNow());
+    const asked = await fx.call('memberA', 'activity', 'requestLeave', { activityId, reason: '路上堵车，赶不到了' });
+    expect(asked).toMatchObject({
+      ok: true,
+      data: { myState: 'pending_leave', myLeave: { status: 'pending', late: true } },
+    });
+    expect((await attendanceOf(activityId)).pendingLeaves).toEqual([
+      expect.objectContaining({ name: '刘洋', reason: '路上堵车，赶不到了', late: true }),
+    ]);
+
+    const early = await createActivity(fx, 'secretaryA', startingIn(120));
+    expect(
+      await fx.call('memberA', 'activity', 'requestLeave', { activityId: early, reason: '外出培训' }),
+    ).toMatchObject({ ok: true, data: { myLeave: { late: false } } });
+
+    const ended = await createActivity(fx, 'secretaryA', endedAgo(10));
+    const refused = await fx.call('memberA', 'activity', 'requestLeave', { activityId: ended, reason: '临时有事' });
+    expectRefused(refused, 'FAILED_PRECONDITION');
+    expect(!refused.ok && refused.message).toContain('活动已结束');
+  });
+
+  it('the secretary records the leave of a member who phoned in: approved at once, counted once, logged', async () => {
+    const activityId = await createActivity(fx, 'secretaryA', startingIn(24 * 60));
+    const recorded = await fx.call<Attendance>('secretaryA', 'activity', 'markAttendance', {
+      activityId,
+      memberId: DEMO.memberA.memberId,
+      state: 'leave',
+      reason: '电话请假：外出培训',
+    });
+    if (!recorded.ok) throw new Error(recorded.message);
+    expect(recorded.data).toMatchObject({ leave: 1, leaveList: [{ name: '刘洋', reason: '电话请假：外出培训' }] });
+    expect(recorded.data.changes[0]).toMatchObject({
+      memberName: '刘洋',
+      change: 'leave_recorded',
+      byName: '王建国',
+      reason: '电话请假：外出培训',
+    });
+    expect(await detail(fx, 'memberA', activityId)).toMatchObject({
+      leave: 1,
+      myState: 'leave',
+      myLeave: { status: 'approved' },
+    });
+    // Recorded twice: refused, nothing counted twice.
     expectRefused(
-      await fx.call('memberA', 'activity', 'requestLeave', { activityId, reason: '临时有事' }),
+      await fx.call('secretaryA', 'activity', 'markAttendance', {
+        activityId,
+        memberId: DEMO.memberA.memberId,
+        state: 'leave',
+        reason: '重复登记',
+      }),
       'FAILED_PRECONDITION',
     );
+    expect(await detail(fx, 'secretaryA', activityId)).toMatchObject({ leave: 1 });
+    // A member may not record anyone's leave.
+    expectRefused(
+      await fx.call('memberA', 'activity', 'markAttendance', {
+        activityId,
+        memberId: DEMO.memberA.memberId,
+        state: 'leave',
+        reason: '自己登记',
+      }),
+      'FORBIDDEN',
+    );
+  });
+
+  it('recording leave for someone marked present by mistake moves them from 实到 to 请假', async () => {
+    const activityId = await createActivity(fx, 'secretaryA', happeningNow());
+    await fx.call('secretaryA', 'activity', 'markAttendance', {
+      activityId,
+      memberId: DEMO.memberA.memberId,
+      state: 'present',
+      reason: '误点了到场',
+    });
+    const recorded = await fx.call<Attendance>('secretaryA', 'activity', 'markAttendance', {
+      activityId,
+      memberId: DEMO.memberA.memberId,
+      state: 'leave',
+      reason: '会前已电话请假',
+    });
+    expect(recorded).toMatchObject({ ok: true, data: { present: 0, leave: 1, presentList: [] } });
+    expect(await detail(fx, 'secretaryA', activityId)).toMatchObject({ present: 0, leave: 1 });
   });
 
   it('marks a member without a phone present by hand, and keeps who did it and why', async () => {

@@ -114,6 +114,7 @@ const VALID: Record<string, { caller: string; data: (w: World) => unknown }> = {
   },
   'activity.cancel': { caller: 'secretaryA', data: (w) => ({ activityId: w.a.later, reason: '临时取消' }) },
   'activity.list': { caller: 'secretaryA', data: () => ({ scope: 'past', page: 1, pageSize: 20 }) },
+  'activity.home': { caller: 'secretaryA', data: () => ({}) },
   'activity.get': { caller: 'secretaryA', data: (w) => ({ activityId: w.a.now }) },
   'activity.checkinCode': { caller: 'secretaryA', data: (w) => ({ activityId: w.a.now }) },
   'activity.checkin': {

@@ -29,6 +29,9 @@ export function ActivityCard({ activity, showCounts, onOpen }: ActivityCardProps
         <View className="act-card__tags">
           <TypeTag type={activity.type} />
           {live ? <Text className="act-card__live">进行中</Text> : null}
+          {activity.pendingLeave > 0 && !cancelled ? (
+            <Badge badge={{ text: `${activity.pendingLeave} 人请假待审批`, tone: 'warning' }} />
+          ) : null}
         </View>
         {badge ? <Badge badge={badge} /> : null}
       </View>

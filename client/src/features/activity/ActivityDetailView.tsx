@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ActivityDetail } from '@zhibu/types';
 import { useState, type ReactNode } from 'react';
-import { Button, Cell, CellGroup, showFailureToast } from '@/ui';
+import { Button, Cell, CellGroup, confirm, showFailureToast } from '@/ui';
 import { activityApi, noteActivityChanged } from './api';
 import { Badge, TypeTag } from './Badge';
 import { MinutesView } from './MinutesView';
 import { audienceLabel } from './names';
 import { openAttendance, openCheckinCode, openEditActivity, openMinutes } from './navigation';
-import { canAskLeave, checkinOpen, LEAVE_STATUS_NAMES, phaseOf } from './rules';
+import { canAskLeave, checkinOpen, leaveClosedReason, LEAVE_STATUS_NAMES, phaseOf } from './rules';
 import { stateBadge } from './state';
 import { TextDialog } from './TextDialog';
 import { beijingClock, formatDateTime, formatTimeRange } from './time';
@@ -37,6 +37,8 @@ function MyAttendance({
   const leave = activity.myLeave;
   const mayCheckIn = checkinOpen(activity) && (activity.myState === 'expected' || activity.myState === 'leave');
   const mayAskLeave = canAskLeave(activity);
+  const started = Date.now() >= Date.parse(activity.startAt);
+  const closedReason = leaveClosedReason(activity);
   return (
     <>
       <CellGroup title="我的出勤">
@@ -55,7 +57,7 @@ function MyAttendance({
         {leave ? (
           <>
             <Cell label="请假原因" value={leave.reason} />
-            <Cell label="审批结果" value={LEAVE_STATUS_NAMES[leave.status]} />
+            <Cell label="审批结果" value={`${LEAVE_STATUS_NAMES[leave.status]}${leave.late ? '（开始后申请）' : ''}`} />
           </>
         ) : null}
       </CellGroup>
@@ -69,6 +71,10 @@ function MyAttendance({
           ) : null}
         </View>
       ) : null}
+      {mayAskLeave && started && leave?.status !== 'rejected' ? (
+        <Text className="act-detail__note">活动已开始，现在请假会标明“开始后申请”，由支部审批。</Text>
+      ) : null}
+      {closedReason ? <Text className="act-detail__note">{closedReason}</Text> : null}
       {leave?.status === 'rejected' && mayAskLeave ? (
         <Text className="act-detail__note">请假未获批准。如确有困难，可再次说明原因，或直接联系支部书记。</Text>
       ) : null}
@@ -91,12 +97,12 @@ function Management({
   if (phase === 'cancelled') return null;
 
   const remind = async () => {
-    const { confirm } = await Taro.showModal({
+    const sure = await confirm({
       title: '发送活动提醒',
       content: '将通过微信向尚未签到、未请假的党员发送一次提醒。每次活动只能提醒一次。',
       confirmText: '发送',
     });
-    if (!confirm) return;
+    if (!sure) return;
     setReminding(true);
     const result = await activityApi.remind(activity.activityId);
     setReminding(false);

@@ -2,8 +2,9 @@ import { callFunction } from '@/services';
 
 /** Every activity call the screens make, in one place. Each resolves to a Result, never throws. */
 export const activityApi = {
-  list: (scope: 'upcoming' | 'past', page: number, pageSize: number) =>
-    callFunction('activity', 'list', { scope, page, pageSize }),
+  list: (scope: 'upcoming' | 'past', page: number, pageSize: number, branchId?: string) =>
+    callFunction('activity', 'list', { scope, page, pageSize, ...(branchId ? { branchId } : {}) }),
+  home: () => callFunction('activity', 'home', {}),
   get: (activityId: string) => callFunction('activity', 'get', { activityId }),
   myAttendance: (page: number, pageSize: number) => callFunction('activity', 'myAttendance', { page, pageSize }),
   requestLeave: (activityId: string, reason: string) =>

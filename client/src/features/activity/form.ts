@@ -30,9 +30,16 @@ export interface ActivityInput {
   audience: Audience;
 }
 
-export type FormCheck = { ok: true; input: ActivityInput } | { ok: false; field: FormField; message: string };
+export type FormErrors = Partial<Record<FormField, string>>;
+
+export type FormCheck =
+  { ok: true; input: ActivityInput } | { ok: false; field: FormField; message: string; errors: FormErrors };
 
 const MAX_HOURS = 12;
+/** The server's limits on the form's texts (types/activity.ts). */
+export const TEXT_LIMITS = { title: 60, place: 60, agenda: 2000 } as const;
+/** A count appears beside a text once it is this close to its limit. */
+const NEAR_LIMIT = 0.8;
 const DEFAULT_MINUTES = 90;
 
 /** A new activity: starting at the next half hour (Beijing), 90 minutes long, for the whole branch. */
@@ -88,34 +95,76 @@ function audienceOf(values: ActivityFormValues): Audience | null {
 // UTF-16 units, as the server (zod) counts them.
 const length = (text: string) => text.length;
 
+/** The time problem, if any: said as soon as the end is picked, not only on submit. */
+export function timeProblem(values: Pick<ActivityFormValues, 'date' | 'startTime' | 'endTime'>): string | null {
+  const minutes = minutesBetween(values.startTime, values.endTime);
+  if (!toBeijingIso(values.date, values.startTime) || minutes === null) return '请选择日期和时间';
+  if (minutes <= 0) return '结束时间应晚于开始时间';
+  if (minutes > MAX_HOURS * 60) return `一次活动不超过 ${MAX_HOURS} 小时`;
+  return null;
+}
+
+/** Every field's problem at once, in the order the form shows them. */
+export function formErrors(values: ActivityFormValues): FormErrors {
+  const errors: FormErrors = {};
+  const title = values.title.trim();
+  const place = values.place.trim();
+  if (length(title) < 2) errors.title = '请填写活动名称（至少 2 个字）';
+  else if (length(title) > TEXT_LIMITS.title) errors.title = `活动名称不能超过 ${TEXT_LIMITS.title} 个字`;
+  if (!place) errors.place = '请填写活动地点';
+  else if (length(place) > TEXT_LIMITS.place) errors.place = `地点不能超过 ${TEXT_LIMITS.place} 个字`;
+  const time = timeProblem(values);
+  if (time) errors.time = time;
+  if (!audienceOf(values)) {
+    errors.audience = values.audienceKind === 'group' ? '请选择参加的党小组' : '请选择参加的党员';
+  }
+  if (length(values.agenda.trim()) > TEXT_LIMITS.agenda) errors.agenda = `议程不能超过 ${TEXT_LIMITS.agenda} 字`;
+  return errors;
+}
+
+/** `58/60` once a text is near its limit, so it never silently stops growing; null before that. */
+export function countNearLimit(text: string, limit: number): string | null {
+  return length(text) >= Math.floor(limit * NEAR_LIMIT) ? `${length(text)}/${limit}` : null;
+}
+
+const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const toTime = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
 /**
- * Checks the form the way the server will, so the secretary reads the problem beside the field
+ * A new start time. When it reaches or passes the end, the end moves with it, keeping the meeting's
+ * length (within the form's one day); otherwise the end stays where the secretary put it.
+ */
+export function withStart(values: ActivityFormValues, startTime: string): ActivityFormValues {
+  const before = minutesBetween(values.startTime, values.endTime);
+  const after = minutesBetween(startTime, values.endTime);
+  if (after === null || after > 0) return { ...values, startTime };
+  const length = before !== null && before > 0 ? before : DEFAULT_MINUTES;
+  const end = Math.min(toMinutes(startTime) + length, 23 * 60 + 59);
+  return { ...values, startTime, endTime: toTime(end) };
+}
+
+/**
+ * Checks the form the way the server will, so the secretary reads every problem beside its field
  * instead of after a round trip, and builds the input with +08:00 times.
  */
 export function checkForm(values: ActivityFormValues): FormCheck {
-  const title = values.title.trim();
-  const place = values.place.trim();
-  const agenda = values.agenda.trim();
-  if (length(title) < 2) return { ok: false, field: 'title', message: '请填写活动名称（至少 2 个字）' };
-  if (length(title) > 60) return { ok: false, field: 'title', message: '活动名称不能超过 60 个字' };
-  const startAt = toBeijingIso(values.date, values.startTime);
-  const endAt = toBeijingIso(values.date, values.endTime);
-  const minutes = minutesBetween(values.startTime, values.endTime);
-  if (!startAt || !endAt || minutes === null) return { ok: false, field: 'time', message: '请选择日期和时间' };
-  if (minutes <= 0) return { ok: false, field: 'time', message: '结束时间应晚于开始时间' };
-  if (minutes > MAX_HOURS * 60) return { ok: false, field: 'time', message: `一次活动不超过 ${MAX_HOURS} 小时` };
-  if (!place) return { ok: false, field: 'place', message: '请填写活动地点' };
-  if (length(place) > 60) return { ok: false, field: 'place', message: '地点不能超过 60 个字' };
-  if (length(agenda) > 2000) return { ok: false, field: 'agenda', message: '议程不能超过 2000 字' };
-  const audience = audienceOf(values);
-  if (!audience) {
-    return {
-      ok: false,
-      field: 'audience',
-      message: values.audienceKind === 'group' ? '请选择参加的党小组' : '请选择参加的党员',
-    };
-  }
-  return { ok: true, input: { type: values.type, title, startAt, endAt, place, agenda, audience } };
+  const errors = formErrors(values);
+  const first = (Object.keys(errors) as FormField[])[0];
+  if (first) return { ok: false, field: first, message: errors[first]!, errors };
+  const audience = audienceOf(values)!;
+  return {
+    ok: true,
+    input: {
+      type: values.type,
+      title: values.title.trim(),
+      startAt: toBeijingIso(values.date, values.startTime)!,
+      endAt: toBeijingIso(values.date, values.endTime)!,
+      place: values.place.trim(),
+      agenda: values.agenda.trim(),
+      audience,
+    },
+  };
 }
 
 function sameAudience(a: Audience, b: Audience): boolean {

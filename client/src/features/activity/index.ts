@@ -3,6 +3,9 @@
 export { ActivityDetailView } from './ActivityDetailView';
 export { ActivityFeedView } from './ActivityFeedView';
 export { ActivityToolbar } from './ActivityToolbar';
+export { BranchFilter } from './BranchFilter';
+export { CommitteeCards, MyActivitiesCard } from './home/ActivityHomeCards';
+export { useActivityHome } from './home/useActivityHome';
 export { noteActivityChanged } from './api';
 export { Badge, TypeTag } from './Badge';
 export { HistoryView, useHistory } from './HistoryView';

@@ -60,6 +60,8 @@ export function describeChange(change: { byName: string; memberName: string; cha
       return `${byName} 批准了 ${memberName} 的请假`;
     case 'leave_rejected':
       return `${byName} 未批准 ${memberName} 的请假`;
+    case 'leave_recorded':
+      return `${byName} 为 ${memberName} 登记了请假`;
     default:
       return `${byName} 修改了 ${memberName} 的出勤`;
   }

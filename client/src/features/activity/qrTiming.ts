@@ -1,11 +1,13 @@
 /**
  * When the secretary's screen fetches the next check-in code. A code is issued for a 15-second
  * slot and the server still accepts it during the following (grace) slot, so a code shown until
- * its own slot ends is always valid for whoever scans it.
+ * just past its own slot's end is always valid for whoever scans it. The next code is asked for
+ * once, just after the slot ends by the server's clock: asking earlier only gets the same slot's
+ * code again (and again), three requests a slot instead of one.
  */
 
-/** Fetch the next code this long before the current one's slot ends. */
-export const REFRESH_LEAD_MS = 2000;
+/** Fetch the next code this long after the current one's slot ends (the server's slot has turned). */
+export const REFRESH_AFTER_MS = 300;
 /** Never ask the server again sooner than this, whatever the clocks say. */
 export const MIN_REFRESH_GAP_MS = 1000;
 /** After a failed fetch (network), try again after this; the code on screen stays valid meanwhile. */
@@ -28,13 +30,13 @@ export function scheduleCode(
   serverTime: string,
   receivedAt: number,
   slotSeconds: number,
-  leadMs: number = REFRESH_LEAD_MS,
+  afterMs: number = REFRESH_AFTER_MS,
 ): CodeSchedule {
   const slotMs = (slotSeconds > 0 ? slotSeconds : 15) * 1000;
   let remaining = Date.parse(expiresAt) - Date.parse(serverTime);
   if (!Number.isFinite(remaining) || remaining <= 0 || remaining > slotMs + 1000) remaining = slotMs;
   const deadline = receivedAt + remaining;
-  return { deadline, refreshAt: Math.max(receivedAt + MIN_REFRESH_GAP_MS, deadline - leadMs) };
+  return { deadline, refreshAt: Math.max(receivedAt + MIN_REFRESH_GAP_MS, deadline + afterMs) };
 }
 
 /** Whole seconds left on the countdown (never negative). */

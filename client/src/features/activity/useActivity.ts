@@ -10,6 +10,9 @@ import { activityApi } from './api';
  */
 export function useActivity(activityId: string) {
   const [state, setState] = useState<RemoteData<ActivityDetail>>({ status: 'loading' });
+  /** Whether something is on screen: then a failed reload keeps it and says why in a toast. */
+  const shown = useRef(false);
+  shown.current = state.status === 'ready';
   const generation = useRef(0);
 
   const reload = useCallback(async (): Promise<void> => {
@@ -26,8 +29,9 @@ export function useActivity(activityId: string) {
       setState({ status: 'ready', data: result.data });
       return;
     }
-    showFailureToast(result);
-    setState((current) => (current.status === 'ready' ? current : { status: 'error', message: result.message }));
+    // Said once: on the page when there is nothing to show, in a toast when the old detail stays.
+    if (shown.current) showFailureToast(result);
+    else setState({ status: 'error', message: result.message, code: result.code });
   }, [activityId]);
 
   const replace = useCallback((detail: ActivityDetail) => {

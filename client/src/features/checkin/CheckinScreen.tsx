@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ACTIVITY_PAGES, backToActivities, formatDateTime } from '@/features/activity';
-import { Button, LoadingState } from '@/ui';
+import { afterTitle, Button, LoadingState, SuccessMark } from '@/ui';
 import { scanToCheckIn } from './scan';
 import { tokenFromText } from './scene';
 import { useCheckin, type CheckinState } from './useCheckin';
@@ -80,9 +80,7 @@ export function CheckinScreen({ scene }: { scene: string | undefined }) {
     return (
       <View className="checkin" role="status">
         <View className="checkin__result">
-          <View className="checkin__mark checkin__mark--success">
-            <Text className="checkin__mark-text">✓</Text>
-          </View>
+          <SuccessMark />
           <Text className="checkin__title">{state.alreadyCheckedIn ? '您已签到' : '签到成功'}</Text>
           <Text className="checkin__activity">{state.title}</Text>
           <Text className="checkin__time">签到时间 {formatDateTime(state.checkedInAt)}</Text>
@@ -100,14 +98,16 @@ export function CheckinScreen({ scene }: { scene: string | undefined }) {
 
   if (state.status === 'failed') {
     const networkProblem = state.code === 'INTERNAL' && state.token !== null;
+    const title = failureTitle(state);
+    const message = afterTitle(title, state.message);
     return (
       <View className="checkin" role="alert">
         <View className="checkin__result">
           <View className="checkin__mark checkin__mark--error">
             <Text className="checkin__mark-text">!</Text>
           </View>
-          <Text className="checkin__title">{failureTitle(state)}</Text>
-          <Text className="checkin__message">{state.message}</Text>
+          <Text className="checkin__title">{title}</Text>
+          {message ? <Text className="checkin__message">{message}</Text> : null}
         </View>
         {canScan ? (
           <View className="checkin__actions">

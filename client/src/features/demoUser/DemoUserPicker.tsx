@@ -38,7 +38,7 @@ export function DemoUserPicker() {
   };
 
   if (state.status === 'loading') return <LoadingState text="正在读取演示用户" />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={reload} />;
+  if (state.status === 'error') return <ErrorState message={state.message} code={state.code} onRetry={reload} />;
 
   return (
     <View className="demo-picker">

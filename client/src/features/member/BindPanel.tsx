@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { LoginResult } from '@zhibu/types';
 import { useState, type ReactNode } from 'react';
-import { Button } from '@/ui';
+import { Button, SuccessMark } from '@/ui';
 import { Avatar } from './Avatar';
 import { bindWithCode } from './bind';
 import {
@@ -72,9 +72,7 @@ export function BindPanel({ initialCode = '', onIdentityLost, footer }: BindPane
   if (bound) {
     return (
       <View className="bind-panel bind-panel--done" role="status">
-        <View className="bind-panel__done-mark">
-          <View className="bind-panel__done-check" />
-        </View>
+        <SuccessMark />
         <Text className="bind-panel__done-title">绑定成功</Text>
         <Text className="bind-panel__done-hint">您的微信已与以下党员身份绑定</Text>
         <View className="bind-panel__member">

@@ -22,14 +22,14 @@ export function MyRecordCells({ state, onRetry }: MyRecordCellsProps) {
   if (state.status === 'error') {
     return (
       <CellGroup title="党员信息">
-        <Cell label="党员信息加载失败" value="点击重试" onClick={onRetry} />
+        <Cell label={state.message} value="点击重试" onClick={onRetry} />
       </CellGroup>
     );
   }
   const record = state.data;
   return (
     <CellGroup title="党员信息">
-      <Cell label="党员类别" value={record.status} />
+      <Cell label="党员身份" value={record.status} />
       <Cell label="职务" value={record.position ?? NOT_SET} />
       <Cell label="入党时间" value={record.joinedPartyAt ? formatDate(record.joinedPartyAt) : NOT_SET} />
       <Cell label="手机号" value={record.phone ?? NOT_SET} />

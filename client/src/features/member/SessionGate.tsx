@@ -14,7 +14,7 @@ export function SessionGate({ children }: { children: (member: LoginResult) => R
   return (
     <View className="page">
       {session.status === 'error' && session.code !== 'UNAUTHENTICATED' ? (
-        <ErrorState message={session.message} onRetry={() => void refresh()} />
+        <ErrorState message={session.message} code={session.code} onRetry={() => void refresh()} />
       ) : (
         <LoadingState />
       )}

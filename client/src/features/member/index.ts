@@ -11,6 +11,7 @@ export {
   inviteCodeProblem,
   normaliseInviteCode,
 } from './inviteCode';
+export { BureauShortcutsCard } from './BureauShortcutsCard';
 export { ManagementCells } from './ManagementCells';
 export { MemberHero } from './MemberHero';
 export { MyBranchCells } from './MyBranchCells';

@@ -44,10 +44,9 @@ export function loadSession(): Promise<SessionState> {
       if (result.ok) {
         setState({ status: 'ready', member: result.data });
       } else {
-        showFailureToast(result);
-        if (state.status !== 'ready' || result.code === 'UNAUTHENTICATED') {
-          setState({ status: 'error', code: result.code, message: result.message });
-        }
+        // Said once: in a toast when the member stays on screen, on the page (SessionGate) otherwise.
+        if (state.status === 'ready' && result.code !== 'UNAUTHENTICATED') showFailureToast(result);
+        else setState({ status: 'error', code: result.code, message: result.message });
       }
       return state;
     })

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { NoticeItem } from '@zhibu/types';
 import { useCallback, useEffect, useState } from 'react';
-import { Cell, CellGroup } from '@/ui';
+import { HomeCard, HomeRow } from '@/ui';
 import { noticeApi } from './api';
 import { openNotice, openNoticeList } from './routes';
 import { showUnreadBadge } from './unreadBadge';
@@ -44,26 +44,30 @@ export function HomeNoticeCard() {
           </Text>
         ) : null}
       </View>
-    ) : (
-      '全部已读'
-    );
+    ) : null;
 
   return (
-    <CellGroup title="通知公告">
-      <Cell label="支部通知" value={state ? summary : '…'} onClick={openNoticeList} />
+    <HomeCard
+      title="通知公告"
+      more="支部通知"
+      onMore={openNoticeList}
+      summary={summary}
+      empty={state ? '全部已读' : '…'}
+    >
       {state?.todo.slice(0, SHOWN).map((n) => (
-        <Cell
+        <HomeRow
           key={n.noticeId}
-          label={
-            <View className="notice-home__summary">
-              {!n.read ? <View className="notice-card__dot" aria-label="未读" /> : null}
-              <Text>{n.title}</Text>
-            </View>
+          title={n.title}
+          badge={
+            !n.read ? (
+              <View className="notice-card__dot" aria-label="未读" />
+            ) : n.requireConfirm && !n.confirmed ? (
+              <Text className="notice-home__confirm">待签收</Text>
+            ) : undefined
           }
-          value={n.requireConfirm && !n.confirmed ? '待签收' : undefined}
           onClick={() => openNotice(n.noticeId)}
         />
       ))}
-    </CellGroup>
+    </HomeCard>
   );
 }

@@ -23,7 +23,8 @@ export function BranchDetail({ viewer, branchId }: { viewer: LoginResult; branch
   });
 
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   const branch = state.data;
   const admin = isBureauAdmin(viewer.roles);
   const mergedInto = branch.mergedInto ? knownBranch(branch.mergedInto)?.name : undefined;

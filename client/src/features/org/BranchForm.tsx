@@ -151,6 +151,7 @@ export function BranchForm({ branchId }: { branchId?: string }) {
   const { state, reload } = useRemoteData(load);
   if (!branchId) return <CreateBranch />;
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   return state.data ? <RenameBranch branch={state.data} /> : null;
 }

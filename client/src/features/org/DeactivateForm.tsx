@@ -78,7 +78,8 @@ export function DeactivateForm({ memberId }: { memberId: string }) {
   const load = useCallback(() => orgApi.getMember(memberId), [memberId]);
   const { state, reload } = useRemoteData(load);
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   if (!state.data.active) {
     return (
       <View className="deactivate__intro">

@@ -25,7 +25,8 @@ export function InviteView({ memberId }: { memberId: string }) {
   const { state, reload } = useRemoteData(load);
 
   if (state.status === 'loading') return <LoadingState text="正在生成邀请码" />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   const invite = state.data;
 
   return (

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import emptyBind from '@/assets/empty/bind.png';
 import { canManage, isBureauAdmin, SessionGate } from '@/features/member';
 import { EmptyState } from '@/ui';
-import './NavigationBar.css';
 
 interface ManagerGateProps {
   /** Bureau admins only (branches, audit log); otherwise the branch committee too. */

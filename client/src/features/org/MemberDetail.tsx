@@ -41,7 +41,8 @@ export function MemberDetail({ viewer, memberId }: { viewer: LoginResult; member
   });
 
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   const member: MemberListItem = state.data;
   const admin = isBureauAdmin(viewer.roles);
   const self = member.memberId === viewer.memberId;

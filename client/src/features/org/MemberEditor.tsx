@@ -148,6 +148,7 @@ export function MemberEditor({
   const load = useCallback(() => loadEditor(memberId, branchId), [memberId, branchId]);
   const { state, reload } = useRemoteData(load);
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   return <Form data={state.data} />;
 }

@@ -103,6 +103,7 @@ export function MergeView({ targetBranchId }: { targetBranchId: string }) {
   const load = useCallback(() => findBranch(targetBranchId), [targetBranchId]);
   const { state, reload } = useRemoteData(load);
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   return <MergePicker target={state.data} />;
 }

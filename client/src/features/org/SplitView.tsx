@@ -112,6 +112,7 @@ export function SplitView({ branchId }: { branchId: string }) {
   const load = useCallback(() => findBranch(branchId), [branchId]);
   const { state, reload } = useRemoteData(load);
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   return <SplitForm source={state.data} />;
 }

@@ -11,7 +11,8 @@ export function ResultView({ attemptId }: { attemptId: string }) {
   const load = useCallback(() => quizApi.result(attemptId), [attemptId]);
   const { state, reload } = useRemoteData(load);
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   const r = state.data;
   return (
     <View>

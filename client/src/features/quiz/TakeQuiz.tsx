@@ -191,7 +191,8 @@ export function TakeQuiz({ quizId }: { quizId: string }) {
 
   if (attempt) return <Paper attempt={attempt} onSubmitted={submitted} />;
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   if (state.data.state === 'in_progress') return <LoadingState text="正在恢复作答进度" />;
   return <Intro quiz={state.data} starting={starting} onStart={() => void start()} />;
 }

@@ -1,7 +1,8 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { StudyTaskSummary } from '@zhibu/types';
 import { useEffect, useState } from 'react';
+import { HomeCard, HomeRow } from '@/ui';
 import { studyApi, studyChangeCount } from './api';
 import { dueLabel } from './days';
 import { STUDY_PAGES, openTask } from './navigation';
@@ -26,28 +27,25 @@ export function HomeStudyCard({ refreshKey }: { refreshKey: number }) {
   }, [refreshKey, changes]);
 
   if (!state) return null;
-  const openList = () => void Taro.switchTab({ url: STUDY_PAGES.list });
   return (
-    <View className="study-home" aria-label="待完成的学习">
-      <View className="study-home__head" onClick={openList}>
-        <Text className="study-home__title">待完成的学习</Text>
-        <Text className="study-home__more">{state.total > 0 ? `共 ${state.total} 项 ›` : '全部 ›'}</Text>
-      </View>
-      {state.items.length === 0 ? <Text className="study-home__empty">学习任务都已完成</Text> : null}
+    <HomeCard
+      title="待完成的学习"
+      count={state.total}
+      more="学习"
+      onMore={() => void Taro.switchTab({ url: STUDY_PAGES.list })}
+      empty="学习任务都已完成"
+    >
       {state.items.map((task) => {
         const due = dueLabel(task);
         return (
-          <View
+          <HomeRow
             key={task.taskId}
-            className="study-home__row"
-            hoverClass="study-card--hover"
+            title={task.title}
+            badge={<Text className={`study-badge study-badge--${due.tone}`}>{due.text}</Text>}
             onClick={() => openTask(task.taskId)}
-          >
-            <Text className="study-home__name">{task.title}</Text>
-            <Text className={`study-badge study-badge--${due.tone}`}>{due.text}</Text>
-          </View>
+          />
         );
       })}
-    </View>
+    </HomeCard>
   );
 }

@@ -2,12 +2,14 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { SessionGate } from '@/features/member';
 import {
   ActivityFeedView,
+  BranchFilter,
+  openHistory,
   ActivityToolbar,
   canManageActivities,
-  openHistory,
   useActivityFeed,
 } from '@/features/activity';
 import { ScanCheckinButton } from '@/features/checkin';
+import { isBureauAdmin } from '@/features/member';
 import { Cell, CellGroup } from '@/ui';
 
 export default function ActivityPage() {
@@ -30,6 +32,7 @@ export default function ActivityPage() {
         return (
           <>
             <ActivityToolbar scanButton={<ScanCheckinButton />} canManage={canManage} />
+            {isBureauAdmin(member.roles) ? <BranchFilter value={feed.branchId} onChange={feed.setBranchId} /> : null}
             <CellGroup>
               <Cell label="我的出勤记录" onClick={openHistory} />
             </CellGroup>

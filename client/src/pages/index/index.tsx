@@ -1,12 +1,39 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
-import { MemberHero, SessionGate, useSession } from '@/features/member';
+import type { ActivityHome, LoginResult } from '@zhibu/types';
+import { Fragment, useState, type ReactNode } from 'react';
+import { CommitteeCards, MyActivitiesCard, useActivityHome } from '@/features/activity';
+import { ScanCheckinButton } from '@/features/checkin';
+import { BureauShortcutsCard, isBureauAdmin, MemberHero, SessionGate, useSession } from '@/features/member';
 import { HomeNoticeCard } from '@/features/notice';
-import { HomeStudyCard } from '@/features/study';
 import { HomeQuizCard } from '@/features/quiz';
-import { Cell, CellGroup } from '@/ui';
+import { HomeStudyCard } from '@/features/study';
 
-const openTab = (url: string) => () => void Taro.switchTab({ url });
+/**
+ * 首页 is each person's to-do list: one card per thing to do, in one layout. A new card is one more
+ * entry in this list.
+ */
+function homeCards(member: LoginResult, home: ActivityHome | null, refreshKey: number): [string, ReactNode][] {
+  const today = new Set(home?.manage?.today.map((a) => a.activityId) ?? []);
+  // The committee's own meetings today are on its card already; the member card shows the rest.
+  const mine = home ? { ...home, mine: home.mine.filter((a) => !today.has(a.activityId)) } : null;
+  return [
+    ['bureau', isBureauAdmin(member.roles) ? <BureauShortcutsCard /> : null],
+    ['committee', home?.manage ? <CommitteeCards manage={home.manage} /> : null],
+    ['activities', mine ? <MyActivitiesCard home={mine} scanButton={<ScanCheckinButton />} /> : null],
+    ['notices', <HomeNoticeCard />],
+    ['study', <HomeStudyCard refreshKey={refreshKey} />],
+    ['quizzes', <HomeQuizCard />],
+  ];
+}
+
+function HomeCards({ member, refreshKey }: { member: LoginResult; refreshKey: number }) {
+  const home = useActivityHome(refreshKey);
+  return (
+    <>
+      {homeCards(member, home, refreshKey).map(([key, card]) => (card ? <Fragment key={key}>{card}</Fragment> : null))}
+    </>
+  );
+}
 
 export default function HomePage() {
   const { refresh } = useSession();
@@ -22,13 +49,7 @@ export default function HomePage() {
       {(member) => (
         <>
           <MemberHero member={member} />
-          <HomeNoticeCard />
-          <HomeStudyCard refreshKey={refreshes} />
-          <HomeQuizCard />
-          <CellGroup title="支部工作">
-            <Cell label="支部活动" value="三会一课、主题党日" onClick={openTab('/pages/activity/index')} />
-            <Cell label="学习任务" value="学习材料与心得" onClick={openTab('/pages/study/index')} />
-          </CellGroup>
+          <HomeCards member={member} refreshKey={refreshes} />
         </>
       )}
     </SessionGate>

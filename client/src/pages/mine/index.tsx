@@ -10,6 +10,7 @@ import {
   useMyRecord,
   useSession,
 } from '@/features/member';
+import { openHistory } from '@/features/activity';
 import { Cell, CellGroup } from '@/ui';
 
 export default function MinePage() {
@@ -26,6 +27,9 @@ export default function MinePage() {
         <>
           <ProfileCard member={member} />
           <MyRecordCells state={record.state} onRetry={() => void record.reload()} />
+          <CellGroup title="我的记录">
+            <Cell label="我的出勤记录" value="参加过的活动" onClick={openHistory} />
+          </CellGroup>
           <MyBranchCells member={member} record={record.state} />
           <ManagementCells member={member} />
           {process.env.TARO_ENV === 'h5' ? (

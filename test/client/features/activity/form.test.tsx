@@ -21,6 +21,7 @@ const detail: ActivityDetail = {
   leave: 0,
   myState: 'expected',
   hasMinutes: false,
+  pendingLeave: 0,
   agenda: '',
   audience: { kind: 'branch' },
   createdByName: '王建国',

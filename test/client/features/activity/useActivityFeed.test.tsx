@@ -23,6 +23,9 @@ function activity(activityId: string): ActivitySummary {
     leave: 0,
     myState: null,
     hasMinutes: false,
+    pendingLeave: 0,
+    checkinOpensAt: '2026-11-26T14:30:00+08:00',
+    checkinClosesAt: '2026-11-26T16:30:00+08:00',
   };
 }
 

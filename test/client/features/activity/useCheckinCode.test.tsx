@@ -37,7 +37,7 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 describe('the rotating code on the secretary screen', () => {
-  it('fetches the next code two seconds before the current slot ends, and stops when unmounted', async () => {
+  it('asks the server once per 15-second slot, just after the slot ends by its clock, and stops when unmounted', async () => {
     let present = 0;
     const { sent } = mockFetch((request) =>
       actionOf(request) === 'checkinCode'
@@ -50,16 +50,19 @@ describe('the rotating code on the secretary screen', () => {
     const codes = () => sent.filter((r) => actionOf(r) === 'checkinCode').length;
     expect(codes()).toBe(1);
 
-    // Issued at :03 for the slot ending at :15: the next is asked for at :13.
-    await advance(9_900);
+    // Issued at :03 for the slot ending at :15: the next is asked for just after :15, once.
+    await advance(12_200);
     expect(codes()).toBe(1);
+    present = 3;
     await advance(200);
     expect(codes()).toBe(2);
-
-    // Between codes the head count is polled.
-    present = 3;
-    await advance(5_000);
+    // The head count comes with each code: nothing else is asked for.
     expect(result.current.counts).toEqual({ expected: 14, present: 3 });
+
+    // A minute of codes: four slots, four requests, and nothing in between.
+    await advance(60_000);
+    expect(codes()).toBe(6);
+    expect(sent.length).toBe(codes());
 
     unmount();
     const before = sent.length;
@@ -82,7 +85,7 @@ describe('the rotating code on the secretary screen', () => {
     expect(result.current.state.status).toBe('showing');
 
     answer = 'down';
-    await advance(10_000);
+    await advance(12_400);
     expect(result.current.state).toMatchObject({ status: 'showing', offline: true });
 
     answer = 'closed';

@@ -42,7 +42,15 @@ async function send(activityId: string, outcome: FormOutcome): Promise<string | 
 function EditExisting({ activityId, member }: { activityId: string; member: ActivityEditorProps['member'] }) {
   const { state, reload } = useActivity(activityId);
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return (
+      <ErrorState
+        message={state.message}
+        code={state.code}
+        notFoundTitle="该活动不存在或已取消"
+        onRetry={() => void reload()}
+      />
+    );
   return <ActivityForm editing={state.data} member={member} onSubmit={(outcome) => send(activityId, outcome)} />;
 }
 

@@ -4,11 +4,17 @@ import { useMemo, useState } from 'react';
 import { Button, CellGroup } from '@/ui';
 import {
   checkForm,
+  countNearLimit,
   emptyForm,
+  formErrors,
   formFromDetail,
   patchFor,
+  TEXT_LIMITS,
+  timeProblem,
+  withStart,
   type ActivityFormValues,
   type ActivityInput,
+  type FormErrors,
   type FormField,
 } from '../form';
 import { ACTIVITY_TYPE_NAMES, ACTIVITY_TYPE_ORDER } from '../names';
@@ -37,8 +43,16 @@ const AUDIENCE_OPTIONS: { kind: Audience['kind']; label: string }[] = [
   { kind: 'members', label: '指定党员' },
 ];
 
-function FieldError({ field, error }: { field: FormField; error: { field: FormField; message: string } | null }) {
-  return error?.field === field ? <Text className="act-form__error">{error.message}</Text> : null;
+function FieldError({ field, errors }: { field: FormField; errors: FormErrors }) {
+  const message = errors[field];
+  return message ? <Text className="act-form__error">{message}</Text> : null;
+}
+
+/** `58/60` beside a text near its limit; red at the limit. */
+function Count({ text, limit }: { text: string; limit: number }) {
+  const count = countNearLimit(text, limit);
+  if (!count) return null;
+  return <Text className={`act-form__count${text.length >= limit ? ' act-form__count--full' : ''}`}>{count}</Text>;
 }
 
 /** A time of day (HH:mm, Beijing time) on the form, picked with the system's time picker. */
@@ -49,6 +63,7 @@ function TimeField({ label, value, onChange }: { label: string; value: string; o
       <Picker
         className="act-form__picker"
         mode="time"
+        aria-label={label}
         value={value}
         onChange={(event) => onChange(String(event.detail.value))}
       >
@@ -64,7 +79,8 @@ function TimeField({ label, value, onChange }: { label: string; value: string; o
 /** 发起活动 and 编辑活动: type, name, Beijing date and times, place, agenda, and who must attend. */
 export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
   const [values, setValues] = useState<ActivityFormValues>(() => (editing ? formFromDetail(editing) : emptyForm()));
-  const [error, setError] = useState<{ field: FormField; message: string } | null>(null);
+  /** After a first 发布, every field's problem shows and follows the typing; before it, only the time's. */
+  const [tried, setTried] = useState(false);
   const [submitError, setSubmitError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [choosing, setChoosing] = useState(false);
@@ -76,16 +92,22 @@ export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
 
   const set = <K extends keyof ActivityFormValues>(key: K, value: ActivityFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
-    setError(null);
+    setSubmitError('');
+  };
+  const setStart = (startTime: string) => {
+    setValues((current) => withStart(current, startTime));
     setSubmitError('');
   };
 
+  // Pushed activities go to every branch's whole membership; the audience does not apply.
+  const checked = pushAll ? { ...values, audienceKind: 'branch' as const } : values;
+  const liveTime = timeProblem(checked);
+  const errors: FormErrors = tried ? formErrors(checked) : liveTime ? { time: liveTime } : {};
+
   const submit = async () => {
-    // Pushed activities go to every branch's whole membership; the audience does not apply.
-    const check = checkForm(pushAll ? { ...values, audienceKind: 'branch' } : values);
+    const check = checkForm(checked);
     if (!check.ok) {
-      setError({ field: check.field, message: check.message });
-      setSubmitError(check.message);
+      setTried(true);
       return;
     }
     let outcome: FormOutcome;
@@ -159,27 +181,29 @@ export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
             className="act-form__input"
             placeholderClass="act-form__placeholder"
             value={values.title}
-            maxlength={60}
+            maxlength={TEXT_LIMITS.title}
             placeholder="例如：11月主题党日"
             aria-label="活动名称"
             onInput={(event) => set('title', event.detail.value)}
           />
+          <Count text={values.title} limit={TEXT_LIMITS.title} />
         </View>
+        <FieldError field="title" errors={errors} />
         <View className="act-form__field">
           <Text className="act-form__label">地点</Text>
           <Input
             className="act-form__input"
             placeholderClass="act-form__placeholder"
             value={values.place}
-            maxlength={60}
+            maxlength={TEXT_LIMITS.place}
             placeholder="例如：学校三楼会议室"
             aria-label="地点"
             onInput={(event) => set('place', event.detail.value)}
           />
+          <Count text={values.place} limit={TEXT_LIMITS.place} />
         </View>
+        <FieldError field="place" errors={errors} />
       </CellGroup>
-      <FieldError field="title" error={error} />
-      <FieldError field="place" error={error} />
 
       <CellGroup title="时间（北京时间）">
         <View className="act-form__field">
@@ -197,10 +221,10 @@ export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
             </View>
           </Picker>
         </View>
-        <TimeField label="开始" value={values.startTime} onChange={(value) => set('startTime', value)} />
+        <TimeField label="开始" value={values.startTime} onChange={setStart} />
         <TimeField label="结束" value={values.endTime} onChange={(value) => set('endTime', value)} />
+        <FieldError field="time" errors={errors} />
       </CellGroup>
-      <FieldError field="time" error={error} />
       <Text className="act-form__hint">活动开始前 30 分钟至结束后 30 分钟可扫码签到。</Text>
 
       {pushAll ? null : (
@@ -254,7 +278,7 @@ export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
               );
             })}
           </CellGroup>
-          <FieldError field="audience" error={error} />
+          <FieldError field="audience" errors={errors} />
         </>
       )}
 
@@ -264,13 +288,18 @@ export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
             className="act-form__textarea"
             placeholderClass="act-form__placeholder"
             value={values.agenda}
-            maxlength={2000}
+            maxlength={TEXT_LIMITS.agenda}
             autoHeight
             placeholder={'一行一项，例如：\n1. 学习党的二十届三中全会精神\n2. 交流发言'}
             onInput={(event) => set('agenda', event.detail.value)}
           />
+          <Count text={values.agenda} limit={TEXT_LIMITS.agenda} />
         </View>
+        <FieldError field="agenda" errors={errors} />
       </CellGroup>
+      {tried && Object.keys(errors).length > 0 ? (
+        <Text className="act-form__summary">请按提示修改 {Object.keys(errors).length} 处后再提交</Text>
+      ) : null}
       {submitError ? <Text className="act-form__error">{submitError}</Text> : null}
       <View className="act-form__submit">
         <Button loading={submitting} onClick={() => void submit()}>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ActivityDetail, Attendance } from '@zhibu/types';
 import { useState } from 'react';
-import { Button, CellGroup, showFailureToast } from '@/ui';
+import { Button, CellGroup, confirm, showFailureToast } from '@/ui';
 import { noteActivityChanged } from '../api';
 import { describeChange } from '../names';
 import { phaseOf } from '../rules';
@@ -17,7 +17,13 @@ type Tab = 'present' | 'leave' | 'absent';
 interface Mark {
   memberId: string;
   name: string;
-  state: 'present' | 'absent';
+  state: 'present' | 'absent' | 'leave';
+}
+
+interface RowAction {
+  label: string;
+  primary?: boolean;
+  onAction: () => void;
 }
 
 interface AttendanceViewProps {
@@ -26,35 +32,24 @@ interface AttendanceViewProps {
   onChanged: (attendance: Attendance) => void;
 }
 
-function Row({
-  name,
-  sub,
-  action,
-  primary,
-  onAction,
-}: {
-  name: string;
-  sub?: string;
-  action?: string;
-  primary?: boolean;
-  onAction?: () => void;
-}) {
+function Row({ name, sub, actions = [] }: { name: string; sub?: string; actions?: RowAction[] }) {
   return (
     <View className="act-att__row">
       <View className="act-att__main">
         <Text className="act-att__name">{name}</Text>
         {sub ? <Text className="act-att__sub">{sub}</Text> : null}
       </View>
-      {action ? (
+      {actions.map((a) => (
         <View
-          className={`act-att__link${primary ? ' act-att__link--primary' : ''}`}
+          key={a.label}
+          className={`act-att__link${a.primary ? ' act-att__link--primary' : ''}`}
           hoverClass="act-att__link--hover"
-          aria-label={`${name}${action}`}
-          onClick={onAction}
+          aria-label={`${name}${a.label}`}
+          onClick={a.onAction}
         >
-          {action}
+          {a.label}
         </View>
-      ) : null}
+      ))}
     </View>
   );
 }
@@ -67,7 +62,11 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
   const phase = phaseOf(activity);
   // The server takes hand marks from the opening of the check-in window on.
   const canMark = phase !== 'cancelled' && Date.now() >= Date.parse(activity.checkinOpensAt);
+  // Leave can be recorded at any time: a member may phone in days ahead.
+  const canRecordLeave = phase !== 'cancelled';
+  // One word for one state: 未到 while people may still come, 缺席 once the meeting is over.
   const absentWord = phase === 'after' ? '缺席' : '未到';
+  const markWords: Record<Mark['state'], string> = { present: '到场', absent: absentWord, leave: '请假' };
 
   const done = (next: Attendance, message: string) => {
     noteActivityChanged();
@@ -76,12 +75,8 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
   };
 
   const approve = async (memberId: string, name: string) => {
-    const { confirm } = await Taro.showModal({
-      title: '批准请假',
-      content: `批准 ${name} 的请假申请？`,
-      confirmText: '批准',
-    });
-    if (!confirm) return;
+    const sure = await confirm({ title: '批准请假', content: `批准 ${name} 的请假申请？`, confirmText: '批准' });
+    if (!sure) return;
     const result = await manageApi.reviewLeave(activity.activityId, memberId, true);
     if (result.ok) done(result.data, `已批准 ${name} 请假`);
     else showFailureToast(result);
@@ -99,7 +94,10 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
     if (!mark) return null;
     const result = await manageApi.markAttendance(activity.activityId, mark.memberId, mark.state, reason);
     if (!result.ok) return result.message;
-    done(result.data, mark.state === 'present' ? `已将 ${mark.name} 标记为到场` : `已将 ${mark.name} 标记为缺席`);
+    done(
+      result.data,
+      mark.state === 'leave' ? `已登记 ${mark.name} 请假` : `已将 ${mark.name} 标记为${markWords[mark.state]}`,
+    );
     return null;
   };
 
@@ -116,8 +114,16 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
         key={p.memberId}
         name={p.name}
         sub={`${beijingClock(p.at)} ${p.source === 'scan' ? '扫码签到' : '手工标记'}`}
-        action={canMark ? '改为缺席' : undefined}
-        onAction={() => setMark({ memberId: p.memberId, name: p.name, state: 'absent' })}
+        actions={
+          canMark
+            ? [
+                {
+                  label: `改为${absentWord}`,
+                  onAction: () => setMark({ memberId: p.memberId, name: p.name, state: 'absent' }),
+                },
+              ]
+            : []
+        }
       />
     ));
   } else if (tab === 'leave') {
@@ -126,8 +132,11 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
         key={p.memberId}
         name={p.name}
         sub={`原因：${p.reason}`}
-        action={canMark ? '改为到场' : undefined}
-        onAction={() => setMark({ memberId: p.memberId, name: p.name, state: 'present' })}
+        actions={
+          canMark
+            ? [{ label: '改为到场', onAction: () => setMark({ memberId: p.memberId, name: p.name, state: 'present' }) }]
+            : []
+        }
       />
     ));
   } else {
@@ -135,9 +144,20 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
       <Row
         key={p.memberId}
         name={p.name}
-        action={canMark ? '手工签到' : undefined}
-        primary
-        onAction={() => setMark({ memberId: p.memberId, name: p.name, state: 'present' })}
+        actions={[
+          ...(canRecordLeave
+            ? [{ label: '登记请假', onAction: () => setMark({ memberId: p.memberId, name: p.name, state: 'leave' }) }]
+            : []),
+          ...(canMark
+            ? [
+                {
+                  label: '手工签到',
+                  primary: true,
+                  onAction: () => setMark({ memberId: p.memberId, name: p.name, state: 'present' }),
+                },
+              ]
+            : []),
+        ]}
       />
     ));
   }
@@ -180,7 +200,9 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
             <View key={p.memberId} className="act-att__pending">
               <View className="act-att__pending-head">
                 <Text className="act-att__name">{p.name}</Text>
-                <Text className="act-att__sub">{formatDateTime(p.requestedAt)} 申请</Text>
+                <Text className="act-att__sub">
+                  {formatDateTime(p.requestedAt)} {p.late ? '开始后申请' : '申请'}
+                </Text>
               </View>
               <Text className="act-att__pending-reason">原因：{p.reason}</Text>
               <View className="act-att__pending-actions">
@@ -222,15 +244,21 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
             </View>
           ))
         ) : (
-          <Text className="act-att__empty">手工标记和请假审批都会记录在这里</Text>
+          <Text className="act-att__empty">手工标记、登记请假和请假审批都会记录在这里</Text>
         )}
       </CellGroup>
 
       <TextDialog
         open={mark !== null}
-        title={mark ? `${mark.state === 'present' ? '标记为到场' : '标记为缺席'}：${mark.name}` : ''}
-        message="请写明原因，将记入变更记录。"
-        placeholder={mark?.state === 'present' ? '例如：未带手机，现场确认到会' : '例如：误扫，实际未到会'}
+        title={mark ? `${mark.state === 'leave' ? '登记请假' : `标记为${markWords[mark.state]}`}：${mark.name}` : ''}
+        message={mark?.state === 'leave' ? '请写明请假原因，将记入变更记录。' : '请写明原因，将记入变更记录。'}
+        placeholder={
+          mark?.state === 'leave'
+            ? '例如：电话请假，外出培训'
+            : mark?.state === 'present'
+              ? '例如：未带手机，现场确认到会'
+              : '例如：误扫，实际未到会'
+        }
         confirmText="确定"
         onConfirm={saveMark}
         onClose={() => setMark(null)}

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { ActivityDetail } from '@zhibu/types';
-import { Button, LoadingState } from '@/ui';
+import { afterTitle, Button, LoadingState } from '@/ui';
 import { openAttendance } from '../navigation';
 import { secondsLeft } from '../qrTiming';
 import { beijingClock, formatDateTime, formatTimeRange } from '../time';
@@ -70,12 +70,13 @@ export function QrScreen({ activity, visible }: { activity: ActivityDetail; visi
     if (state.opensAt) hint = `将于 ${formatDateTime(state.opensAt)} 开放签到，届时二维码会自动显示，请保持本页打开。`;
     else if (early) hint = `签到时间：${hours}。届时再打开本页即可显示二维码。`;
     else hint = '没能扫码的党员，可以在“出勤情况”中手工补记出勤。';
+    const title = activity.status === 'cancelled' ? '活动已取消' : early ? '签到尚未开始' : '签到已结束';
+    // The server's sentence often starts with the title; said once, and left out when the hint says it all.
+    const message = afterTitle(title, state.message);
     card = (
       <View className="act-qr__closed" role="alert">
-        <Text className="act-qr__closed-title">
-          {activity.status === 'cancelled' ? '活动已取消' : early ? '签到尚未开始' : '签到已结束'}
-        </Text>
-        <Text className="act-qr__closed-message">{state.message}</Text>
+        <Text className="act-qr__closed-title">{title}</Text>
+        {message && !hint.includes(message) ? <Text className="act-qr__closed-message">{message}</Text> : null}
         <Text className="act-qr__closed-hint">{hint}</Text>
       </View>
     );

@@ -23,7 +23,7 @@ export const manageApi = {
   attendance: (activityId: string) => callFunction('activity', 'attendance', { activityId }),
   reviewLeave: (activityId: string, memberId: string, approve: boolean, comment?: string) =>
     callFunction('activity', 'reviewLeave', { activityId, memberId, approve, ...(comment ? { comment } : {}) }),
-  markAttendance: (activityId: string, memberId: string, state: 'present' | 'absent', reason: string) =>
+  markAttendance: (activityId: string, memberId: string, state: 'present' | 'absent' | 'leave', reason: string) =>
     callFunction('activity', 'markAttendance', { activityId, memberId, state, reason }),
   saveMinutes: (activityId: string, text: string, photos: string[]) =>
     callFunction('activity', 'saveMinutes', { activityId, text, photos }),

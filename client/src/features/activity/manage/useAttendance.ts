@@ -1,4 +1,4 @@
-import type { ActivityDetail, Attendance } from '@zhibu/types';
+import type { ActivityDetail, Attendance, ErrorCode } from '@zhibu/types';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { showFailureToast } from '@/ui';
 import { activityApi } from '../api';
@@ -7,11 +7,14 @@ import { manageApi } from './api';
 export type AttendanceState =
   | { status: 'loading' }
   | { status: 'ready'; activity: ActivityDetail; attendance: Attendance }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; code?: ErrorCode };
 
 /** The attendance lists of one activity and the activity itself (its times decide what may be done). */
 export function useAttendance(activityId: string) {
   const [state, setState] = useState<AttendanceState>({ status: 'loading' });
+  /** Whether something is on screen: then a failed reload keeps it and says why in a toast. */
+  const shown = useRef(false);
+  shown.current = state.status === 'ready';
   const generation = useRef(0);
 
   const reload = useCallback(async (): Promise<void> => {
@@ -26,8 +29,8 @@ export function useAttendance(activityId: string) {
     }
     const failure = !activity.ok ? activity : !attendance.ok ? attendance : null;
     if (!failure) return;
-    showFailureToast(failure);
-    setState((current) => (current.status === 'ready' ? current : { status: 'error', message: failure.message }));
+    if (shown.current) showFailureToast(failure);
+    else setState({ status: 'error', message: failure.message, code: failure.code });
   }, [activityId]);
 
   /** Takes the lists an action answered with (reviewLeave, markAttendance). */

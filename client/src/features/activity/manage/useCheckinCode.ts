@@ -16,15 +16,13 @@ export type CodeState =
   | { status: 'closed'; message: string; opensAt: number | null }
   | { status: 'error'; message: string };
 
-/** How often the head count is asked for between codes, so the room sees people arrive. */
-const COUNT_POLL_MS = 5000;
 /** Waiting for a window that opens later than this is left to the secretary (a tap reloads). */
 const LONGEST_WAIT_MS = 6 * 60 * 60 * 1000;
 
 /**
- * The rotating check-in code for the secretary's screen: the next code is fetched just before the
- * current one's slot ends, and the live 实到 / 应到 between codes. Nothing runs while `visible`
- * is false (the page is hidden), and everything stops on unmount.
+ * The rotating check-in code for the secretary's screen: the next code is fetched once per slot,
+ * just after the current one's slot ends by the server's clock, and carries the live 实到 / 应到.
+ * Nothing runs while `visible` is false (the page is hidden), and everything stops on unmount.
  */
 export function useCheckinCode(activityId: string, visible: boolean) {
   const [state, setState] = useState<CodeState>({ status: 'loading' });
@@ -82,22 +80,6 @@ export function useCheckinCode(activityId: string, visible: boolean) {
       clearCodeTimer();
     };
   }, [visible, fetchCode]);
-
-  // Head count between codes, while a code is showing.
-  const showing = state.status === 'showing';
-  useEffect(() => {
-    if (!visible || !showing) return undefined;
-    let active = true;
-    const timer = setInterval(() => {
-      void activityApi.get(activityId).then((result) => {
-        if (active && result.ok) setCounts({ expected: result.data.expected, present: result.data.present });
-      });
-    }, COUNT_POLL_MS);
-    return () => {
-      active = false;
-      clearInterval(timer);
-    };
-  }, [visible, showing, activityId]);
 
   const reload = useCallback(() => {
     live.current = true;

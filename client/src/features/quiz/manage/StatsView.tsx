@@ -94,7 +94,8 @@ export function StatsView({ quizId }: { quizId: string }) {
   const { state, reload } = useRemoteData(load);
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   const s = state.data;
   return (
     <View>

@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '发起活动',
+  // The H5 build shows WeChat's bar too: a title and a back button, as on every page opened from another.
+  navigationStyle: 'default',
 });

@@ -11,7 +11,14 @@ export default function MinutesPage() {
   return (
     <View className="page">
       {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState
+          message={state.message}
+          code={state.code}
+          notFoundTitle="该活动不存在或已取消"
+          onRetry={() => void reload()}
+        />
+      ) : null}
       {state.status === 'ready' ? (
         <MinutesEditor activity={state.data} onSaved={() => setTimeout(leavePage, 800)} />
       ) : null}

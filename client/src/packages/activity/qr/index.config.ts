@@ -5,4 +5,6 @@ export default definePageConfig({
   backgroundColor: '#c8161d',
   backgroundColorTop: '#c8161d',
   backgroundColorBottom: '#ededed',
+  // The H5 build shows WeChat's bar too: a title and a back button, as on every page opened from another.
+  navigationStyle: 'default',
 });

@@ -19,7 +19,12 @@ export default function CheckinCodePage() {
   if (state.status === 'error') {
     return (
       <View className="page">
-        <ErrorState message={state.message} onRetry={() => void reload()} />
+        <ErrorState
+          message={state.message}
+          code={state.code}
+          notFoundTitle="该活动不存在或已取消"
+          onRetry={() => void reload()}
+        />
       </View>
     );
   }

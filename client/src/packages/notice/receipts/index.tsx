@@ -19,7 +19,9 @@ export default function NoticeReceiptsPage() {
   return (
     <View className="page">
       {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />
+      ) : null}
       {state.status === 'ready' ? <ReceiptsView receipts={state.data} onChanged={() => void reload()} /> : null}
     </View>
   );

@@ -9,7 +9,8 @@ import { ErrorState, LoadingState } from '@/ui';
 function CopyForm({ taskId, roles, branchId }: { taskId: string; roles: readonly Role[]; branchId: string }) {
   const { state, reload } = useStudyTask(taskId);
   if (state.status === 'loading') return <LoadingState />;
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;
   return <TaskForm initial={copyOf(state.data, roles.includes('admin'))} roles={roles} branchId={branchId} />;
 }
 

@@ -18,7 +18,9 @@ export default function StudyReflectionPage() {
   return (
     <View className="page">
       {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />
+      ) : null}
       {state.status === 'ready' ? (
         <ReflectionReview key={saved?.comment?.at ?? 'first'} completion={saved ?? state.data} onSaved={setSaved} />
       ) : null}

@@ -28,7 +28,9 @@ export default function NoticeDetailPage() {
   return (
     <View className="page">
       {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />
+      ) : null}
       {state.status === 'ready' ? <NoticeDetailView notice={state.data} onChanged={() => void reload()} /> : null}
     </View>
   );

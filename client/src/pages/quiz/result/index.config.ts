@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '测试成绩' });
+export default definePageConfig({
+  navigationBarTitleText: '测试成绩',
+  // The H5 build shows WeChat's bar too: a title and a back button, as on every page opened from another.
+  navigationStyle: 'default',
+});

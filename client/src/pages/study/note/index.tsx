@@ -19,7 +19,9 @@ export default function NotePage() {
   return (
     <View className="page">
       {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />
+      ) : null}
       {state.status === 'ready' ? <NoteEditor note={state.data} taskId={taskId} /> : null}
     </View>
   );

@@ -15,7 +15,9 @@ export default function StudyTaskPage() {
   return (
     <View className="page">
       {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />
+      ) : null}
       {state.status === 'ready' ? <TaskDetailView task={state.data} onChanged={() => void reload()} /> : null}
     </View>
   );

@@ -1,0 +1,15 @@
+import Taro from '@tarojs/taro';
+import { HomeCard, HomeRow } from '@/ui';
+import { orgPages } from './orgRoutes';
+
+const open = (url: string) => () => void Taro.navigateTo({ url });
+
+/** 首页 of a bureau admin: the bureau's own work, one tap away rather than under 我的. */
+export function BureauShortcutsCard() {
+  return (
+    <HomeCard title="局党委工作">
+      <HomeRow title="支部管理" meta="全部支部：新建、合并、拆分、名册" onClick={open(orgPages.branches())} />
+      <HomeRow title="操作记录" meta="谁在何时改了什么" onClick={open(orgPages.audit())} />
+    </HomeCard>
+  );
+}
