@@ -91,8 +91,8 @@ describe('the bureau admin', () => {
   it('sees every branch with head counts, appoints a committee member, and reads it in the audit log', async () => {
     const page = await signInAs(e2e, '丁慧敏');
     await page.getByText('清河县教育局机关党支部').first().waitFor();
-    await page.getByText('我的', { exact: true }).last().click();
-    await page.getByText('支部管理', { exact: true }).click();
+    // The bureau's shortcuts are on 首页 itself.
+    await page.getByText('支部管理', { exact: true }).locator('visible=true').first().click();
     const branch = page.getByLabel('清河县第一中学党支部', { exact: true });
     await branch.getByText('14 人').first().waitFor();
     await page.getByLabel('清河县山区学校联合党支部').waitFor();

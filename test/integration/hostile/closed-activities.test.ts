@@ -61,13 +61,6 @@ const CASES: Closed[] = [
     { name: 'send the reminder', caller: 'secretaryA', action: 'remind', state, data: (id) => ({ activityId: id }) },
   ]),
   {
-    name: 'ask for leave once it has begun',
-    caller: 'memberA',
-    action: 'requestLeave',
-    state: 'now',
-    data: (id) => ({ activityId: id, reason: '家中有事' }),
-  },
-  {
     name: 'edit',
     caller: 'secretaryA',
     action: 'update',

@@ -535,6 +535,26 @@ const ROWS: Aimed[] = [
     },
   },
   {
+    name: "B's secretary's home holds none of A's meetings, in any card",
+    fn: 'activity',
+    action: 'home',
+    caller: 'secretaryB',
+    data: () => ({}),
+    check: (
+      home: {
+        mine: { activityId: string }[];
+        manage: Record<'pendingActivities' | 'today' | 'withoutMinutes', { activityId: string }[]> | null;
+      },
+      w,
+    ) => {
+      const shown = [
+        ...home.mine,
+        ...(home.manage ? [...home.manage.pendingActivities, ...home.manage.today, ...home.manage.withoutMinutes] : []),
+      ];
+      for (const item of shown) expect(w.allA).not.toContain(item.activityId);
+    },
+  },
+  {
     name: "A's secretary overwrites B's minutes",
     fn: 'activity',
     action: 'saveMinutes',
