@@ -9,6 +9,9 @@ import {
   type QuizQuestion,
 } from '@zhibu/types';
 import type { QuestionFields } from './questions';
+import { readHeaderedSheet, SheetError } from '../runtime/sheet';
+
+export { SheetError };
 
 type Column = (typeof QUESTION_SHEET_COLUMNS)[number];
 export interface SheetRow {
@@ -21,55 +24,13 @@ export interface RowError {
   message: string;
 }
 
-export class SheetError extends Error {}
-
-/** A cell as the text a person typed: rich text, hyperlinks and formulas come out as text. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value).trim();
-}
-
 /** The first worksheet, by its header row; columns may come in any order, unknown ones are ignored. */
-export async function readQuestionSheet(file: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new SheetError('文件无法读取，请使用 Excel 的 .xlsx 格式（可先下载导入模板）');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new SheetError('文件中没有工作表');
-  const positions = new Map<Column, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const header = cellText(cell.value) as Column;
-    if ((QUESTION_SHEET_COLUMNS as readonly string[]).includes(header)) positions.set(header, col);
+export function readQuestionSheet(file: Buffer): Promise<SheetRow[]> {
+  return readHeaderedSheet<Column>(file, QUESTION_SHEET_COLUMNS, (found, dataRows) => {
+    for (const required of ['题型', '题干', '答案'] as const)
+      if (!found.has(required)) throw new SheetError(`第 1 行应为表头，缺少“${required}”列（可下载导入模板对照）`);
+    if (dataRows > MAX_IMPORT_ROWS) throw new SheetError(`一次最多导入 ${MAX_IMPORT_ROWS} 题，请分批导入`);
   });
-  for (const required of ['题型', '题干', '答案'] as const)
-    if (!positions.has(required)) throw new SheetError(`第 1 行应为表头，缺少“${required}”列（可下载导入模板对照）`);
-  if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS)
-    throw new SheetError(`一次最多导入 ${MAX_IMPORT_ROWS} 题，请分批导入`);
-  const rows: SheetRow[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const cells: SheetRow['cells'] = {};
-    for (const [column, col] of positions) {
-      const text = cellText(row.getCell(col).value);
-      if (text) cells[column] = text;
-    }
-    if (Object.keys(cells).length > 0) rows.push({ row: number, cells });
-  });
-  return rows;
 }
 
 const TYPE_WORDS: Record<string, QuestionType> = {
