@@ -9,3 +9,6 @@ export { HomeCard, HomeRow } from './HomeCard';
 export { SuccessMark } from './SuccessMark';
 export { afterTitle } from './text';
 export { confirm, DIALOG_COLORS } from './confirm';
+export { Segmented } from './Segmented';
+export type { Segment } from './Segmented';
+export { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem, FormTextarea } from './FormCells';

@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components';
 import emptyActivity from '@/assets/empty/activity.png';
-import { EmptyState, ErrorState, ListFooter, LoadingState } from '@/ui';
+import { EmptyState, ErrorState, ListFooter, LoadingState, Segmented } from '@/ui';
 import { ActivityCard } from './ActivityCard';
 import { openActivity } from './navigation';
-import { Segmented } from './Segmented';
 import type { ActivityFeed } from './useActivityFeed';
 
 const SEGMENTS = [

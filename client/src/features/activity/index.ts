@@ -25,6 +25,4 @@ export { beijingClock, beijingDate, formatDateTime, formatDay, formatTimeRange, 
 export { useActivity } from './useActivity';
 export { useActivityFeed } from './useActivityFeed';
 export type { ActivityFeed } from './useActivityFeed';
-export { Segmented } from './Segmented';
-export type { Segment } from './Segmented';
 export { usePartyGroups } from './partyGroups';

@@ -4,7 +4,7 @@ import type { BranchSummary } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { orgPages } from '@/features/member';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import { Button, ErrorState, LoadingState } from '@/ui';
+import { Button, ErrorState, FormActions, FormGroup, FormInput, FormPicker, FormProblem, LoadingState } from '@/ui';
 import { findBranch, orgApi, rememberBranches } from './api';
 import {
   branchFormProblem,
@@ -15,10 +15,8 @@ import {
 } from './branchForm';
 import { markOrgChanged } from './changes';
 import { toastDone } from './confirm';
-import { FormActions, FormGroup, FormInput, FormPicker, FormProblem } from './FormCells';
 import { BRANCH_KIND_LABELS, BRANCH_KIND_OPTIONS } from './labels';
-import { useSubmit } from './useSubmit';
-import './Form.css';
+import { useSubmit } from '@/hooks/useSubmit';
 
 interface BranchFieldsProps {
   values: BranchFormValues;

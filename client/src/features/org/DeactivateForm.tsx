@@ -4,12 +4,22 @@ import type { MemberListItem } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { beijingToday, formatDate } from '@/features/member';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import { Button, ErrorState, LoadingState, showFailureToast } from '@/ui';
+import {
+  Button,
+  ErrorState,
+  FormActions,
+  FormDate,
+  FormGroup,
+  FormPicker,
+  FormTextarea,
+  LoadingState,
+  showFailureToast,
+} from '@/ui';
 import { orgApi } from './api';
 import { markOrgChanged } from './changes';
 import { confirm, toastDone } from './confirm';
-import { FormActions, FormDate, FormGroup, FormPicker, FormTextarea } from './FormCells';
 import { LEAVE_REASON_LABELS, LEAVE_REASON_OPTIONS, type LeaveReason } from './labels';
+import './Deactivate.css';
 
 function Form({ member }: { member: MemberListItem }) {
   const [reason, setReason] = useState<LeaveReason>('transfer_out');

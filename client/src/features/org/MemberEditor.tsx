@@ -4,12 +4,21 @@ import type { BranchSummary, LoginResult, MemberListItem, Result } from '@zhibu/
 import { useCallback, useState } from 'react';
 import { beijingToday, formatDate, orgPages } from '@/features/member';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import { Button, ErrorState, LoadingState } from '@/ui';
+import {
+  Button,
+  ErrorState,
+  FormActions,
+  FormDate,
+  FormGroup,
+  FormInput,
+  FormPicker,
+  FormProblem,
+  LoadingState,
+} from '@/ui';
 import { findBranch, orgApi } from './api';
 import { markOrgChanged } from './changes';
 import { toastDone } from './confirm';
-import { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem } from './FormCells';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '@/hooks/useSubmit';
 import { GENDER_OPTIONS, MEMBER_STATUS_OPTIONS } from './labels';
 import {
   EMPTY_MEMBER_FORM,

@@ -3,14 +3,12 @@ import Taro from '@tarojs/taro';
 import type { BranchSummary } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import { Button, ErrorState, LoadingState } from '@/ui';
+import { Button, ErrorState, FormActions, FormGroup, FormInput, FormProblem, LoadingState } from '@/ui';
 import { findBranch, orgApi, rememberBranches } from './api';
 import { newGroupId, partyGroupsProblem, type PartyGroup } from './branchForm';
 import { markOrgChanged } from './changes';
 import { toastDone } from './confirm';
-import { FormActions, FormGroup, FormInput, FormProblem } from './FormCells';
-import { useSubmit } from './useSubmit';
-import './Form.css';
+import { useSubmit } from '@/hooks/useSubmit';
 
 function Editor({ branch }: { branch: BranchSummary }) {
   const [groups, setGroups] = useState<PartyGroup[]>(branch.partyGroups);

@@ -29,5 +29,3 @@ export { confirm, toastDone } from './confirm';
 export { FilePicker } from './FilePicker';
 export { openSheet } from './files';
 export type { PickedFile } from './files';
-export { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem, FormTextarea } from './FormCells';
-export { useSubmit } from './useSubmit';

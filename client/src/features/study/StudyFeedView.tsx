@@ -2,8 +2,7 @@ import { View } from '@tarojs/components';
 import type { StudyTaskSummary } from '@zhibu/types';
 import emptyStudy from '@/assets/empty/study.png';
 import type { PagedList } from '@/hooks/usePagedList';
-import { Segmented } from '@/features/activity';
-import { EmptyState, ErrorState, ListFooter, LoadingState } from '@/ui';
+import { EmptyState, ErrorState, ListFooter, LoadingState, Segmented } from '@/ui';
 import { openTask } from './navigation';
 import { TaskCard } from './TaskCard';
 

@@ -1,10 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { Segmented } from '@/features/activity';
+import { Button, Segmented } from '@/ui';
 import { canManage, SessionGate } from '@/features/member';
 import { askForNoticeReminder, NoticeListView, openNoticeEditor, useNoticeList } from '@/features/notice';
-import { Button } from '@/ui';
 
 type Box = 'inbox' | 'posted';
 

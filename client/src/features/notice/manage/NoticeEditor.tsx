@@ -12,7 +12,13 @@ import {
   type NoticeCategory,
 } from '@zhibu/types';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useSubmit } from '@/hooks/useSubmit';
+import { usePartyGroups } from '@/features/activity';
+import { uploadAttachment } from '@/services/upload';
 import {
+  Button,
+  Cell,
+  ErrorState,
   FormActions,
   FormDate,
   FormGroup,
@@ -20,11 +26,9 @@ import {
   FormPicker,
   FormProblem,
   FormTextarea,
-  useSubmit,
-} from '@/features/org';
-import { usePartyGroups } from '@/features/activity';
-import { uploadAttachment } from '@/services/upload';
-import { Button, Cell, ErrorState, LoadingState, showFailureToast } from '@/ui';
+  LoadingState,
+  showFailureToast,
+} from '@/ui';
 import { noticeApi, noteNoticeChanged } from '../api';
 import { extensionLabel } from '../attachments';
 import { ACCEPT, chooseFromChat, fromBrowserFiles, type ChosenFile } from './attachmentPicker';

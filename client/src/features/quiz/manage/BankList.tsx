@@ -2,9 +2,19 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components';
 import type { QuizBank } from '@zhibu/types';
 import { useState } from 'react';
-import { FormActions, FormGroup, FormInput } from '@/features/org';
+import {
+  Button,
+  Cell,
+  CellGroup,
+  ErrorState,
+  FormActions,
+  FormGroup,
+  FormInput,
+  ListFooter,
+  LoadingState,
+  showFailureToast,
+} from '@/ui';
 import { usePagedList } from '@/hooks/usePagedList';
-import { Button, Cell, CellGroup, ErrorState, ListFooter, LoadingState, showFailureToast } from '@/ui';
 import { quizApi, quizPages } from '../api';
 import '../quiz.css';
 import './manage.css';

@@ -2,9 +2,21 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components';
 import type { QuestionType, QuizQuestion } from '@zhibu/types';
 import { useState } from 'react';
-import { FormActions, FormGroup, FormInput, FormPicker, FormProblem, FormTextarea } from '@/features/org';
+import {
+  Button,
+  EmptyState,
+  ErrorState,
+  FormActions,
+  FormGroup,
+  FormInput,
+  FormPicker,
+  FormProblem,
+  FormTextarea,
+  ListFooter,
+  LoadingState,
+  showFailureToast,
+} from '@/ui';
 import { usePagedList } from '@/hooks/usePagedList';
-import { Button, EmptyState, ErrorState, ListFooter, LoadingState, showFailureToast } from '@/ui';
 import emptyStudy from '@/assets/empty/study.png';
 import { letters, OPTION_LABELS, quizApi, quizPages } from '../api';
 import { TYPE_LABELS } from '../labels';

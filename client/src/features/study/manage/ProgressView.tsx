@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { StudyProgress } from '@zhibu/types';
 import { useState } from 'react';
-import { Segmented } from '@/features/activity';
-import { Cell, CellGroup } from '@/ui';
+import { Cell, CellGroup, Segmented } from '@/ui';
 import { monthDay, monthDayTime } from '../days';
 import { openCreateTask, openReflection, openTask } from '../navigation';
 import '../study.css';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import './parts.css';
+import './Segmented.css';
 
 export interface Segment<K extends string> {
   key: K;
