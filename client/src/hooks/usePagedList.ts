@@ -1,4 +1,4 @@
-import type { Result } from '@zhibu/types';
+import type { ErrorCode, Result } from '@zhibu/types';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { showFailureToast } from '@/ui';
 
@@ -16,6 +16,8 @@ export interface PagedListState<T> {
   /** `loading`: nothing to show yet; `error`: the first page failed (message says why). */
   status: 'loading' | 'ready' | 'error';
   message: string;
+  /** Why the first page failed, so that a refusal reads as one (没有权限查看) and offers no retry. */
+  code?: ErrorCode;
   /** Pages loaded so far. */
   pages: number;
   loadingMore: boolean;
@@ -104,9 +106,12 @@ export function usePagedList<T>(
         setState({ ...initial<T>(), items: result.data.items, total: result.data.total, status: 'ready', pages: 1 });
         return;
       }
-      showFailureToast(result);
+      // Each failure is said once: over a list already shown, in a toast; else by the page's error state.
+      if (stateRef.current.status === 'ready') showFailureToast(result);
       setState((current) =>
-        current.status === 'ready' ? current : { ...initial<T>(), status: 'error', message: result.message },
+        current.status === 'ready'
+          ? current
+          : { ...initial<T>(), status: 'error', message: result.message, code: result.code },
       );
     },
     [pageSize],
@@ -124,7 +129,7 @@ export function usePagedList<T>(
     if (asked !== generation.current) return;
     loadingMore.current = false;
     if (!result.ok) {
-      showFailureToast(result);
+      // The footer says it (加载失败，点击重试); a toast as well would say it twice.
       setState((s) => ({ ...s, loadingMore: false, moreFailed: true }));
       return;
     }

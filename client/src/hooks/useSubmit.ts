@@ -1,11 +1,11 @@
 import type { Result } from '@zhibu/types';
 import { useState } from 'react';
-import { showFailureToast } from '@/ui';
 
 /**
  * A form's submit, the same on every management form: a problem found on the phone is shown and
  * nothing is sent; otherwise (after an optional confirmation) the request goes once at a time, and
- * a refusal is shown under the form as well as in a toast. Answers the data on success, else null.
+ * a refusal is shown once, under the form beside the submit button (not in a toast as well).
+ * Answers the data on success, else null.
  */
 export function useSubmit() {
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,7 +24,6 @@ export function useSubmit() {
     setSaving(false);
     if (!result.ok) {
       setProblem(result.message);
-      showFailureToast(result);
       return null;
     }
     return result.data;

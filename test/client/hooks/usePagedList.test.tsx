@@ -109,6 +109,9 @@ describe('usePagedList', () => {
     const { result } = renderHook(() => usePagedList(load, { idOf, pageSize: 20 }));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.message).toBe('网络不可用');
+    expect(result.current.code).toBe('INTERNAL');
+    // Said once, by the page's error state: not in a toast as well.
+    expect(Taro.showToast).not.toHaveBeenCalled();
 
     failPage = 2;
     await act(() => result.current.reload());
@@ -116,6 +119,8 @@ describe('usePagedList', () => {
     await act(() => result.current.loadMore());
     expect(result.current.moreFailed).toBe(true);
     expect(result.current.items).toHaveLength(20);
+    // The footer says it (加载失败，点击重试).
+    expect(Taro.showToast).not.toHaveBeenCalled();
 
     failPage = null;
     await act(() => result.current.loadMore());

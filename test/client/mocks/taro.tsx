@@ -67,6 +67,7 @@ export default Taro;
 
 export const usePullDownRefresh = (callback: Callback) => usePageHook('pullDownRefresh', callback);
 export const useDidShow = (callback: Callback) => usePageHook('didShow', callback);
+export const useDidHide = (callback: Callback) => usePageHook('didHide', callback);
 export const useLoad = (callback: Callback) => usePageHook('load', callback);
 export const useLaunch = (callback: Callback) => usePageHook('launch', callback);
 export const useReachBottom = (callback: Callback) => usePageHook('reachBottom', callback);

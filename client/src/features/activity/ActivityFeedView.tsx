@@ -23,7 +23,8 @@ function emptyText(scope: ActivityFeed['scope'], canManage: boolean) {
 export function ActivityFeedView({ feed, canManage }: { feed: ActivityFeed; canManage: boolean }) {
   let body;
   if (feed.status === 'loading') body = <LoadingState />;
-  else if (feed.status === 'error') body = <ErrorState message={feed.message} onRetry={() => void feed.reload()} />;
+  else if (feed.status === 'error')
+    body = <ErrorState message={feed.message} code={feed.code} onRetry={() => void feed.reload()} />;
   else if (feed.items.length === 0) {
     const text = emptyText(feed.scope, canManage);
     body = <EmptyState image={emptyActivity} title={text.title} description={text.description} />;

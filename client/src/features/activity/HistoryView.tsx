@@ -30,7 +30,7 @@ export function useHistory() {
 export function HistoryView({ history }: { history: ReturnType<typeof useHistory> }) {
   if (history.status === 'loading') return <LoadingState />;
   if (history.status === 'error') {
-    return <ErrorState message={history.message} onRetry={() => void history.reload()} />;
+    return <ErrorState message={history.message} code={history.code} onRetry={() => void history.reload()} />;
   }
   if (history.items.length === 0) {
     return (

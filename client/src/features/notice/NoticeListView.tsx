@@ -7,7 +7,8 @@ import { openNotice } from './routes';
 
 export function NoticeListView({ list, posted = false }: { list: PagedList<NoticeItem>; posted?: boolean }) {
   if (list.status === 'loading') return <LoadingState />;
-  if (list.status === 'error') return <ErrorState message={list.message} onRetry={() => void list.reload()} />;
+  if (list.status === 'error')
+    return <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />;
   if (list.items.length === 0)
     return (
       <EmptyState

@@ -77,7 +77,9 @@ export function AuditLogView({ branchId, targetId, title }: AuditLogViewProps) {
         <Text className="audit__hint">名册、绑定和支部的每一次变动都记录在此，最新的在前。</Text>
       </View>
       {list.status === 'loading' ? <LoadingState text="正在读取记录" /> : null}
-      {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void list.reload()} /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
+      ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
         <EmptyState image={emptySearch} title="暂无操作记录" description="名册或支部有变动后，会记录在这里。" />
       ) : null}

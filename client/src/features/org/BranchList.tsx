@@ -79,7 +79,9 @@ export function BranchList() {
         <ToggleChip label="显示已合并" on={includeInactive} onChange={setIncludeInactive} />
       </View>
       {list.status === 'loading' ? <LoadingState text="正在读取支部" /> : null}
-      {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void list.reload()} /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
+      ) : null}
       {list.items.map((branch) => (
         <BranchCard key={branch.branchId} branch={branch} onClick={() => open(orgPages.branch(branch.branchId))} />
       ))}

@@ -67,7 +67,9 @@ function MergePicker({ target }: { target: BranchSummary }) {
         </Text>
       </View>
       {list.status === 'loading' ? <LoadingState text="正在读取支部" /> : null}
-      {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void list.reload()} /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
+      ) : null}
       <View className="org-list">
         {candidates.map((branch) => (
           <View

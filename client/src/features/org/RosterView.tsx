@@ -122,7 +122,9 @@ export function RosterView({ viewer, branchId = viewer.branchId, mode }: RosterV
         )}
       </View>
       {list.status === 'loading' ? <LoadingState text="正在读取名册" /> : null}
-      {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void list.reload()} /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
+      ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
         <EmptyState
           image={emptySearch}

@@ -69,7 +69,9 @@ function SplitForm({ source }: { source: BranchSummary }) {
       <Text className="org-section-title">选择转入新支部的党员（已选 {selected.length} 人）</Text>
       <SearchBar placeholder="搜索姓名" onSearch={setKeyword} />
       {list.status === 'loading' ? <LoadingState text="正在读取名册" /> : null}
-      {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void list.reload()} /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
+      ) : null}
       <View className="org-list">
         {list.items.map((member) => {
           const checked = selected.includes(member.memberId);

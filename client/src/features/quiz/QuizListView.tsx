@@ -49,7 +49,9 @@ export function QuizListView() {
         ))}
       </View>
       {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void list.reload()} /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
+      ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
         <EmptyState
           image={emptyStudy}

@@ -103,7 +103,8 @@ export function WrongBookView() {
       />
     );
   if (list.status === 'loading') return <LoadingState />;
-  if (list.status === 'error') return <ErrorState message={list.message} onRetry={() => void list.reload()} />;
+  if (list.status === 'error')
+    return <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />;
   if (list.items.length === 0)
     return <EmptyState image={emptyStudy} title="错题本是空的" description="测试中答错的题目会自动记录在这里。" />;
   return (

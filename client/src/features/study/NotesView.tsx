@@ -25,7 +25,8 @@ export function NotesView({ list }: { list: PagedList<StudyNote> }) {
 
   let body;
   if (list.status === 'loading') body = <LoadingState />;
-  else if (list.status === 'error') body = <ErrorState message={list.message} onRetry={() => void list.reload()} />;
+  else if (list.status === 'error')
+    body = <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />;
   else if (list.items.length === 0)
     body = (
       <EmptyState

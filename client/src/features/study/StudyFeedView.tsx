@@ -30,7 +30,8 @@ export function StudyFeedView({
 }) {
   let body;
   if (list.status === 'loading') body = <LoadingState />;
-  else if (list.status === 'error') body = <ErrorState message={list.message} onRetry={() => void list.reload()} />;
+  else if (list.status === 'error')
+    body = <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />;
   else if (list.items.length === 0) body = <EmptyState image={emptyStudy} {...EMPTY[status]} />;
   else {
     body = (

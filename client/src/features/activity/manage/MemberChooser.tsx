@@ -63,7 +63,9 @@ export function MemberChooser({ chosen, onDone, onCancel }: MemberChooserProps) 
       </View>
       <View className="act-chooser__body">
         {list.status === 'loading' ? <LoadingState /> : null}
-        {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void reload()} /> : null}
+        {list.status === 'error' ? (
+          <ErrorState message={list.message} code={list.code} onRetry={() => void reload()} />
+        ) : null}
         {list.status === 'ready' ? (
           <>
             <View className="act-chooser__list">

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { ActivityDetail } from '@zhibu/types';
-import { afterTitle, Button, LoadingState } from '@/ui';
+import { afterTitle, Button, isNoAccess, LoadingState } from '@/ui';
 import { openAttendance } from '../navigation';
 import { secondsLeft } from '../qrTiming';
 import { beijingClock, formatDateTime, formatTimeRange } from '../time';
@@ -83,7 +83,9 @@ export function QrScreen({ activity, visible }: { activity: ActivityDetail; visi
   } else {
     card = (
       <View className="act-qr__closed" role="alert">
-        <Text className="act-qr__closed-title">无法显示二维码</Text>
+        <Text className="act-qr__closed-title">
+          {state.code === 'FORBIDDEN' ? '没有权限显示签到码' : '无法显示二维码'}
+        </Text>
         <Text className="act-qr__closed-message">{state.message}</Text>
       </View>
     );
@@ -104,7 +106,8 @@ export function QrScreen({ activity, visible }: { activity: ActivityDetail; visi
             出勤情况
           </Button>
         </View>
-        {state.status === 'error' ? (
+        {/* Asking again cannot change a refusal or bring back a deleted activity. */}
+        {state.status === 'error' && !isNoAccess(state.code) ? (
           <View className="act-qr__action">
             <Button onClick={reload}>重新获取</Button>
           </View>

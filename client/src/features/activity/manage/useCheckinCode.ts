@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@zhibu/types';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { activityApi } from '../api';
 import { delayUntil, RETRY_AFTER_MS, scheduleCode } from '../qrTiming';
@@ -14,7 +15,7 @@ export type CodeState =
   | { status: 'loading' }
   | { status: 'showing'; code: ShownCode; offline: boolean }
   | { status: 'closed'; message: string; opensAt: number | null }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; code: ErrorCode };
 
 /** Waiting for a window that opens later than this is left to the secretary (a tap reloads). */
 const LONGEST_WAIT_MS = 6 * 60 * 60 * 1000;
@@ -62,12 +63,14 @@ export function useCheckinCode(activityId: string, visible: boolean) {
     if (result.code === 'INTERNAL' || result.code === 'RATE_LIMITED') {
       // A network blip: the code on screen stays valid through its grace slot; try again shortly.
       setState((current) =>
-        current.status === 'showing' ? { ...current, offline: true } : { status: 'error', message: result.message },
+        current.status === 'showing'
+          ? { ...current, offline: true }
+          : { status: 'error', message: result.message, code: result.code },
       );
       codeTimer.current = setTimeout(() => void fetchCode(), RETRY_AFTER_MS);
       return;
     }
-    setState({ status: 'error', message: result.message });
+    setState({ status: 'error', message: result.message, code: result.code });
   }, [activityId]);
 
   // Codes: start when shown, stop when hidden.

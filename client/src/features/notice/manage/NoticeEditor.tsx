@@ -8,6 +8,7 @@ import {
   NOTICE_TITLE_MAX,
   type AttachmentInput,
   type Audience,
+  type Fail,
   type LoginResult,
   type NoticeCategory,
 } from '@zhibu/types';
@@ -54,7 +55,7 @@ function formProblem(title: string, body: string): string | null {
 export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
   const partyGroups = usePartyGroups(noticeId ? null : member.branchId) ?? [];
   const admin = member.roles.includes('admin');
-  const [loaded, setLoaded] = useState<'loading' | 'ready' | string>(noticeId ? 'loading' : 'ready');
+  const [loaded, setLoaded] = useState<'loading' | 'ready' | Fail>(noticeId ? 'loading' : 'ready');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [category, setCategory] = useState<NoticeCategory>('notice');
@@ -69,10 +70,12 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const { problem, saving, submit } = useSubmit();
 
+  const [attempt, setAttempt] = useState(0);
+
   useEffect(() => {
     if (!noticeId) return;
     void noticeApi.get(noticeId).then((result) => {
-      if (!result.ok) return setLoaded(result.message);
+      if (!result.ok) return setLoaded(result);
       const n = result.data;
       setTitle(n.title);
       setBody(n.body);
@@ -83,7 +86,7 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
       setAttachments(n.attachments.map(({ fileId, name, size }) => ({ fileId, name, size })));
       setLoaded('ready');
     });
-  }, [noticeId]);
+  }, [noticeId, attempt]);
 
   const upload = async (files: ChosenFile[]) => {
     setUploading((n) => n + files.length);
@@ -154,7 +157,19 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
   };
 
   if (loaded === 'loading') return <LoadingState />;
-  if (loaded !== 'ready') return <ErrorState message={loaded} onRetry={() => void Taro.navigateBack()} />;
+  if (loaded !== 'ready') {
+    return (
+      <ErrorState
+        message={loaded.message}
+        code={loaded.code}
+        notFoundTitle="该通知不存在或已撤回"
+        onRetry={() => {
+          setLoaded('loading');
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
+  }
 
   const scopes: { key: Scope; label: string }[] = [
     ...(admin ? [{ key: 'bureau' as const, label: '全部支部（局党委通知）' }] : []),

@@ -57,7 +57,9 @@ export function BankList() {
       </CellGroup>
       <Text className="qm-section-title">题库</Text>
       {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void list.reload()} /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
+      ) : null}
       {list.items.map((bank) => (
         <View
           key={bank.bankId}

@@ -23,7 +23,8 @@ export function ManagedList() {
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.loadMore());
   if (list.status === 'loading') return <LoadingState />;
-  if (list.status === 'error') return <ErrorState message={list.message} onRetry={() => void list.reload()} />;
+  if (list.status === 'error')
+    return <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />;
   if (list.items.length === 0)
     return (
       <EmptyState image={emptyStudy} title="还没有测试" description="在题库管理中发布测试后，可在这里查看统计。" />

@@ -147,7 +147,9 @@ export function QuestionList({ bankId, name }: { bankId: string; name: string })
         </Button>
       </View>
       {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void list.reload()} /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
+      ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
         <EmptyState image={emptyStudy} title="题库还是空的" description="可以在下面逐题添加，或用 Excel 批量导入。" />
       ) : null}

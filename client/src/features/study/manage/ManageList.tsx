@@ -13,7 +13,8 @@ export type ManagedTask = z.infer<typeof managedTaskSchema>;
 /** The branch's tasks with 已完成 / 应学, newest due first. */
 export function ManageList({ list }: { list: PagedList<ManagedTask> }) {
   if (list.status === 'loading') return <LoadingState />;
-  if (list.status === 'error') return <ErrorState message={list.message} onRetry={() => void list.reload()} />;
+  if (list.status === 'error')
+    return <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />;
   if (list.items.length === 0)
     return <EmptyState image={emptyStudy} title="还没有学习任务" description="点击“布置学习任务”，安排支部的学习。" />;
   return (
