@@ -49,13 +49,17 @@ export function audienceLabel(audience: Audience, groupName?: (id: string) => st
 }
 
 /** One line of the attendance change log: `王建国 将 刘洋 标记为到场`. */
-export function describeChange(change: { byName: string; memberName: string; change: string }): string {
+export function describeChange(
+  change: { byName: string; memberName: string; change: string },
+  /** The page's word for not there: 未到 until the end, 缺席 after it. */
+  absentWord: '未到' | '缺席' = '缺席',
+): string {
   const { byName, memberName } = change;
   switch (change.change) {
     case 'marked_present':
       return `${byName} 将 ${memberName} 标记为到场`;
     case 'marked_absent':
-      return `${byName} 将 ${memberName} 标记为缺席`;
+      return `${byName} 将 ${memberName} 标记为${absentWord}`;
     case 'leave_approved':
       return `${byName} 批准了 ${memberName} 的请假`;
     case 'leave_rejected':

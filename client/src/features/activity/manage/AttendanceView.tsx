@@ -235,7 +235,7 @@ export function AttendanceView({ activity, attendance, onChanged }: AttendanceVi
         {attendance.changes.length > 0 ? (
           attendance.changes.map((c, i) => (
             <View key={`${c.at}-${i}`} className="act-att__change">
-              <Text className="act-att__change-what">{describeChange(c)}</Text>
+              <Text className="act-att__change-what">{describeChange(c, absentWord)}</Text>
               <Text className="act-att__change-meta">
                 {formatDateTime(c.at)}
                 {c.reason ? ` · 原因：${c.reason}` : ''}
