@@ -44,6 +44,9 @@ describe('我的', () => {
     expect(screen.getByText('2008年7月1日')).toBeInTheDocument();
     expect(screen.getByText('13800001234')).toBeInTheDocument();
     expect(screen.getByText('支部书记')).toBeInTheDocument();
+    // One word per thing: the roster's column is 党员身份, and so is this line.
+    expect(screen.getByText('党员身份')).toBeInTheDocument();
+    expect(screen.queryByText('党员类别')).not.toBeInTheDocument();
   });
 
   it('says what is missing instead of leaving blanks', async () => {
