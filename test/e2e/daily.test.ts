@@ -16,6 +16,7 @@ const TODAY = '十二月主题党日：重温入党誓词';
 const NEXT = '专题党课：学习党章';
 const ENDED = '上周支部委员会';
 let todayId: string;
+let endedId: string;
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -40,7 +41,7 @@ beforeAll(async () => {
     startAt: iso(now + 2 * 24 * 60 * MINUTE),
     endAt: iso(now + (2 * 24 * 60 + 90) * MINUTE),
   });
-  await create({
+  endedId = await create({
     title: ENDED,
     type: 'committee',
     startAt: iso(now - 26 * 60 * MINUTE),
@@ -137,6 +138,22 @@ async function layoutProblems(page: Page, width: number): Promise<string[]> {
       `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').trim().slice(0, 20)}”`;
     if (document.documentElement.scrollWidth > viewport)
       problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth}px`);
+    /**
+     * What of a box can be seen. A decoration (nothing to read inside) is cut by the ancestors that
+     * hide their overflow on purpose (hidden, clip), as the star behind 我的's header is; text is cut
+     * only by its own ellipsis. A scroll container (auto) cuts nothing: what it hides, it scrolls.
+     */
+    const visibleBox = (el: Element, box: DOMRect, ancestors: boolean) => {
+      let { left, right } = box;
+      for (let node: Element | null = el; node; node = ancestors ? node.parentElement : null) {
+        const overflow = getComputedStyle(node).overflowX;
+        if (overflow !== 'hidden' && overflow !== 'clip') continue;
+        const clip = node.getBoundingClientRect();
+        left = Math.max(left, clip.left);
+        right = Math.min(right, clip.right);
+      }
+      return { left, right };
+    };
     const ownText = (el: Element) =>
       [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
     for (const el of document.querySelectorAll('body *')) {
@@ -144,21 +161,30 @@ async function layoutProblems(page: Page, width: number): Promise<string[]> {
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
-      if (rect.left < -0.5 || rect.right > viewport + 0.5)
-        problems.push(`outside the screen: ${describe(el)} ${rect.left}–${rect.right}`);
+      const seen = (el.textContent ?? '').trim() === '' ? visibleBox(el.parentElement ?? el, rect, true) : rect;
+      if (seen.left < -0.5 || seen.right > viewport + 0.5)
+        problems.push(`outside the screen: ${describe(el)} ${seen.left}–${seen.right}`);
+      if (el.scrollWidth > el.clientWidth + 1 && (style.overflowX === 'auto' || style.overflowX === 'scroll'))
+        problems.push(`scrolls sideways: ${describe(el)} ${el.scrollWidth}px in ${el.clientWidth}px`);
       if (!ownText(el)) continue;
       // Text that is cut off (other than on purpose, with an ellipsis) or that touches the screen's edge.
       if (el.scrollWidth > el.clientWidth + 1 && style.textOverflow !== 'ellipsis')
         problems.push(`text wider than its box: ${describe(el)}`);
       const range = document.createRange();
       range.selectNodeContents(el);
-      const text = range.getBoundingClientRect();
-      if (text.width > 0 && (text.left < 4 || text.right > viewport - 4))
+      const box = range.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const text = visibleBox(el, box, false);
+      if (text.left < 4 || text.right > viewport - 4)
         problems.push(`text touches the screen's edge: ${describe(el)} ${text.left}–${text.right}`);
     }
     // Short labels (buttons, tags, tabs) must read on one line: "支部党员大/会" is the defect.
     for (const el of document.querySelectorAll(
-      '.act-form__type, .act-badge, .act-type-tag, .zb-button, .act-att__link, .act-segmented__item, .act-att__count-label',
+      [
+        '.act-form__type, .act-badge, .act-type-tag, .zb-button, .act-att__link, .act-segmented__item',
+        '.act-att__count-label, .home-card__title, .home-card__count, .home-card__more, .home-row__badge',
+        '.role-tags__tag, .org-chip__text, .notice-tag, .study-badge, .cell__label, .org-row__name',
+      ].join(', '),
     )) {
       const rect = el.getBoundingClientRect();
       if (rect.width === 0) continue;
@@ -175,19 +201,37 @@ async function layoutProblems(page: Page, width: number): Promise<string[]> {
   }, width);
 }
 
+/** A phone of the given width, signed in as a demo user, on 首页. */
+async function phoneAs(width: number, name: string): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await newContext(e2e.browser, {
+    viewport: { width, height: 700 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  await page.goto(`${e2e.server.url}/`);
+  await page.getByText('选择演示用户').waitFor();
+  await page.getByLabel(`以${name}的身份进入`).click();
+  await shown(page.locator('.home-card')).waitFor();
+  return { page, context };
+}
+
+/** Opens a page by its address, waits for words only it shows, then measures it and keeps a picture. */
+async function measure(page: Page, width: number, name: string, url: string | null, unique: Locator | string) {
+  if (url) await page.goto(`${e2e.server.url}/#${url}`);
+  await shown(typeof unique === 'string' ? page.getByText(unique, { exact: true }) : unique).waitFor();
+  await page.waitForTimeout(600);
+  expect({ page: name, problems: await layoutProblems(page, width) }).toEqual({ page: name, problems: [] });
+  await screenshot(page, `${name}-${width}`);
+}
+
 describe('small screens', () => {
   for (const width of [320, 390]) {
-    it(`at ${width} px the activity form and the attendance page neither overflow nor break a label`, async () => {
-      const context: BrowserContext = await newContext(e2e.browser, {
-        viewport: { width, height: 700 },
-        deviceScaleFactor: 2,
-        locale: 'zh-CN',
-      });
-      const page = await context.newPage();
-      await page.goto(`${e2e.server.url}/`);
-      await page.getByText('选择演示用户').waitFor();
-      await page.getByLabel('以王建国的身份进入').click();
+    it(`at ${width} px the secretary's screens neither overflow nor break a label`, async () => {
+      const { page, context } = await phoneAs(width, '王建国');
       await card(page, '今天的活动').waitFor();
+      await card(page, '待补会议记录').getByText(ENDED).waitFor();
+      await measure(page, width, 'home-secretary', null, card(page, '待审批的请假'));
 
       await page.goto(`${e2e.server.url}/#/packages/activity/edit/index`);
       await shown(page.getByText('支部党员大会', { exact: true })).waitFor();
@@ -206,6 +250,34 @@ describe('small screens', () => {
       await page.waitForTimeout(600);
       expect(await layoutProblems(page, width)).toEqual([]);
       await screenshot(page, `attendance-${width}`);
+
+      await measure(page, width, 'detail-secretary', `/pages/activity/detail/index?id=${todayId}`, '显示签到二维码');
+      await measure(page, width, 'qr', `/packages/activity/qr/index?id=${todayId}`, '请用微信扫一扫签到');
+      await measure(page, width, 'minutes', `/packages/activity/minutes/index?id=${endedId}`, '添加照片');
+      await measure(page, width, 'roster', '/packages/org/roster/index', page.locator('.org-row__name'));
+      await measure(page, width, 'mine-secretary', '/pages/mine/index', '我的出勤记录');
+      await context.close();
+    }, 180_000);
+
+    it(`at ${width} px a member's screens neither overflow nor break a label`, async () => {
+      const { page, context } = await phoneAs(width, '刘洋');
+      await card(page, '我的活动').getByText(TODAY).waitFor();
+      await measure(page, width, 'home-member', null, card(page, '通知公告'));
+      await measure(page, width, 'detail-member', `/pages/activity/detail/index?id=${todayId}`, TODAY);
+      const code = await callAs<{ token: string }>(e2e.runtime, DEMO.secretaryA.openid, 'activity', 'checkinCode', {
+        activityId: todayId,
+      });
+      if (!code.ok) throw new Error(code.message);
+      await page.goto(`${e2e.server.url}/#/pages/checkin/index?scene=${encodeURIComponent(code.data.token)}`);
+      await measure(page, width, 'checkin', null, page.getByText('签到成功').or(page.getByText('您已签到')));
+      await measure(page, width, 'mine-member', '/pages/mine/index', '我的出勤记录');
+      await context.close();
+    }, 120_000);
+
+    it(`at ${width} px the bureau admin's 首页 and 我的 neither overflow nor break a label`, async () => {
+      const { page, context } = await phoneAs(width, '丁慧敏');
+      await measure(page, width, 'home-admin', null, card(page, '局党委工作'));
+      await measure(page, width, 'mine-admin', '/pages/mine/index', '我的出勤记录');
       await context.close();
     }, 90_000);
   }
