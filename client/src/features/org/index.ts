@@ -27,7 +27,7 @@ export { RosterView } from './RosterView';
 export { SplitView } from './SplitView';
 export { confirm, toastDone } from './confirm';
 export { FilePicker } from './FilePicker';
-export { openSheet } from './files';
+export { openSheet, openSheetUrl } from './files';
 export type { PickedFile } from './files';
 export { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem, FormTextarea } from './FormCells';
 export { useSubmit } from './useSubmit';
