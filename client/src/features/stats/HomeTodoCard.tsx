@@ -7,7 +7,6 @@ import { HomeCard, HomeRow } from '@/ui';
 import { statsApi } from './api';
 import { beijingMonth, daysLeftInMonth } from './period';
 import { statsPages } from './routes';
-import './stats.css';
 
 /**
  * 本月还需：支委会 1 次、主题党日 1 次. An item counts as this month's when its period ends by the

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { openActivity, TypeTag } from '@/features/activity';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { ErrorState, LoadingState } from '@/ui';
-import '../stats.css';
+import './manage.css';
 import { statsApi } from '../api';
 import { TYPE_SHORT } from '../columns';
 import { Figures } from '../Figures';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { BranchMetrics, TrendPoint } from '@zhibu/types';
 import { useState } from 'react';
-import '../stats.css';
+import './manage.css';
 import { branchBars, CHART_METRICS, trendBars, type ChartMetric } from './charts';
 
 /*

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ComplianceItem } from '@zhibu/types';
 import { Badge } from '@/features/activity';
-import '../stats.css';
+import './manage.css';
 import { shortDate } from '../format';
 
 type Tone = 'success' | 'info' | 'warning' | 'danger' | 'muted';

@@ -1,6 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { BranchMetrics } from '@zhibu/types';
-import '../stats.css';
+import './manage.css';
 import { COLUMNS, type SortOrder } from '../columns';
 import { LightTag } from '../LightTag';
 

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { openSheetUrl } from '@/features/org';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Button, ErrorState, LoadingState, showFailureToast } from '@/ui';
-import '../stats.css';
+import './manage.css';
 import { statsApi } from '../api';
 import { DEFAULT_SORT, nextSort, sortBranches } from '../columns';
 import { LIGHT_NAMES } from '../format';

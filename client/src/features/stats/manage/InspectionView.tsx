@@ -4,7 +4,7 @@ import type { InspectionRow } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Button, ErrorState, LoadingState } from '@/ui';
-import '../stats.css';
+import './manage.css';
 import { statsApi } from '../api';
 import { beijingShortDate } from '../format';
 import { PeriodPicker } from '../PeriodPicker';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { BranchMetrics } from '@zhibu/types';
-import '../stats.css';
+import './manage.css';
 import { LIGHT_RANK } from '../format';
 import { LightTag } from '../LightTag';
 

@@ -5,7 +5,7 @@ import { ACTIVITY_TYPE_NAMES, ACTIVITY_TYPE_ORDER } from '@/features/activity';
 import { useCallback, useEffect, useState } from 'react';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Button, ErrorState, LoadingState } from '@/ui';
-import '../stats.css';
+import './manage.css';
 import { statsApi } from '../api';
 
 const FREQUENCIES: { key: Frequency; label: string }[] = [
