@@ -203,7 +203,7 @@ describe('statistics in the H5 app', () => {
 
     await todo.getByText('支委会 · 还需 1 次').click();
     await secretary.waitForURL(/packages\/activity\/edit\/index\?type=committee/);
-    await shown(secretary.locator('.act-form__picker-value').filter({ hasText: '支委会' })).waitFor();
+    await shown(secretary.locator('.act-form__type--on').filter({ hasText: '支委会' })).waitFor();
     await screenshot(secretary, 'stats-todo-form');
     await secretary.goBack();
 
@@ -232,7 +232,8 @@ describe('statistics in the H5 app', () => {
     const member = await signInAs(e2e, '刘洋');
     await member.getByText('我的', { exact: true }).last().click();
     await shown(member.getByText('党员信息', { exact: true })).waitFor();
-    await shown(member.getByText('我的记录', { exact: true })).click();
+    // In the group 我的记录, beside 我的出勤记录.
+    await shown(member.getByText('出勤、学习、测试、阅读', { exact: true })).click();
     await shown(member.locator('.st-figures')).waitFor();
     const attendance = shown(member.getByLabel('出勤'));
     await attendance.getByText('出席 1 / 应到 1 · 请假 0').waitFor();

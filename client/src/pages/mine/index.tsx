@@ -29,7 +29,7 @@ export default function MinePage() {
           <ProfileCard member={member} />
           <MyRecordCells state={record.state} onRetry={() => void record.reload()} />
           <CellGroup title="我的记录">
-            <Cell label="我的记录" value="出勤、学习、测试、阅读" onClick={() => openStatsPage(statsPages.mine())} />
+            <Cell label="出勤、学习、测试、阅读" value="按月查看" onClick={() => openStatsPage(statsPages.mine())} />
             <Cell label="我的出勤记录" value="参加过的活动" onClick={openHistory} />
           </CellGroup>
           <MyBranchCells member={member} record={record.state} />
