@@ -180,7 +180,14 @@ describe('statistics in the H5 app', () => {
     expect(scores[0]!.slice(0, 2)).toEqual(['排名', '支部']);
     expect(scores[0]).toContain('总分');
     expect(scores).toHaveLength(DEMO_BRANCHES.length + 1);
-    expect(scores.slice(1).map((r) => Number(r[0]))).toEqual(DEMO_BRANCHES.map((_, i) => i + 1));
+    // Ranked: 总分 high to low, equal scores sharing a rank.
+    const totals = scores.slice(1).map((r) => Number(r[scores[0]!.indexOf('总分')]));
+    const ranks = scores.slice(1).map((r) => Number(r[0]));
+    expect(ranks[0]).toBe(1);
+    for (let i = 1; i < totals.length; i++) {
+      expect(totals[i]!).toBeLessThanOrEqual(totals[i - 1]!);
+      expect(ranks[i]).toBe(totals[i] === totals[i - 1] ? ranks[i - 1] : i + 1);
+    }
 
     // Branches, never people: the only names are the secretaries'.
     const text = [...metrics, ...items, ...scores].flat().join('\n');
