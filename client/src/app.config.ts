@@ -25,6 +25,7 @@ export default defineAppConfig({
     'pages/quiz/take/index',
     'pages/quiz/result/index',
     'pages/quiz/wrong/index',
+    'pages/mine/record/index',
   ],
   subPackages: [
     {
@@ -65,6 +66,12 @@ export default defineAppConfig({
         'split/index',
         'audit/index',
       ],
+    },
+    {
+      // Statistics for the bureau and the branch committees: dashboard and charts, a branch's calendar,
+      // inspection scores, the rules table. A member's own record is in the main package.
+      root: 'packages/stats',
+      pages: ['dashboard/index', 'branch/index', 'inspection/index', 'rules/index'],
     },
   ],
   window: {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ACTIVITY_TYPE_NAMES, ACTIVITY_TYPES, COLLECTIONS, type MemberDoc } from '@zhibu/types';
+import { ACTIVITY_TYPE_NAMES, ACTIVITY_TYPES, COLLECTIONS, type ActivityDoc, type MemberDoc } from '@zhibu/types';
 import type { Session } from '../member/session';
 import { cloud, database } from '../runtime/cloud';
 import { getAllDocs } from '../runtime/documents';
@@ -8,7 +8,8 @@ import { loadRules } from './config';
 import { readCounters } from './counters';
 import { activeBranches, lightScope, metricsOf, periodOrInvalid } from './dashboard.service';
 import { inspectionOf } from './inspection.service';
-import { complianceItems, periodName } from './rules';
+import { monthsFromActivities } from './compliance.service';
+import { complianceItems, periodName, type MonthActivity, type Period } from './rules';
 
 const STATUS_NAMES = { done: '已完成', due: '进行中', overdue: '已逾期' } as const;
 const LIGHT_NAMES = { green: '绿', yellow: '黄', red: '红' } as const;
@@ -29,16 +30,47 @@ async function secretaries(): Promise<Map<string, string[]>> {
   return out;
 }
 
+/**
+ * The compliance sheet names the dates of the meetings behind each 已完成, which the counters do not
+ * keep: the export (not the dashboard) reads the activities of the period's calendar year once.
+ */
+async function evidenceMonths(scope: Period, now: Date): Promise<Map<string, Map<string, MonthActivity>>> {
+  const db = database();
+  const _ = db.command;
+  const activities = await getAllDocs<
+    Pick<ActivityDoc, '_id' | 'branchId' | 'type' | 'status' | 'startAt' | 'endAt' | 'minutes'>
+  >(() =>
+    db
+      .collection(COLLECTIONS.activities)
+      .where({ startAt: _.gte(scope.start).and(_.lt(scope.end)) })
+      .field({
+        _id: true,
+        branchId: true,
+        type: true,
+        status: true,
+        startAt: true,
+        endAt: true,
+        'minutes.savedAt': true,
+      })
+      .orderBy('startAt', 'asc')
+      .orderBy('endAt', 'asc'),
+  );
+  const byBranch = new Map<string, typeof activities>();
+  for (const a of activities) byBranch.set(a.branchId, [...(byBranch.get(a.branchId) ?? []), a]);
+  return new Map([...byBranch].map(([branchId, list]) => [branchId, monthsFromActivities(list, now)]));
+}
+
 /** The workbook of a 通报: branch metrics, compliance items, inspection scores; headers in Chinese. */
 export async function statsWorkbook(periodKey: string, now = new Date()): Promise<{ buffer: Buffer; title: string }> {
   const period = periodOrInvalid(periodKey);
   const { scope, asOf, months } = lightScope(period, now);
-  const [branches, rules, counters, inspection, names] = await Promise.all([
+  const [branches, rules, counters, inspection, names, evidence] = await Promise.all([
     activeBranches(),
     loadRules(),
     readCounters({ months: period.months, complianceMonths: months }, now),
     inspectionOf(period.key, now),
     secretaries(),
+    evidenceMonths(scope, asOf),
   ]);
   const title = `${periodName(period)}支部工作统计`;
   const book = new ExcelJS.Workbook();
@@ -95,7 +127,7 @@ export async function statsWorkbook(periodKey: string, now = new Date()): Promis
       period: scope,
       rules,
       hasPartyGroups: branch.partyGroups.length > 0,
-      months: counters.compliance.get(branch._id) ?? new Map(),
+      months: evidence.get(branch._id) ?? new Map(),
       now: asOf,
     });
     for (const item of calendar) {

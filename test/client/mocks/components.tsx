@@ -31,6 +31,11 @@ export function View({ children, ...props }: BaseProps & { hoverClass?: string }
   return <div {...domProps(props)}>{children}</div>;
 }
 
+/** A scrolling box: in a test, a plain box (scrolling is the browser tests' business). */
+export function ScrollView({ children, ...props }: BaseProps & { scrollX?: boolean; scrollY?: boolean }) {
+  return <div {...domProps(props)}>{children}</div>;
+}
+
 export function Text({ children, ...props }: BaseProps) {
   return <span {...domProps(props)}>{children}</span>;
 }

@@ -14,6 +14,7 @@ const emptyLists: Record<string, { body: unknown }> = {
   '/api/fn/study': { body: { ok: true, data: { items: [], total: 0 } } },
   '/api/fn/quiz': { body: { ok: true, data: { items: [], total: 0 } } },
   '/api/fn/activity': { body: { ok: true, data: { mine: [], manage: null } } },
+  '/api/fn/stats': { body: { ok: true, data: { items: [], todo: [], light: 'green', reasons: [] } } },
 };
 
 function mockHome(answer: () => { body: unknown }) {

@@ -39,6 +39,15 @@ function mockHome(login: object, home: ActivityHome) {
       '/api/fn/notice': { items: [], total: 0, unread: 0, toConfirm: 0 },
       '/api/fn/study': { items: [], total: 0 },
       '/api/fn/quiz': { items: [], total: 0 },
+      '/api/fn/stats': {
+        branchId: 'b-1',
+        branchName: '城关第一中学党支部',
+        year: 2026,
+        light: 'yellow',
+        reasons: [],
+        items: [],
+        todo: [{ type: 'committee', name: '支委会', count: 1, daysLeft: 1 }],
+      },
     };
     return { body: { ok: true, data: lists[request.url] } };
   });
@@ -95,6 +104,12 @@ describe('首页 cards', () => {
 
     fireEvent.click(within(card('待补会议记录')).getByText('上月支委会'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/activity/minutes/index?id=a4' });
+
+    // 本月待办 from the compliance calendar: each item opens 发起活动 with its type chosen.
+    const todo = await screen.findByLabelText('本月待办');
+    expect(within(todo).getByText('本月还需：支委会 1 次')).toBeInTheDocument();
+    fireEvent.click(within(todo).getByText('支委会 · 还需 1 次'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/activity/edit/index?type=committee' });
   });
 
   it('a bureau admin sees the bureau’s shortcuts on 首页', async () => {
@@ -104,6 +119,10 @@ describe('首页 cards', () => {
     fireEvent.click(within(bureau).getByText('支部管理'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/org/branches/index' });
     expect(within(bureau).getByText('操作记录')).toBeInTheDocument();
+    fireEvent.click(within(bureau).getByText('统计'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/stats/dashboard/index' });
+    // The bureau holds no branch meetings of its own here: no 本月待办.
+    expect(screen.queryByLabelText('本月待办')).not.toBeInTheDocument();
     expect(within(card('我的活动')).getByText('近期没有需要参加的活动')).toBeInTheDocument();
   });
 });

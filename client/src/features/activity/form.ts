@@ -42,14 +42,17 @@ export const TEXT_LIMITS = { title: 60, place: 60, agenda: 2000 } as const;
 const NEAR_LIMIT = 0.8;
 const DEFAULT_MINUTES = 90;
 
-/** A new activity: starting at the next half hour (Beijing), 90 minutes long, for the whole branch. */
-export function emptyForm(now: number = Date.now()): ActivityFormValues {
+/**
+ * A new activity: starting at the next half hour (Beijing), 90 minutes long, for the whole branch;
+ * of `type` when the page was opened for one (本月待办 on 首页 opens 发起支委会).
+ */
+export function emptyForm(now: number = Date.now(), type: ActivityType = 'theme_day'): ActivityFormValues {
   const start = nextHalfHour(now);
   let end = start + DEFAULT_MINUTES * 60_000;
   // Keep a late meeting on its own day: the form has one date.
   if (beijingDate(end) !== beijingDate(start)) end = Date.parse(`${beijingDate(start)}T23:59:00+08:00`);
   return {
-    type: 'theme_day',
+    type,
     title: '',
     date: beijingDate(start),
     startTime: beijingClock(start),

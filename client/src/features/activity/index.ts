@@ -9,7 +9,7 @@ export { useActivityHome } from './home/useActivityHome';
 export { noteActivityChanged } from './api';
 export { Badge, TypeTag } from './Badge';
 export { HistoryView, useHistory } from './HistoryView';
-export { ACTIVITY_TYPE_NAMES, audienceLabel, typeTag } from './names';
+export { ACTIVITY_TYPE_NAMES, ACTIVITY_TYPE_ORDER, audienceLabel, typeTag } from './names';
 export {
   ACTIVITY_PAGES,
   backToActivities,

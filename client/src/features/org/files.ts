@@ -65,6 +65,33 @@ export async function openSheet(file: SheetFile): Promise<boolean> {
   }
 }
 
+/**
+ * The same for a spreadsheet the server saved to storage and answers with a temporary URL (the
+ * statistics 通报): downloaded and opened in WeChat's document viewer, or downloaded in the browser.
+ */
+export async function openSheetUrl(file: { url: string; fileName: string }): Promise<boolean> {
+  try {
+    if (!file.url) throw new Error('no url');
+    if (process.env.TARO_ENV === 'h5') {
+      const link = document.createElement('a');
+      link.href = file.url;
+      link.download = safeFileName(file.fileName);
+      link.style.display = 'none';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      return true;
+    }
+    const { tempFilePath, statusCode } = await Taro.downloadFile({ url: file.url });
+    if (statusCode !== 200) throw new Error(`download ${statusCode}`);
+    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true });
+    return true;
+  } catch {
+    void Taro.showToast({ title: '文件无法打开，请稍后重试', icon: 'none', duration: 3000 });
+    return false;
+  }
+}
+
 /** A file the member picked, read for upload. */
 export interface PickedFile {
   name: string;

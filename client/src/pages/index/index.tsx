@@ -6,7 +6,12 @@ import { ScanCheckinButton } from '@/features/checkin';
 import { BureauShortcutsCard, isBureauAdmin, MemberHero, SessionGate, useSession } from '@/features/member';
 import { HomeNoticeCard } from '@/features/notice';
 import { HomeQuizCard } from '@/features/quiz';
+import { HomeTodoCard } from '@/features/stats';
 import { HomeStudyCard } from '@/features/study';
+
+/** A branch's secretary or committee member: the one who holds the meetings 本月待办 asks for. */
+const isBranchCommittee = (member: LoginResult) =>
+  member.roles.includes('secretary') || member.roles.includes('committee');
 
 /**
  * 首页 is each person's to-do list: one card per thing to do, in one layout. A new card is one more
@@ -19,6 +24,7 @@ function homeCards(member: LoginResult, home: ActivityHome | null, refreshKey: n
   return [
     ['bureau', isBureauAdmin(member.roles) ? <BureauShortcutsCard /> : null],
     ['committee', home?.manage ? <CommitteeCards manage={home.manage} /> : null],
+    ['compliance', isBranchCommittee(member) ? <HomeTodoCard /> : null],
     ['activities', mine ? <MyActivitiesCard home={mine} scanButton={<ScanCheckinButton />} /> : null],
     ['notices', <HomeNoticeCard />],
     ['study', <HomeStudyCard refreshKey={refreshKey} />],

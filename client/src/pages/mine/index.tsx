@@ -11,6 +11,7 @@ import {
   useSession,
 } from '@/features/member';
 import { openHistory } from '@/features/activity';
+import { openStatsPage, statsPages } from '@/features/stats';
 import { Cell, CellGroup } from '@/ui';
 
 export default function MinePage() {
@@ -28,6 +29,7 @@ export default function MinePage() {
           <ProfileCard member={member} />
           <MyRecordCells state={record.state} onRetry={() => void record.reload()} />
           <CellGroup title="我的记录">
+            <Cell label="出勤、学习、测试、阅读" value="按月查看" onClick={() => openStatsPage(statsPages.mine())} />
             <Cell label="我的出勤记录" value="参加过的活动" onClick={openHistory} />
           </CellGroup>
           <MyBranchCells member={member} record={record.state} />

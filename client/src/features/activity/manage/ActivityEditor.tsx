@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Role } from '@zhibu/types';
+import type { ActivityType, Role } from '@zhibu/types';
 import { ErrorState, LoadingState } from '@/ui';
 import { noteActivityChanged } from '../api';
 import { ACTIVITY_PAGES, leavePage } from '../navigation';
@@ -11,6 +11,8 @@ interface ActivityEditorProps {
   /** Empty to create a new activity. */
   activityId: string;
   member: { branchId: string; roles: readonly Role[] };
+  /** The type a new activity starts with. */
+  initialType?: ActivityType;
 }
 
 async function send(activityId: string, outcome: FormOutcome): Promise<string | null> {
@@ -55,7 +57,9 @@ function EditExisting({ activityId, member }: { activityId: string; member: Acti
 }
 
 /** The form page's content: a new activity, or an existing one loaded first. */
-export function ActivityEditor({ activityId, member }: ActivityEditorProps) {
+export function ActivityEditor({ activityId, member, initialType }: ActivityEditorProps) {
   if (activityId) return <EditExisting activityId={activityId} member={member} />;
-  return <ActivityForm editing={null} member={member} onSubmit={(outcome) => send('', outcome)} />;
+  return (
+    <ActivityForm editing={null} member={member} initialType={initialType} onSubmit={(outcome) => send('', outcome)} />
+  );
 }

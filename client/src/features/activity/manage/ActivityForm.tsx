@@ -1,5 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import type { ActivityDetail, Audience, Role } from '@zhibu/types';
+import type { ActivityDetail, ActivityType, Audience, Role } from '@zhibu/types';
 import { useMemo, useState } from 'react';
 import { Button, CellGroup } from '@/ui';
 import {
@@ -32,6 +32,8 @@ interface ActivityFormProps {
   /** The activity being edited; none when creating. */
   editing: ActivityDetail | null;
   member: { branchId: string; roles: readonly Role[] };
+  /** The type a new activity starts with (`?type=` from 本月待办); ignored when editing. */
+  initialType?: ActivityType;
   /** Sends the form; answers with an error to show, or null when done. */
   onSubmit: (outcome: FormOutcome) => Promise<string | null>;
 }
@@ -77,8 +79,10 @@ function TimeField({ label, value, onChange }: { label: string; value: string; o
 }
 
 /** 发起活动 and 编辑活动: type, name, Beijing date and times, place, agenda, and who must attend. */
-export function ActivityForm({ editing, member, onSubmit }: ActivityFormProps) {
-  const [values, setValues] = useState<ActivityFormValues>(() => (editing ? formFromDetail(editing) : emptyForm()));
+export function ActivityForm({ editing, member, initialType, onSubmit }: ActivityFormProps) {
+  const [values, setValues] = useState<ActivityFormValues>(() =>
+    editing ? formFromDetail(editing) : emptyForm(Date.now(), initialType),
+  );
   /** After a first 发布, every field's problem shows and follows the typing; before it, only the time's. */
   const [tried, setTried] = useState(false);
   const [submitError, setSubmitError] = useState('');
