@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Segmented } from '@/features/activity';
+import { Segmented } from '@/ui';
 import { changeKind, isFuture, kindOf, PERIOD_KINDS, periodName, shiftPeriod, type PeriodKind } from './period';
 import './stats.css';
 
