@@ -3,8 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useState } from 'react';
 import { Segmented } from '@/features/activity';
 import { canManage, SessionGate } from '@/features/member';
-import { askForNoticeReminder, NoticeListView, openNoticeEditor, useNoticeList } from '@/features/notice';
-import { Button } from '@/ui';
+import { askForNoticeReminder, NoticeListView, NoticeToolbar, useNoticeList } from '@/features/notice';
 
 type Box = 'inbox' | 'posted';
 
@@ -34,9 +33,7 @@ export default function NoticeListPage() {
           <View onClick={() => void askForNoticeReminder()}>
             {manager ? (
               <>
-                <View className="notice-toolbar">
-                  <Button onClick={() => openNoticeEditor()}>发布通知</Button>
-                </View>
+                <NoticeToolbar roles={member.roles} />
                 <Segmented<Box>
                   segments={[
                     { key: 'inbox', label: '收到的', count: inbox.counts.unread || undefined },
