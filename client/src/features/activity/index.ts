@@ -27,4 +27,3 @@ export { useActivityFeed } from './useActivityFeed';
 export type { ActivityFeed } from './useActivityFeed';
 export { Segmented } from './Segmented';
 export type { Segment } from './Segmented';
-export { usePartyGroups } from './partyGroups';
