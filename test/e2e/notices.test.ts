@@ -145,9 +145,9 @@ describe('notices in the H5 app', () => {
     await secretary.locator('.form-cell__textarea textarea').fill('请刘洋、陈静两位老师周三下午到会议室参加党课备课。');
     await shown(secretary.getByRole('radio', { name: '指定党员' })).click();
     await shown(secretary.getByText('选择接收的党员')).waitFor();
-    await shown(secretary.getByLabel('搜索姓名')).fill('刘');
+    await shown(secretary.locator('.aud-chooser__input input')).fill('刘');
     await shown(secretary.getByRole('checkbox', { name: '刘洋' })).click();
-    await shown(secretary.getByLabel('搜索姓名')).fill('');
+    await shown(secretary.locator('.aud-chooser__input input')).fill('');
     await shown(secretary.getByRole('checkbox', { name: '陈静' })).click();
     await screenshot(secretary, 'notice-member-picker');
     await shown(secretary.getByText('确定（2）', { exact: true })).click();
