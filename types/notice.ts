@@ -197,6 +197,20 @@ export const receiptsSchema = z.object({
 });
 export type NoticeReceipts = z.infer<typeof receiptsSchema>;
 
+/** 发布权限: which committee members of a branch may post its notices (the secretary always may). */
+export const noticePostersSchema = z.object({
+  branchId: z.string(),
+  /** The caller may post notices to their branch now. */
+  canPost: z.boolean(),
+  /** The caller may change who posts (the branch secretary, or an admin in their own branch). */
+  canChange: z.boolean(),
+  /** The branch committee, secretaries first; `allowed` is always true for a secretary. */
+  committee: z.array(
+    z.object({ memberId: z.string(), name: z.string(), secretary: z.boolean(), allowed: z.boolean() }),
+  ),
+});
+export type NoticePosters = z.infer<typeof noticePostersSchema>;
+
 export const noticeContract = {
   create: action(createNoticeInput, z.object({ noticeId: z.string() })),
   update: action(updateNoticeInput, noticeDetailSchema),
@@ -213,5 +227,12 @@ export const noticeContract = {
   remind: action(
     noticeRefInput,
     z.object({ sent: z.number().int(), failed: z.number().int(), skipped: z.number().int() }),
+  ),
+  /** Who may post in the caller's branch; for a committee member, whether they may. */
+  posters: action(z.object({}).strict(), noticePostersSchema),
+  /** The secretary chooses the committee members who may post (the whole list, replacing the last). */
+  setPosters: action(
+    z.object({ memberIds: z.array(idSchema).max(50, '最多选择 50 人') }).strict(),
+    noticePostersSchema,
   ),
 };

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'branch.setPartyGroups',
   'branch.merge',
   'branch.split',
+  'branch.setNoticePosters',
 ] as const;
 
 export const auditEntrySchema = z.object({

@@ -18,6 +18,8 @@ export interface BranchDoc {
   active: boolean;
   /** Set when the branch was merged into another; its members moved there. */
   mergedInto?: string | null;
+  /** Committee members (not secretaries) the secretary allows to post notices; absent: none. */
+  noticePosters?: string[];
   createdAt: Date;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { audienceSchema, instantSchema } from './activity';
 import { action } from './api';
 import { idSchema, pageInputSchema, pageOf } from './fields';
+import { ATTACHMENT_EXTENSIONS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './notice';
 
 /**
  * Study tasks (学习任务), reflections (心得体会) and reading notes (学习笔记).
@@ -26,12 +27,25 @@ const fileIdSchema = z
   .max(300)
   .regex(/^(cloud|local):\/\/[\w./-]+$/, '附件地址无效');
 
+const extensionOf = (name: string) => name.split('.').pop()?.toLowerCase() ?? '';
+
+/** The same files as notices take: images, PDF, Word, Excel, PPT, each at most 20 MB. */
 export const studyAttachmentSchema = z
   .object({
     fileId: fileIdSchema,
     name: z.string().trim().min(1, '请填写附件名称').max(80, '附件名称不能超过 80 个字'),
+    /** Bytes, as the uploader measured them; optional for tasks copied from an earlier one. */
+    size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES, '单个附件不能超过 20 MB').optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(a.name)), {
+    message: '附件只支持图片、PDF、Word、Excel、PPT 文件',
+    path: ['name'],
+  })
+  .refine((a) => extensionOf(a.fileId) === extensionOf(a.name), {
+    message: '附件类型与文件不符',
+    path: ['fileId'],
+  });
 
 /** Links are shown as text to copy (a mini program cannot open outside pages), never as HTML. */
 export const studyLinkSchema = z
@@ -43,7 +57,7 @@ export const studyLinkSchema = z
 export const studyMaterialSchema = z
   .object({
     text: z.string().trim().max(20_000, '学习材料不能超过 20000 字').optional(),
-    attachments: z.array(studyAttachmentSchema).max(9, '最多 9 个附件').optional(),
+    attachments: z.array(studyAttachmentSchema).max(MAX_ATTACHMENTS, `最多 ${MAX_ATTACHMENTS} 个附件`).optional(),
     links: z.array(studyLinkSchema).max(10, '最多 10 个链接').optional(),
   })
   .strict();

@@ -31,7 +31,7 @@ export default defineAppConfig({
     {
       // Posting, editing and the receipts of notices, for the branch committee and the bureau.
       root: 'packages/notice',
-      pages: ['edit/index', 'receipts/index'],
+      pages: ['edit/index', 'receipts/index', 'posters/index'],
     },
     {
       // The branch committee's activity screens: create and edit, the check-in code, attendance, minutes.

@@ -111,13 +111,14 @@ export function createHttpServer(options: ServerOptions): http.Server {
       }
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       // Stored under <folder>/<group>/, as the mini program names its cloudPath (minutes/<branchId>,
-      // notices/<memberId>); each function accepts only files in the folder that is the caller's.
+      // notices/<memberId>, study/<branchId>); each function accepts only files in the folder that is the caller's.
       const folder = url.searchParams.get('folder') ?? 'files';
       const group = url.searchParams.get('group') ?? undefined;
       if (!isUploadFolder(group ? `${folder}/${group}` : folder)) {
         return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
       }
-      const attachments = folder === 'notices';
+      // Notice and study attachments take documents as well as images.
+      const attachments = folder === 'notices' || folder === 'study';
       if (!(attachments ? ATTACHMENT_UPLOAD_TYPES : UPLOAD_TYPES).includes(type)) {
         const allowed = attachments ? '附件只支持图片、PDF、Word、Excel、PPT 文件' : '只支持 JPEG、PNG、WebP 图片';
         return sendJson(res, 415, failure('INVALID_ARGUMENT', allowed));

@@ -19,6 +19,7 @@ afterAll(() => e2e?.close());
 
 const TITLE = '关于开展十二月主题党日的通知';
 const BUREAU_TITLE = '局党委关于做好年度党员民主评议的通知';
+const CHOSEN_TITLE = '关于参加党课集体备课的通知';
 
 /** The H5 router keeps earlier pages in the document, hidden: look on the one on screen. */
 function shown(locator: Locator): Locator {
@@ -112,10 +113,10 @@ describe('notices in the H5 app', () => {
     await admin.getByText('通知公告').first().waitFor();
     await shown(admin.getByText('支部通知', { exact: true })).click();
     await shown(admin.getByText('发布通知', { exact: true })).click();
-    // The value of the 发送给 cell (the picker's hidden list holds the same words).
-    await shown(
-      admin.getByLabel('发送给').locator('.form-cell__value').filter({ hasText: '全部支部（局党委通知）' }),
-    ).waitFor();
+    // An admin posts to every branch unless they choose some.
+    await expect(shown(admin.getByRole('radio', { name: '全部支部' })).getAttribute('aria-checked')).resolves.toBe(
+      'true',
+    );
     await admin.locator('input[placeholder="请填写标题"]').fill(BUREAU_TITLE);
     await admin.locator('.form-cell__textarea textarea').fill('各党支部：\n请于月底前完成年度党员民主评议。');
     // The editor's own button: the list page under it, kept hidden, has one with the same words.
@@ -137,4 +138,58 @@ describe('notices in the H5 app', () => {
       await screenshot(page, `notice-bureau-in-list-${name === '刘洋' ? 'a' : 'b'}`);
     }
   }, 90_000);
+
+  it('a notice to chosen members reaches them and nobody else', async () => {
+    await secretary.goto(`${e2e.server.url}/#/packages/notice/edit/index`);
+    await secretary.locator('input[placeholder="请填写标题"]').fill(CHOSEN_TITLE);
+    await secretary.locator('.form-cell__textarea textarea').fill('请刘洋、陈静两位老师周三下午到会议室参加党课备课。');
+    await shown(secretary.getByRole('radio', { name: '指定党员' })).click();
+    await shown(secretary.getByText('选择接收的党员')).waitFor();
+    await shown(secretary.locator('.aud-chooser__input input')).fill('刘');
+    await shown(secretary.getByRole('checkbox', { name: '刘洋' })).click();
+    await shown(secretary.locator('.aud-chooser__input input')).fill('');
+    await shown(secretary.getByRole('checkbox', { name: '陈静' })).click();
+    await screenshot(secretary, 'notice-member-picker');
+    await shown(secretary.getByText('确定（2）', { exact: true })).click();
+    await shown(secretary.getByText('刘洋、陈静 ›')).waitFor();
+    await screenshot(secretary, 'notice-editor-members');
+    await shown(secretary.locator('.form-actions').getByText('发布通知', { exact: true })).click();
+    await shown(secretary.locator('.notice-stats')).waitFor();
+    expect(await stat(secretary, '应读')).toBe('2');
+
+    for (const [name, sees] of [
+      ['刘洋', true],
+      ['陈静', true],
+      ['杨帆', false],
+    ] as const) {
+      const page = name === '刘洋' ? member : await signInAs(e2e, name);
+      await page.goto(`${e2e.server.url}/#/pages/notice/index`);
+      await page.reload();
+      // The branch's earlier notice is there for everyone: the list has loaded.
+      await shown(page.getByText(TITLE)).waitFor();
+      expect(await page.getByText(CHOSEN_TITLE).filter({ visible: true }).count()).toBe(sees ? 1 : 0);
+    }
+  }, 120_000);
+
+  for (const width of [320, 390]) {
+    it(`at ${width} px the notice form with its audience chooser fits the screen`, async () => {
+      const context = await e2e.browser.newContext({
+        viewport: { width, height: 760 },
+        deviceScaleFactor: 2,
+        locale: 'zh-CN',
+      });
+      const page = await context.newPage();
+      await page.goto(`${e2e.server.url}/`);
+      await page.getByLabel('以王建国的身份进入').click();
+      await page.getByText('通知公告').first().waitFor();
+      await page.goto(`${e2e.server.url}/#/packages/notice/edit/index`);
+      await shown(page.getByRole('radio', { name: '一个党小组' })).click();
+      await shown(page.getByRole('radio', { name: '高一年级党小组' })).click();
+      await page.waitForTimeout(600);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await screenshot(page, `notice-form-${width}`);
+      await context.close();
+    }, 60_000);
+  }
 });

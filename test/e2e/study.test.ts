@@ -47,6 +47,15 @@ describe('study tasks and reflections in the H5 app', () => {
       '请认真学习全会公报全文，结合本职工作写出心得体会。',
     );
     await expect(shown(secretary.locator('.study-form__field input[type="number"]')).inputValue()).resolves.toBe('200');
+    // A file for the material, into the branch's study folder, as notices take them.
+    const chooser = secretary.waitForEvent('filechooser');
+    await shown(secretary.getByText('添加附件', { exact: true })).click();
+    await (
+      await chooser
+    ).setFiles({ name: '党课讲稿.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await shown(secretary.getByText('党课讲稿.pdf')).waitFor();
+    await secretary.getByText(/正在上传/).waitFor({ state: 'hidden', timeout: 15_000 });
+    await shown(secretary.getByRole('radio', { name: '支部全体党员' })).waitFor();
     await screenshot(secretary, 'study-form');
     await shown(secretary.getByText('发布', { exact: true })).click();
     await shown(secretary.getByText('学习材料', { exact: true })).waitFor();
@@ -67,6 +76,10 @@ describe('study tasks and reflections in the H5 app', () => {
     await shown(member.getByLabel(TITLE)).click();
     const box = shown(member.locator('.study-reflection__box textarea'));
     await box.waitFor();
+    // The material's file opens from the task page: a download in H5.
+    const download = member.waitForEvent('download');
+    await shown(member.getByText('党课讲稿.pdf')).click();
+    expect((await download).suggestedFilename()).toBe('党课讲稿.pdf');
     await box.fill(FIFTY);
     await shown(member.getByText('已写 50 字，还差 150 字')).waitFor();
     await screenshot(member, 'study-reflection-50');
@@ -105,4 +118,28 @@ describe('study tasks and reflections in the H5 app', () => {
     await shown(member.getByText('优秀心得 · 已在支部分享')).waitFor();
     await screenshot(member, 'study-commented');
   }, 60_000);
+
+  for (const width of [320, 390]) {
+    it(`at ${width} px the task form with chosen members fits the screen`, async () => {
+      const context = await e2e.browser.newContext({
+        viewport: { width, height: 760 },
+        deviceScaleFactor: 2,
+        locale: 'zh-CN',
+      });
+      const page = await context.newPage();
+      await page.goto(`${e2e.server.url}/`);
+      await page.getByLabel('以王建国的身份进入').click();
+      await page.getByText('清河县第一中学党支部').first().waitFor();
+      await page.goto(`${e2e.server.url}/#/packages/study/edit/index`);
+      await shown(page.getByRole('radio', { name: '指定党员' })).click();
+      await shown(page.getByRole('checkbox', { name: '陈静' })).click();
+      await shown(page.getByRole('checkbox', { name: '杨帆' })).click();
+      await shown(page.getByText('确定（2）', { exact: true })).click();
+      await shown(page.getByText('陈静、杨帆 ›')).waitFor();
+      await page.waitForTimeout(600);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await screenshot(page, `study-form-members-${width}`);
+      await context.close();
+    }, 60_000);
+  }
 });

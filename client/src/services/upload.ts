@@ -110,14 +110,20 @@ const h5Upload: Uploader = async ({ filePath, folder, group }) => {
 /** Uploads one chosen photo; always resolves, with the fileID or a message to show. */
 export const uploadImage: Uploader = process.env.TARO_ENV === 'weapp' ? weappUpload : h5Upload;
 
-/** A notice attachment as the notice contract takes it. */
+/** A document or image attached to a notice or a study task. */
 export interface AttachmentUpload {
   /** A temporary file path (chooseMessageFile / chooseImage), or in H5 a blob: URL. */
   filePath: string;
   name: string;
-  /** The poster's member id: attachments live in their own folder, `notices/<memberId>/`. */
-  memberId: string;
+  /**
+   * Where it goes; each function accepts only its own folder: a notice's poster's `notices/<memberId>/`,
+   * a study task's branch `study/<branchId>/`.
+   */
+  folder: AttachmentFolder;
+  group: string;
 }
+
+export type AttachmentFolder = 'notices' | 'study';
 
 const ATTACHMENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -137,22 +143,23 @@ const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 const extensionOf = (name: string) => name.split('.').pop()?.toLowerCase() ?? '';
 
-/** Uploads one notice attachment as it is (documents are not recompressed); resolves, never throws. */
+/** Uploads one attachment as it is (documents are not recompressed); resolves, never throws. */
 export async function uploadAttachment({
   filePath,
   name,
-  memberId,
+  folder,
+  group: rawGroup,
 }: AttachmentUpload): Promise<Result<{ fileID: string; size: number }>> {
   const ext = extensionOf(name);
   const type = ATTACHMENT_TYPES[ext];
   if (!type) return fail('INVALID_ARGUMENT', '附件只支持图片、PDF、Word、Excel、PPT 文件');
-  const group = memberId.replace(/[^\w-]/g, '');
+  const group = safeGroupOf(rawGroup);
   if (process.env.TARO_ENV === 'weapp') {
     try {
       const info = (await Taro.getFileInfo({ filePath })) as { size: number };
       if (info.size > MAX_ATTACHMENT_BYTES) return fail('INVALID_ARGUMENT', '单个附件不能超过 20 MB');
       const { fileID } = await Taro.cloud.uploadFile({
-        cloudPath: `notices/${group}/${randomName()}.${ext === 'jpeg' ? 'jpg' : ext}`,
+        cloudPath: `${folder}/${group}/${randomName()}.${ext === 'jpeg' ? 'jpg' : ext}`,
         filePath,
       });
       return fileID ? { ok: true, data: { fileID, size: info.size } } : fail('INTERNAL', ATTACHMENT_FAILED);
@@ -171,7 +178,7 @@ export async function uploadAttachment({
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    const response = await fetch(`${API_BASE}/api/storage/upload?folder=notices&group=${encodeURIComponent(group)}`, {
+    const response = await fetch(`${API_BASE}/api/storage/upload?folder=${folder}&group=${encodeURIComponent(group)}`, {
       method: 'POST',
       headers,
       body: blob,

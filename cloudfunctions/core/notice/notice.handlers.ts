@@ -3,6 +3,7 @@ import type { Handlers } from '../runtime/handler';
 import { createNotice, updateNotice, withdrawNotice } from './notice.service';
 import { confirmNotice, getNotice, listNotices } from './read.service';
 import { noticeReceipts } from './receipts.service';
+import { noticePosters, setNoticePosters } from './posters.service';
 import { remindNotice } from './reminder.service';
 
 export const noticeHandlers: Handlers<typeof contracts.notice> = {
@@ -14,4 +15,6 @@ export const noticeHandlers: Handlers<typeof contracts.notice> = {
   confirm: { access: 'member', run: (input, { session }) => confirmNotice(session, input.noticeId) },
   receipts: { access: 'member', run: (input, { session }) => noticeReceipts(session, input) },
   remind: { access: 'member', run: (input, { session }) => remindNotice(session, input.noticeId) },
+  posters: { access: 'member', run: (_input, { session }) => noticePosters(session) },
+  setPosters: { access: 'member', run: (input, { session }) => setNoticePosters(session, input) },
 };

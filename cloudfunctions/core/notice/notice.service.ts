@@ -14,14 +14,14 @@ import { activeBranchOrFail } from '../member/member.repository';
 import { isAdmin, requireAdmin, requireBranchManager } from '../member/policy';
 import type { Session } from '../member/session';
 import { audit } from '../org/audit';
-import { failedPrecondition, invalidArgument, notFound } from '../runtime/app-error';
+import { failedPrecondition, forbidden, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getAllDocs, getDocs } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
 import { runTransaction } from '../runtime/transaction';
-import { managedNotice } from './access';
+import { managedNotice, mayPostIn, POSTING_REFUSED } from './access';
 import { checkAttachments } from './attachments';
 import { deliveryId, noticeRepository } from './notice.repository';
 import { getNotice } from './read.service';
@@ -117,6 +117,7 @@ export async function createNotice(session: Session, input: Input<'create'>): Pr
     requireBranchManager(session, session.member.branchId);
     if (input.branchIds) throw invalidArgument('只有局党委通知可以选择支部');
     const branch = await activeBranchOrFail(session.member.branchId);
+    if (!mayPostIn(session, branch)) throw forbidden(POSTING_REFUSED);
     branches = [branch];
     audiences = new Map([[branch._id, await resolveExpected(branch, input.audience ?? { kind: 'branch' })]]);
   }

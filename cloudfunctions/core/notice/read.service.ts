@@ -218,7 +218,7 @@ export async function getNotice(session: Session, noticeId: string): Promise<Not
   return toDetail(notice, receipt, {
     attachments,
     inAudience: delivery !== null,
-    canManage: canManage(session, notice),
+    canManage: await canManage(session, notice),
     canSeeReceipts: receiptBranchScope(session, notice) !== null,
   });
 }

@@ -69,7 +69,7 @@ export async function noticeReceipts(
     title: notice.title,
     requireConfirm: notice.requireConfirm,
     reminder,
-    canManage: canManage(session, notice),
+    canManage: await canManage(session, notice),
   };
 
   const branchId = scope === 'all' ? (input.branchId ?? (notice.scope === 'branch' ? notice.branchId : null)) : scope;

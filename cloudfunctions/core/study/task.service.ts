@@ -9,6 +9,7 @@ import {
 } from '@zhibu/types';
 import type { z } from 'zod';
 import { photoUrls } from '../activity/minutes.service';
+import { isFileIn } from '../notice/attachments';
 import { resolveExpected } from '../activity/audience';
 import { activeBranchOrFail, memberRepository } from '../member/member.repository';
 import { canManageBranch, isAdmin, isCommitteeOf, requireBranchManager } from '../member/policy';
@@ -27,8 +28,8 @@ import { toTaskDetail, toTaskSummary } from './task-view';
 
 type Input<K extends keyof typeof studyContract> = z.infer<(typeof studyContract)[K]['input']>;
 
-/** Attachments are taken only from the study folder of cloud storage, where the form uploads them. */
-const STUDY_FILE = /^(cloud:\/\/[^/]+\/|local:\/\/)study\//;
+/** The storage folder the task form uploads a branch's study material to; the client names it the same way. */
+export const studyFolder = (branchId: string) => `study/${branchId}/`;
 
 /** Branches at once in a bureau fan-out: enough to finish 200 branches well inside the timeout. */
 const FAN_OUT_CHUNK = 8;
@@ -59,7 +60,7 @@ async function insertTask(
     title: input.title,
     material: {
       text: input.material.text ?? '',
-      attachments: input.material.attachments ?? [],
+      attachments: (input.material.attachments ?? []).map(({ fileId, name }) => ({ fileId, name })),
       links: input.material.links ?? [],
     },
     startAt,
@@ -100,8 +101,11 @@ export async function createTask(
 ): Promise<{ taskId: string; taskIds: string[] }> {
   const now = new Date();
   if (new Date(input.dueAt).getTime() <= now.getTime()) throw invalidArgument('截止时间应晚于现在');
+  // Only files uploaded into the caller's own branch folder: a task cannot point at another branch's
+  // material, minutes photos or a notice poster's files.
   for (const file of input.material.attachments ?? []) {
-    if (!STUDY_FILE.test(file.fileId)) throw invalidArgument('附件应通过本页上传');
+    if (!isFileIn(file.fileId, studyFolder(session.member.branchId)))
+      throw invalidArgument(`附件「${file.name}」不是本支部上传的文件，请重新上传`);
   }
   const key = requestKeyOf(session, input);
   const bureau = isAdmin(session);

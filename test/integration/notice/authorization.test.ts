@@ -1,6 +1,6 @@
-import type { NoticeDetail, NoticeList, NoticeReceipts, Result } from '@zhibu/types';
+import type { NoticeDetail, NoticeList, NoticePosters, NoticeReceipts, Result } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
-import { BRANCH_A, expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
+import { BRANCH_A, BRANCH_B, expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
 import { COMMITTEE_A, noticeInput, postNotice } from '../../support/notices';
 import { DEMO, startTestRuntime } from '../../support/runtime';
 
@@ -38,9 +38,9 @@ const ok =
     check(result.data as never, noticeId);
   };
 
-const detailOk = (canManage: boolean, inAudience: boolean) =>
+const detailOk = (canManage: boolean, inAudience: boolean, canSeeReceipts = canManage) =>
   ok((d: NoticeDetail, noticeId) => {
-    expect(d).toMatchObject({ noticeId, title: noticeInput().title, canManage, inAudience });
+    expect(d).toMatchObject({ noticeId, title: noticeInput().title, canManage, inAudience, canSeeReceipts });
     // Only those who run it see where it went.
     expect(d.branchIds).toEqual(canManage ? [BRANCH_A] : []);
   });
@@ -49,6 +49,11 @@ const receiptsOk = ok((r: NoticeReceipts, noticeId) => {
   expect(r.unread.map((p) => p.memberId)).toContain(DEMO.memberA.memberId);
   expect(r.unread.every((p) => p.memberId.startsWith('b-qhyz-'))).toBe(true);
 });
+const postersOk = (expected: Partial<NoticePosters>, more?: (p: NoticePosters) => void) =>
+  ok((p: NoticePosters) => {
+    expect(p).toMatchObject(expected);
+    more?.(p);
+  });
 const inboxHas = (has: boolean) =>
   ok((l: NoticeList, noticeId) => expect(l.items.some((i) => i.noticeId === noticeId)).toBe(has));
 
@@ -58,7 +63,8 @@ const rows: Record<string, { data: (noticeId: string) => unknown; expect: Record
     expect: {
       admin: ok((d: { noticeId: string }) => expect(d.noticeId).toMatch(/^n/)),
       secretaryA: ok((d: { noticeId: string }) => expect(d.noticeId).toMatch(/^n/)),
-      committeeA: ok((d: { noticeId: string }) => expect(d.noticeId).toMatch(/^n/)),
+      // A committee member posts only once the secretary allows it (posters.test.ts).
+      committeeA: refused('FORBIDDEN'),
       memberA: refused('FORBIDDEN'),
       memberB: refused('FORBIDDEN'),
       stranger: refused('UNAUTHENTICATED'),
@@ -90,9 +96,10 @@ const rows: Record<string, { data: (noticeId: string) => unknown; expect: Record
   get: {
     data: (noticeId) => ({ noticeId }),
     expect: {
-      admin: detailOk(false, false),
+      admin: detailOk(false, false, true),
       secretaryA: detailOk(true, true),
-      committeeA: detailOk(true, true),
+      // Of the committee (sees receipts) but not allowed to post, so not running it.
+      committeeA: detailOk(false, true, true),
       memberA: detailOk(false, true),
       memberB: refused('NOT_FOUND'),
       stranger: refused('UNAUTHENTICATED'),
@@ -125,7 +132,7 @@ const rows: Record<string, { data: (noticeId: string) => unknown; expect: Record
     expect: {
       admin: refused('FORBIDDEN'),
       secretaryA: ok((d: { sent: number }) => expect(d.sent).toBe(13)),
-      committeeA: ok((d: { sent: number }) => expect(d.sent).toBe(13)),
+      committeeA: refused('FORBIDDEN'),
       memberA: refused('FORBIDDEN'),
       memberB: refused('NOT_FOUND'),
       stranger: refused('UNAUTHENTICATED'),
@@ -136,7 +143,7 @@ const rows: Record<string, { data: (noticeId: string) => unknown; expect: Record
     expect: {
       admin: refused('FORBIDDEN'),
       secretaryA: ok((d: NoticeDetail) => expect(d).toMatchObject({ title: '修改后的标题', canManage: true })),
-      committeeA: ok((d: NoticeDetail) => expect(d).toMatchObject({ title: '修改后的标题', canManage: true })),
+      committeeA: refused('FORBIDDEN'),
       memberA: refused('FORBIDDEN'),
       memberB: refused('NOT_FOUND'),
       stranger: refused('UNAUTHENTICATED'),
@@ -147,9 +154,43 @@ const rows: Record<string, { data: (noticeId: string) => unknown; expect: Record
     expect: {
       admin: refused('FORBIDDEN'),
       secretaryA: ok((d: NoticeDetail) => expect(d).toMatchObject({ status: 'withdrawn', withdrawReason: '内容有误' })),
-      committeeA: ok((d: NoticeDetail) => expect(d).toMatchObject({ status: 'withdrawn', body: '' })),
+      committeeA: refused('FORBIDDEN'),
       memberA: refused('FORBIDDEN'),
       memberB: refused('NOT_FOUND'),
+      stranger: refused('UNAUTHENTICATED'),
+    },
+  },
+  posters: {
+    data: () => ({}),
+    expect: {
+      admin: postersOk({ branchId: DEMO.admin.branchId, canPost: true, canChange: true }),
+      secretaryA: postersOk({ branchId: BRANCH_A, canPost: true, canChange: true }, (p) => {
+        expect(p.committee.find((c) => c.memberId === COMMITTEE_A.memberId)).toMatchObject({ allowed: false });
+        expect(p.committee.find((c) => c.memberId === DEMO.secretaryA.memberId)).toMatchObject({
+          secretary: true,
+          allowed: true,
+        });
+      }),
+      committeeA: postersOk({ branchId: BRANCH_A, canPost: false, canChange: false }, (p) =>
+        expect(p.committee.map((c) => c.memberId)).toContain(COMMITTEE_A.memberId),
+      ),
+      // A plain member learns only that they may not post: no committee list.
+      memberA: postersOk({ branchId: BRANCH_A, canPost: false, canChange: false, committee: [] }),
+      memberB: postersOk({ branchId: BRANCH_B, canPost: false, canChange: false, committee: [] }),
+      stranger: refused('UNAUTHENTICATED'),
+    },
+  },
+  setPosters: {
+    data: () => ({ memberIds: [COMMITTEE_A.memberId] }),
+    expect: {
+      // The admin chooses in their own branch only; branch A's committee member is not theirs to choose.
+      admin: refused('INVALID_ARGUMENT'),
+      secretaryA: postersOk({ branchId: BRANCH_A, canChange: true }, (p) =>
+        expect(p.committee.find((c) => c.memberId === COMMITTEE_A.memberId)).toMatchObject({ allowed: true }),
+      ),
+      committeeA: refused('FORBIDDEN'),
+      memberA: refused('FORBIDDEN'),
+      memberB: refused('FORBIDDEN'),
       stranger: refused('UNAUTHENTICATED'),
     },
   },

@@ -99,7 +99,8 @@ describe('a branch notice', () => {
     );
   });
 
-  it('may be posted by a committee member, not by a plain member', async () => {
+  it('may be posted by a committee member the secretary allows, not by a plain member', async () => {
+    expect((await fx.call('secretaryA', 'notice', 'setPosters', { memberIds: [COMMITTEE_A.memberId] })).ok).toBe(true);
     const noticeId = await postNotice(fx, COMMITTEE_A.openid);
     expect((await openNotice(fx, 'memberA', noticeId)).postedByName).toBe('李秀英');
     expectRefused(await fx.call('memberA', 'notice', 'create', noticeInput()), 'FORBIDDEN');

@@ -25,4 +25,3 @@ export { beijingClock, beijingDate, formatDateTime, formatDay, formatTimeRange, 
 export { useActivity } from './useActivity';
 export { useActivityFeed } from './useActivityFeed';
 export type { ActivityFeed } from './useActivityFeed';
-export { usePartyGroups } from './partyGroups';

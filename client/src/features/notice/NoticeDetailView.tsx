@@ -4,7 +4,7 @@ import type { NoticeDetail } from '@zhibu/types';
 import { useState } from 'react';
 import { Button, Cell, CellGroup, showFailureToast } from '@/ui';
 import { noticeApi, noteNoticeChanged } from './api';
-import { extensionLabel, openAttachment } from './attachments';
+import { AttachmentList } from '@/features/attachments';
 import { openNoticeEditor, openReceipts } from './routes';
 import { askForNoticeReminder } from './subscribe';
 import { NOTICE_CATEGORY_NAMES, noticeTime, paragraphs } from './text';
@@ -100,22 +100,7 @@ export function NoticeDetailView({ notice, onChanged }: NoticeDetailViewProps) {
         )}
       </View>
 
-      {notice.attachments.length > 0 ? (
-        <CellGroup title={`附件（${notice.attachments.length}）`}>
-          {notice.attachments.map((a) => (
-            <Cell
-              key={a.fileId}
-              label={
-                <View className="notice-attachment">
-                  <Text className="notice-attachment__icon">{extensionLabel(a.name)}</Text>
-                  <Text className="notice-attachment__name">{a.name}</Text>
-                </View>
-              }
-              onClick={() => void openAttachment(a, notice.attachments)}
-            />
-          ))}
-        </CellGroup>
-      ) : null}
+      {notice.attachments.length > 0 ? <AttachmentList attachments={notice.attachments} /> : null}
 
       {notice.inAudience && notice.requireConfirm && !withdrawn ? (
         <View className="notice-confirm">

@@ -13,6 +13,8 @@ export const noticeApi = {
   receipts: (noticeId: string, branchId?: string) =>
     callFunction('notice', 'receipts', branchId ? { noticeId, branchId } : { noticeId }),
   remind: (noticeId: string) => callFunction('notice', 'remind', { noticeId }),
+  posters: () => callFunction('notice', 'posters', {}),
+  setPosters: (memberIds: string[]) => callFunction('notice', 'setPosters', { memberIds }),
 };
 
 let changes = 0;

@@ -9,3 +9,4 @@ export const openReceipts = (noticeId: string, branchId?: string) =>
   void Taro.navigateTo({
     url: `/packages/notice/receipts/index?id=${encodeURIComponent(noticeId)}${branchId ? `&branch=${encodeURIComponent(branchId)}` : ''}`,
   });
+export const openNoticePosters = () => void Taro.navigateTo({ url: '/packages/notice/posters/index' });

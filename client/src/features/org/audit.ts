@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'branch.setPartyGroups': '调整党小组',
   'branch.merge': '合并支部',
   'branch.split': '拆分支部',
+  'branch.setNoticePosters': '设置通知发布权限',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -37,6 +38,7 @@ const FIELD_LABELS: Record<string, string> = {
   kind: '支部类型',
   schools: '学校',
   partyGroups: '党小组',
+  noticePosters: '可发布通知的支委',
   mergedIntoName: '并入',
   fromName: '拆分自',
   members: '转入人数',

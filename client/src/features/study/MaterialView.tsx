@@ -1,24 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { StudyTaskDetail } from '@zhibu/types';
+import { AttachmentList } from '@/features/attachments';
 
 const copy = (text: string) => void Taro.setClipboardData({ data: text });
-
-function openAttachment(url: string | null, name: string) {
-  if (!url) {
-    void Taro.showToast({ title: '附件暂时无法打开', icon: 'none' });
-    return;
-  }
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank', 'noopener');
-    return;
-  }
-  void Taro.downloadFile({ url }).then(({ tempFilePath }) =>
-    Taro.openDocument({ filePath: tempFilePath, showMenu: true }).catch(() =>
-      Taro.showToast({ title: `${name} 无法打开`, icon: 'none' }),
-    ),
-  );
-}
 
 /** 学习材料: plain text (never HTML), attachments to open, links as text to copy. */
 export function MaterialView({ material }: { material: StudyTaskDetail['material'] }) {
@@ -30,16 +15,11 @@ export function MaterialView({ material }: { material: StudyTaskDetail['material
           {material.text}
         </Text>
       ) : null}
-      {material.attachments.map((file) => (
-        <View
-          key={file.fileId}
-          className="study-material__row"
-          hoverClass="study-card--hover"
-          onClick={() => openAttachment(file.url, file.name)}
-        >
-          <Text className="study-material__file">📎 {file.name}</Text>
+      {material.attachments.length > 0 ? (
+        <View className="study-material__files">
+          <AttachmentList attachments={material.attachments} />
         </View>
-      ))}
+      ) : null}
       {material.links.map((link) => (
         <View key={link} className="study-material__row">
           <Text className="study-material__link" userSelect>

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { Button, Segmented } from '@/ui';
+import { Segmented } from '@/ui';
 import { canManage, SessionGate } from '@/features/member';
-import { askForNoticeReminder, NoticeListView, openNoticeEditor, useNoticeList } from '@/features/notice';
+import { askForNoticeReminder, NoticeListView, NoticeToolbar, useNoticeList } from '@/features/notice';
 
 type Box = 'inbox' | 'posted';
 
@@ -33,9 +33,7 @@ export default function NoticeListPage() {
           <View onClick={() => void askForNoticeReminder()}>
             {manager ? (
               <>
-                <View className="notice-toolbar">
-                  <Button onClick={() => openNoticeEditor()}>发布通知</Button>
-                </View>
+                <NoticeToolbar roles={member.roles} />
                 <Segmented<Box>
                   segments={[
                     { key: 'inbox', label: '收到的', count: inbox.counts.unread || undefined },

@@ -1,6 +1,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ActivityDetail, ActivityType, Audience, Role } from '@zhibu/types';
 import { useMemo, useState } from 'react';
+import { AudienceChooser, BRANCH_KINDS, isBureauKind } from '@/features/audience';
 import { Button, CellGroup } from '@/ui';
 import {
   checkForm,
@@ -18,9 +19,7 @@ import {
   type FormField,
 } from '../form';
 import { ACTIVITY_TYPE_NAMES, ACTIVITY_TYPE_ORDER } from '../names';
-import { usePartyGroups } from '../partyGroups';
 import { beijingDate, formatDay } from '../time';
-import { MemberChooser } from './MemberChooser';
 import './ActivityForm.css';
 
 export type FormOutcome =
@@ -37,13 +36,6 @@ interface ActivityFormProps {
   /** Sends the form; answers with an error to show, or null when done. */
   onSubmit: (outcome: FormOutcome) => Promise<string | null>;
 }
-
-const AUDIENCE_OPTIONS: { kind: Audience['kind']; label: string }[] = [
-  { kind: 'branch', label: '支部全体党员' },
-  { kind: 'committee', label: '支部委员会成员' },
-  { kind: 'group', label: '一个党小组' },
-  { kind: 'members', label: '指定党员' },
-];
 
 function FieldError({ field, errors }: { field: FormField; errors: FormErrors }) {
   const message = errors[field];
@@ -87,10 +79,7 @@ export function ActivityForm({ editing, member, initialType, onSubmit }: Activit
   const [tried, setTried] = useState(false);
   const [submitError, setSubmitError] = useState('');
   const [submitting, setSubmitting] = useState(false);
-  const [choosing, setChoosing] = useState(false);
   const [pushAll, setPushAll] = useState(false);
-  const [names, setNames] = useState(() => new Map<string, string>(values.memberIds.map((id) => [id, ''])));
-  const groups = usePartyGroups(editing ? editing.branchId : member.branchId);
   const isAdmin = member.roles.includes('admin');
   const today = useMemo(() => beijingDate(Date.now()), []);
 
@@ -130,14 +119,6 @@ export function ActivityForm({ editing, member, initialType, onSubmit }: Activit
     setSubmitting(false);
     if (problem) setSubmitError(problem);
   };
-
-  const pickedNames = [...names.values()].filter(Boolean);
-  const membersValue =
-    values.memberIds.length === 0
-      ? '请选择'
-      : pickedNames.length > 0
-        ? `${pickedNames.slice(0, 3).join('、')}${values.memberIds.length > 3 ? ` 等 ${values.memberIds.length} 人` : ''}`
-        : `已选 ${values.memberIds.length} 人`;
 
   return (
     <View>
@@ -232,58 +213,31 @@ export function ActivityForm({ editing, member, initialType, onSubmit }: Activit
       <Text className="act-form__hint">活动开始前 30 分钟至结束后 30 分钟可扫码签到。</Text>
 
       {pushAll ? null : (
-        <>
-          <CellGroup title="参加人员">
-            {AUDIENCE_OPTIONS.map((option) => {
-              const on = values.audienceKind === option.kind;
-              const disabled = option.kind === 'group' && groups !== null && groups.length === 0;
-              return (
-                <View key={option.kind}>
-                  <View
-                    className="act-form__option"
-                    hoverClass="act-form__option--hover"
-                    role="radio"
-                    aria-checked={on}
-                    onClick={() => {
-                      if (disabled) return;
-                      set('audienceKind', option.kind);
-                      if (option.kind === 'members' && values.memberIds.length === 0) setChoosing(true);
-                    }}
-                  >
-                    <View className={`act-form__radio${on ? ' act-form__radio--on' : ''}`} />
-                    <Text className="act-form__option-label">{option.label}</Text>
-                    {disabled ? <Text className="act-form__option-value">本支部未设党小组</Text> : null}
-                    {option.kind === 'members' && on ? (
-                      <Text
-                        className="act-form__option-value"
-                        onClick={(event) => {
-                          event.stopPropagation();
-                          setChoosing(true);
-                        }}
-                      >
-                        {membersValue} ›
-                      </Text>
-                    ) : null}
-                  </View>
-                  {option.kind === 'group' && on && groups ? (
-                    <View className="act-form__groups">
-                      {groups.map((group) => (
-                        <Text
-                          key={group.id}
-                          className={`act-form__group${values.partyGroupId === group.id ? ' act-form__group--on' : ''}`}
-                          onClick={() => set('partyGroupId', group.id)}
-                        >
-                          {group.name}
-                        </Text>
-                      ))}
-                    </View>
-                  ) : null}
-                </View>
-              );
-            })}
-          </CellGroup>
-          <FieldError field="audience" errors={errors} />
-        </>
+        <AudienceChooser
+          title="参加人员"
+          kinds={BRANCH_KINDS}
+          labels={{ branch: '支部全体党员', committee: '支部委员会成员' }}
+          memberTitle="选择参加的党员"
+          branchId={editing ? editing.branchId : member.branchId}
+          value={{
+            kind: values.audienceKind,
+            partyGroupId: values.partyGroupId,
+            memberIds: values.memberIds,
+            branchIds: [],
+          }}
+          onChange={(next) => {
+            // The activity form offers branch kinds only.
+            if (isBureauKind(next.kind)) return;
+            setValues((current) => ({
+              ...current,
+              audienceKind: next.kind as Audience['kind'],
+              partyGroupId: next.partyGroupId,
+              memberIds: next.memberIds,
+            }));
+            setSubmitError('');
+          }}
+          problem={errors.audience}
+        />
       )}
 
       <CellGroup title="议程（选填）">
@@ -310,18 +264,6 @@ export function ActivityForm({ editing, member, initialType, onSubmit }: Activit
           {editing ? '保存修改' : pushAll ? '下发到各支部' : '发布活动'}
         </Button>
       </View>
-
-      {choosing ? (
-        <MemberChooser
-          chosen={names}
-          onCancel={() => setChoosing(false)}
-          onDone={(picked) => {
-            setNames(picked);
-            set('memberIds', [...picked.keys()]);
-            setChoosing(false);
-          }}
-        />
-      ) : null}
     </View>
   );
 }

@@ -1,21 +1,28 @@
 import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
-  MAX_ATTACHMENTS,
   NOTICE_BODY_MAX,
   NOTICE_CATEGORIES,
   NOTICE_CATEGORY_NAMES,
   NOTICE_TITLE_MAX,
   type AttachmentInput,
-  type Audience,
   type Fail,
   type LoginResult,
   type NoticeCategory,
 } from '@zhibu/types';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSubmit } from '@/hooks/useSubmit';
-import { usePartyGroups } from '@/features/activity';
-import { uploadAttachment } from '@/services/upload';
+import {
+  AudienceChooser,
+  audienceOf,
+  audienceProblem,
+  audienceValue,
+  BRANCH_KINDS,
+  BUREAU_KINDS,
+  isBureauKind,
+  type AudienceValue,
+} from '@/features/audience';
+import { AttachmentsField } from '@/features/attachments';
 import {
   Button,
   Cell,
@@ -28,14 +35,9 @@ import {
   FormProblem,
   FormTextarea,
   LoadingState,
-  showFailureToast,
 } from '@/ui';
 import { noticeApi, noteNoticeChanged } from '../api';
-import { extensionLabel } from '../attachments';
-import { ACCEPT, chooseFromChat, fromBrowserFiles, type ChosenFile } from './attachmentPicker';
 import '../notice.css';
-
-type Scope = 'branch' | 'committee' | 'group' | 'bureau';
 
 interface NoticeEditorProps {
   noticeId: string;
@@ -53,7 +55,6 @@ function formProblem(title: string, body: string): string | null {
 
 /** 发布通知 (no id) or 编辑通知: title, body, category, options, attachments, and who receives it. */
 export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
-  const partyGroups = usePartyGroups(noticeId ? null : member.branchId) ?? [];
   const admin = member.roles.includes('admin');
   const [loaded, setLoaded] = useState<'loading' | 'ready' | Fail>(noticeId ? 'loading' : 'ready');
   const [title, setTitle] = useState('');
@@ -62,12 +63,13 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
   const [pinned, setPinned] = useState(false);
   const [requireConfirm, setRequireConfirm] = useState(false);
   const [confirmBy, setConfirmBy] = useState('');
-  const [scope, setScope] = useState<Scope>(admin ? 'bureau' : 'branch');
-  const [groupIndex, setGroupIndex] = useState(-1);
+  const [sendTo, setSendTo] = useState<AudienceValue>(() => ({
+    ...audienceValue(null),
+    kind: admin ? 'allBranches' : 'branch',
+  }));
   const [attachments, setAttachments] = useState<AttachmentInput[]>([]);
   const [uploading, setUploading] = useState(0);
   const requestId = useRef(newRequestId());
-  const fileInput = useRef<HTMLInputElement>(null);
   const { problem, saving, submit } = useSubmit();
 
   const [attempt, setAttempt] = useState(0);
@@ -88,42 +90,10 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
     });
   }, [noticeId, attempt]);
 
-  const upload = async (files: ChosenFile[]) => {
-    setUploading((n) => n + files.length);
-    for (const file of files) {
-      const result = await uploadAttachment({ ...file, memberId: member.memberId });
-      setUploading((n) => n - 1);
-      if (!result.ok) {
-        showFailureToast(result);
-        continue;
-      }
-      setAttachments((list) => [...list, { fileId: result.data.fileID, name: file.name, size: result.data.size }]);
-    }
-  };
-  const room = MAX_ATTACHMENTS - attachments.length - uploading;
-  const addAttachment = async () => {
-    if (room <= 0)
-      return showFailureToast({ ok: false, code: 'INVALID_ARGUMENT', message: `最多 ${MAX_ATTACHMENTS} 个附件` });
-    if (process.env.TARO_ENV === 'h5') return fileInput.current?.click();
-    await upload(await chooseFromChat(room));
-  };
-  const browserPicked = (event: ChangeEvent<HTMLInputElement>) => {
-    const files = fromBrowserFiles(event.target.files, room);
-    event.target.value = '';
-    void upload(files);
-  };
-
-  const audience = (): Audience | undefined => {
-    if (scope === 'committee') return { kind: 'committee' };
-    if (scope === 'group' && partyGroups[groupIndex])
-      return { kind: 'group', partyGroupId: partyGroups[groupIndex]!.id };
-    return undefined;
-  };
-
   const save = async () => {
     const local =
       formProblem(title, body) ??
-      (scope === 'group' && groupIndex < 0 ? '请选择党小组' : null) ??
+      (noticeId ? null : audienceProblem(sendTo)) ??
       (uploading > 0 ? '附件还在上传，请稍候' : null);
     const fields = {
       title: title.trim(),
@@ -139,11 +109,13 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
         const r = await noticeApi.update({ noticeId, patch: fields });
         return r.ok ? { ok: true as const, data: r.data.noticeId } : r;
       }
-      const a = audience();
+      const a = audienceOf(sendTo);
       const r = await noticeApi.create({
         ...fields,
         requestId: requestId.current,
-        ...(scope === 'bureau' ? { scope: 'bureau' as const } : { scope: 'branch' as const }),
+        ...(isBureauKind(sendTo.kind)
+          ? { scope: 'bureau' as const, ...(sendTo.kind === 'branches' ? { branchIds: sendTo.branchIds } : {}) }
+          : { scope: 'branch' as const }),
         ...(a ? { audience: a } : {}),
       });
       return r.ok ? { ok: true as const, data: r.data.noticeId } : r;
@@ -171,12 +143,6 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
     );
   }
 
-  const scopes: { key: Scope; label: string }[] = [
-    ...(admin ? [{ key: 'bureau' as const, label: '全部支部（局党委通知）' }] : []),
-    { key: 'branch', label: '本支部全体党员' },
-    { key: 'committee', label: '支部委员会' },
-    ...(partyGroups.length > 0 ? [{ key: 'group' as const, label: '一个党小组' }] : []),
-  ];
   const categoryNames = NOTICE_CATEGORIES.map((c) => NOTICE_CATEGORY_NAMES[c]);
 
   return (
@@ -198,43 +164,14 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
         />
       </FormGroup>
 
-      <FormGroup
-        title={`附件（${attachments.length}/${MAX_ATTACHMENTS}）`}
-        footer="图片、PDF、Word、Excel、PPT，每个不超过 20 MB"
-      >
-        {attachments.map((a) => (
-          <Cell
-            key={a.fileId}
-            label={
-              <View className="notice-attachment">
-                <Text className="notice-attachment__icon">{extensionLabel(a.name)}</Text>
-                <Text className="notice-attachment__name">{a.name}</Text>
-              </View>
-            }
-            value={
-              <Text
-                className="notice-editor__attachment-remove"
-                onClick={() => setAttachments((list) => list.filter((x) => x.fileId !== a.fileId))}
-              >
-                删除
-              </Text>
-            }
-          />
-        ))}
-        {uploading > 0 ? <Cell label={`正在上传 ${uploading} 个附件…`} /> : null}
-        <Cell label="添加附件" onClick={() => void addAttachment()} />
-        {process.env.TARO_ENV === 'h5' ? (
-          <input
-            ref={fileInput}
-            type="file"
-            multiple
-            accept={ACCEPT}
-            aria-label="选择附件"
-            style={{ display: 'none' }}
-            onChange={browserPicked}
-          />
-        ) : null}
-      </FormGroup>
+      <AttachmentsField
+        attachments={attachments}
+        onChange={setAttachments}
+        folder="notices"
+        group={member.memberId}
+        onUploading={setUploading}
+        make={(a) => a}
+      />
 
       <FormGroup title="选项">
         <View className="form-cell">
@@ -265,23 +202,17 @@ export function NoticeEditor({ noticeId, member }: NoticeEditorProps) {
       </FormGroup>
 
       {noticeId ? null : (
-        <FormGroup title="发送范围" footer="应读人员在发布时确定，之后加入的党员不计入本通知。">
-          <FormPicker
-            label="发送给"
-            options={scopes.map((s) => s.label)}
-            index={scopes.findIndex((s) => s.key === scope)}
-            onChange={(i) => setScope(scopes[i]?.key ?? 'branch')}
+        <>
+          <AudienceChooser
+            title="发送给"
+            kinds={admin ? [...BUREAU_KINDS, ...BRANCH_KINDS] : BRANCH_KINDS}
+            memberTitle="选择接收的党员"
+            branchId={member.branchId}
+            value={sendTo}
+            onChange={setSendTo}
           />
-          {scope === 'group' ? (
-            <FormPicker
-              label="党小组"
-              options={partyGroups.map((g) => g.name)}
-              index={groupIndex}
-              onChange={setGroupIndex}
-              required
-            />
-          ) : null}
-        </FormGroup>
+          <Text className="notice-editor__hint">应读人员在发布时确定，之后加入的党员不计入本通知。</Text>
+        </>
       )}
 
       <FormProblem problem={problem} />

@@ -1,2 +1,3 @@
 export { NoticeEditor } from './NoticeEditor';
 export { ReceiptsView } from './ReceiptsView';
+export { PostersView } from './PostersView';

@@ -2,6 +2,8 @@ import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro';
 import type { Role } from '@zhibu/types';
 import { useState } from 'react';
+import { AttachmentsField } from '@/features/attachments';
+import { AudienceChooser, BRANCH_KINDS, BUREAU_KINDS } from '@/features/audience';
 import { Button, showFailureToast } from '@/ui';
 import { noteStudyChanged } from '../api';
 import { STUDY_PAGES } from '../navigation';
@@ -26,12 +28,17 @@ export function TaskForm({
   const [requestId] = useState(newRequestId);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [uploading, setUploading] = useState(0);
   const isAdmin = roles.includes('admin');
   const set = <K extends keyof TaskFormValues>(key: K, value: TaskFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
 
   const publish = async () => {
     if (saving) return;
+    if (uploading > 0) {
+      setProblem('附件还在上传，请稍候');
+      return;
+    }
     const checked = taskInputOf(values, isAdmin, requestId, branchId);
     if ('problem' in checked) {
       setProblem(checked.problem);
@@ -91,6 +98,14 @@ export function TaskForm({
           onInput={(e) => set('links', e.detail.value)}
         />
       </View>
+      <AttachmentsField
+        attachments={values.attachments}
+        onChange={(change) => setValues((current) => ({ ...current, attachments: change(current.attachments) }))}
+        folder="study"
+        group={branchId}
+        onUploading={setUploading}
+        make={({ fileId, name }) => ({ fileId, name })}
+      />
       <View className="study-form__field">
         <Text className="study-form__label">开始日期</Text>
         <Picker mode="date" value={values.startDate} onChange={(e) => set('startDate', String(e.detail.value))}>
@@ -103,29 +118,15 @@ export function TaskForm({
           <Text className="study-form__input">{values.dueDate}</Text>
         </Picker>
       </View>
-      {isAdmin ? (
-        <View className="study-form__field">
-          <Text className="study-form__label">发往</Text>
-          <View className="study-card__head">
-            <Text>{values.allBranches ? '全部支部（各支部全体党员）' : '本支部'}</Text>
-            <Switch checked={values.allBranches} onChange={(e) => set('allBranches', e.detail.value)} />
-          </View>
-        </View>
-      ) : null}
-      {!isAdmin ? (
-        <View className="study-form__field">
-          <Text className="study-form__label">学习范围</Text>
-          <View className="study-card__head">
-            <Text>{values.audience === 'branch' ? '支部全体党员' : '支部委员会成员'}</Text>
-            <Text
-              className="study-material__copy"
-              onClick={() => set('audience', values.audience === 'branch' ? 'committee' : 'branch')}
-            >
-              切换
-            </Text>
-          </View>
-        </View>
-      ) : null}
+      <AudienceChooser
+        title={isAdmin ? '发往' : '学习范围'}
+        kinds={isAdmin ? BUREAU_KINDS : BRANCH_KINDS}
+        labels={isAdmin ? { allBranches: '全部支部（各支部全体党员）' } : { branch: '支部全体党员' }}
+        memberTitle="选择学习的党员"
+        branchId={branchId}
+        value={values.sendTo}
+        onChange={(sendTo) => set('sendTo', sendTo)}
+      />
       <View className="study-form__field">
         <View className="study-card__head">
           <Text>要求写心得体会</Text>

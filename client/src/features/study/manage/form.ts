@@ -1,6 +1,13 @@
 import type { StudyTaskDetail } from '@zhibu/types';
 import { DEFAULT_REFLECTION_MIN } from '@zhibu/types';
+import { audienceOf, audienceProblem, audienceValue, type AudienceValue } from '@/features/audience';
 import type { ActionInput } from '@/services';
+
+export interface TaskAttachment {
+  fileId: string;
+  name: string;
+  size?: number;
+}
 
 export interface TaskFormValues {
   title: string;
@@ -11,9 +18,9 @@ export interface TaskFormValues {
   dueDate: string;
   needsReflection: boolean;
   minLength: string;
-  audience: 'branch' | 'committee';
-  /** Bureau admins: every branch (true) or their own branch only. */
-  allBranches: boolean;
+  /** A secretary: the branch, committee, a party group or chosen members; an admin: all or chosen branches. */
+  sendTo: AudienceValue;
+  attachments: TaskAttachment[];
 }
 
 const DAY = 24 * 3600_000;
@@ -29,8 +36,8 @@ export function emptyTaskForm(isAdmin: boolean, now = Date.now()): TaskFormValue
     dueDate: dateOf(now + 7 * DAY),
     needsReflection: true,
     minLength: String(DEFAULT_REFLECTION_MIN),
-    audience: 'branch',
-    allBranches: isAdmin,
+    sendTo: { ...audienceValue(null), kind: isAdmin ? 'allBranches' : 'branch' },
+    attachments: [],
   };
 }
 
@@ -48,8 +55,12 @@ export function copyOf(task: StudyTaskDetail, isAdmin: boolean, now = Date.now()
     dueDate: dateOf(now + days * DAY),
     needsReflection: task.reflectionMin !== null,
     minLength: String(task.reflectionMin ?? DEFAULT_REFLECTION_MIN),
-    audience: task.audience.kind === 'committee' ? 'committee' : 'branch',
-    allBranches: isAdmin && task.pushId !== null,
+    sendTo: isAdmin
+      ? task.pushId !== null
+        ? { ...audienceValue(null), kind: 'allBranches' }
+        : { ...audienceValue(null), kind: 'branches', branchIds: [task.branchId] }
+      : audienceValue(task.audience),
+    attachments: task.material.attachments.map(({ fileId, name }) => ({ fileId, name })),
   };
 }
 
@@ -66,7 +77,8 @@ export function taskInputOf(
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  if (!values.text.trim() && links.length === 0) return { problem: '请填写学习材料或链接' };
+  if (!values.text.trim() && links.length === 0 && values.attachments.length === 0)
+    return { problem: '请填写学习材料、添加附件或链接' };
   if (links.some((l) => !/^https?:\/\//.test(l))) return { problem: '链接应以 http:// 或 https:// 开头' };
   const today = dateOf(Date.now());
   const startAt = values.startDate > today ? `${values.startDate}T00:00:00+08:00` : undefined;
@@ -75,15 +87,32 @@ export function taskInputOf(
   const minLength = Number(values.minLength);
   if (values.needsReflection && (!Number.isInteger(minLength) || minLength < 1 || minLength > 5000))
     return { problem: '心得字数要求应为 1 到 5000 之间的整数' };
-  const bureau = isAdmin && values.allBranches;
+  const chosen = audienceProblem(values.sendTo);
+  if (chosen) return { problem: chosen };
+  const { sendTo } = values;
+  const audience = audienceOf(sendTo);
+  const attachments = values.attachments.map(({ fileId, name }) => ({ fileId, name }));
   return {
     input: {
       title,
-      material: { ...(values.text.trim() ? { text: values.text.trim() } : {}), ...(links.length ? { links } : {}) },
+      material: {
+        ...(values.text.trim() ? { text: values.text.trim() } : {}),
+        ...(attachments.length ? { attachments } : {}),
+        ...(links.length ? { links } : {}),
+      },
       ...(startAt ? { startAt } : {}),
       dueAt,
-      // A bureau admin sends to every branch, or to their own by naming it; a branch task has an audience.
-      ...(bureau ? {} : isAdmin ? { branchIds: [ownBranchId] } : { audience: { kind: values.audience } }),
+      // A bureau admin sends to every branch or to chosen ones (a bureau task reaches each whole
+      // branch); a branch task has its audience.
+      ...(isAdmin
+        ? sendTo.kind === 'branches'
+          ? { branchIds: sendTo.branchIds }
+          : sendTo.kind === 'allBranches'
+            ? {}
+            : { branchIds: [ownBranchId] }
+        : audience
+          ? { audience }
+          : {}),
       ...(values.needsReflection ? { reflection: { minLength } } : {}),
       requestId,
     },

@@ -1,6 +1,14 @@
 import Taro from '@tarojs/taro';
-import type { NoticeAttachment } from '@zhibu/types';
+import { IMAGE_EXTENSIONS } from '@zhibu/types';
 import { showFailureToast } from '@/ui';
+
+/** An attachment as the server shows it: a name and a temporary URL (null when it cannot be had). */
+export interface OpenableAttachment {
+  name: string;
+  url: string | null;
+}
+
+const isImage = (name: string) => IMAGE_EXTENSIONS.includes(name.split('.').pop()?.toLowerCase() ?? '');
 
 const failed = (message: string) => showFailureToast({ ok: false, code: 'INTERNAL', message });
 
@@ -8,10 +16,10 @@ const failed = (message: string) => showFailureToast({ ok: false, code: 'INTERNA
  * Opens an attachment with the platform's viewer: images in previewImage, documents through
  * downloadFile + openDocument in the mini program, a plain download in H5.
  */
-export async function openAttachment(attachment: NoticeAttachment, all: NoticeAttachment[]): Promise<void> {
+export async function openAttachment(attachment: OpenableAttachment, all: OpenableAttachment[]): Promise<void> {
   if (!attachment.url) return failed('附件暂时无法打开，请稍后重试');
-  if (attachment.kind === 'image') {
-    const urls = all.filter((a) => a.kind === 'image' && a.url).map((a) => a.url as string);
+  if (isImage(attachment.name)) {
+    const urls = all.filter((a) => isImage(a.name) && a.url).map((a) => a.url as string);
     await Taro.previewImage({ current: attachment.url, urls }).catch(() => failed('图片打开失败'));
     return;
   }
