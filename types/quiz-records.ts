@@ -11,6 +11,12 @@ export interface QuizBankDoc {
   questionCount: number;
   /** Every tag used in the bank, for the draw-rule form. */
   tags: string[];
+  /**
+   * How many imported questions (`imported: true`, retired or not) `questionCount` already counts.
+   * An import reconciles it with the documents actually there, so a run cut short is counted by
+   * the next one (core/quiz/import.service.ts). Missing before the first import.
+   */
+  importedCounted?: number;
   createdBy: string;
   createdAt: Date;
 }
@@ -31,6 +37,8 @@ export interface QuestionDoc {
   difficulty: number;
   /** Retired questions are never drawn again; papers that hold them keep their own copy. */
   retired: boolean;
+  /** Written by an .xlsx import, with an id derived from the bank and the stem. */
+  imported?: boolean;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
