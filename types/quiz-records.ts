@@ -64,7 +64,10 @@ export interface QuizDoc {
   countRule: 'best' | 'last';
   multipleRule: MultipleRule;
   showExplanations: boolean;
-  /** `publishing` until every seat and counter is written; nobody can start it before. */
+  /**
+   * `publishing` until every seat and counter is written; nobody can start or see it before. One
+   * stuck there (the function stopped midway) is withdrawn whole by the hourly job.
+   */
   status: 'publishing' | 'published';
   /** The Beijing-time month of `openAt`: which branch-month counter it counts in. */
   month: string;
@@ -101,6 +104,11 @@ export interface QuizSeatDoc {
   /** The score that counts (best or last). */
   counted: number | null;
   passed: boolean;
+  /**
+   * Set while the quiz is being published: the member's lists leave the seat out until every seat
+   * is written and the quiz is published (core/quiz/publish.ts).
+   */
+  publishing?: true;
 }
 
 /** One question of one paper, with its key: stored on the server only. */
