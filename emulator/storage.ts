@@ -30,9 +30,12 @@ export function contentTypeOf(file: string): string {
   return Object.entries(ALL_TYPES).find(([, e]) => e === ext)?.[0] ?? 'application/octet-stream';
 }
 
-/** `minutes/<branchId>`, `notices/<memberId>`: one or two plain path segments, nothing that climbs out. */
+/**
+ * `minutes/<branchId>`, `notices/<memberId>`: one or two plain path segments, nothing that climbs
+ * out; and question sheets for import, `quiz/<branchId>/import`.
+ */
 export function isUploadFolder(folder: string): boolean {
-  return /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,64})?$/.test(folder);
+  return /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,64})?$/.test(folder) || /^quiz\/[A-Za-z0-9_-]{1,64}\/import$/.test(folder);
 }
 
 export interface LocalStorage {
@@ -80,6 +83,20 @@ export function installStorageSeam(storage: LocalStorage, publicUrl: () => strin
         : { fileID, tempFileURL: '', status: -1, errMsg: 'file not exist' };
     }),
   });
+  // As documented for wx-server-sdk: `{ fileContent: Buffer, statusCode }`, or a rejection with
+  // `{ errCode, errMsg: 'downloadFile:fail …' }`.
+  sdk.downloadFile = async ({ fileID }: { fileID: string }) => {
+    const relative =
+      typeof fileID === 'string' && fileID.startsWith(LOCAL_FILE_PREFIX)
+        ? fileID.slice(LOCAL_FILE_PREFIX.length)
+        : null;
+    const file = relative === null ? null : storage.resolve(relative);
+    if (file === null || !fs.statSync(file).isFile()) {
+      const errMsg = `downloadFile:fail storage file not exist: ${String(fileID).slice(0, 200)}`;
+      throw Object.assign(new Error(errMsg), { errCode: -503003, errMsg });
+    }
+    return { fileContent: fs.readFileSync(file), statusCode: 200, errMsg: 'downloadFile:ok' };
+  };
   sdk.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
     const folder = cloudPath.split('/').slice(0, -1).join('/') || 'files';
     // By the file's extension, as CloudBase does (minutes photos, exported workbooks).

@@ -11,6 +11,12 @@ export interface QuizBankDoc {
   questionCount: number;
   /** Every tag used in the bank, for the draw-rule form. */
   tags: string[];
+  /**
+   * How many imported questions (`imported: true`, retired or not) `questionCount` already counts.
+   * An import reconciles it with the documents actually there, so a run cut short is counted by
+   * the next one (core/quiz/import.service.ts). Missing before the first import.
+   */
+  importedCounted?: number;
   createdBy: string;
   createdAt: Date;
 }
@@ -31,6 +37,8 @@ export interface QuestionDoc {
   difficulty: number;
   /** Retired questions are never drawn again; papers that hold them keep their own copy. */
   retired: boolean;
+  /** Written by an .xlsx import, with an id derived from the bank and the stem. */
+  imported?: boolean;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -56,7 +64,10 @@ export interface QuizDoc {
   countRule: 'best' | 'last';
   multipleRule: MultipleRule;
   showExplanations: boolean;
-  /** `publishing` until every seat and counter is written; nobody can start it before. */
+  /**
+   * `publishing` until every seat and counter is written; nobody can start or see it before. One
+   * stuck there (the function stopped midway) is withdrawn whole by the hourly job.
+   */
   status: 'publishing' | 'published';
   /** The Beijing-time month of `openAt`: which branch-month counter it counts in. */
   month: string;
@@ -93,6 +104,11 @@ export interface QuizSeatDoc {
   /** The score that counts (best or last). */
   counted: number | null;
   passed: boolean;
+  /**
+   * Set while the quiz is being published: the member's lists leave the seat out until every seat
+   * is written and the quiz is published (core/quiz/publish.ts).
+   */
+  publishing?: true;
 }
 
 /** One question of one paper, with its key: stored on the server only. */

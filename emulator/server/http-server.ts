@@ -24,6 +24,23 @@ const ONE_MB = 1024 * 1024;
 const UPLOAD_LIMIT = 4 * ONE_MB;
 /** Notice attachments (documents included) as the notice contract allows them. */
 const ATTACHMENT_LIMIT = 20 * ONE_MB;
+/** Question banks for import: 10,000 rows of .xlsx are about 2 MB. */
+const SHEET_LIMIT = 10 * ONE_MB;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What each upload folder takes: photos by default, documents for notices, workbooks for quiz imports. */
+/** Notice and study attachments take documents as well as images. */
+const attachments = {
+  types: ATTACHMENT_UPLOAD_TYPES,
+  limit: ATTACHMENT_LIMIT,
+  refusal: '附件只支持图片、PDF、Word、Excel、PPT 文件',
+};
+const UPLOAD_KINDS: Record<string, { types: string[]; limit: number; refusal: string }> = {
+  photos: { types: UPLOAD_TYPES, limit: UPLOAD_LIMIT, refusal: '只支持 JPEG、PNG、WebP 图片' },
+  notices: attachments,
+  study: attachments,
+  quiz: { types: [XLSX_TYPE], limit: SHEET_LIMIT, refusal: '只支持 Excel（.xlsx）文件' },
+};
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -111,19 +128,16 @@ export function createHttpServer(options: ServerOptions): http.Server {
       }
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       // Stored under <folder>/<group>/, as the mini program names its cloudPath (minutes/<branchId>,
-      // notices/<memberId>, study/<branchId>); each function accepts only files in the folder that is the caller's.
+      // notices/<memberId>, study/<branchId>, quiz/<branchId>/import); each function accepts only files
+      // in the folder that is the caller's.
       const folder = url.searchParams.get('folder') ?? 'files';
       const group = url.searchParams.get('group') ?? undefined;
       if (!isUploadFolder(group ? `${folder}/${group}` : folder)) {
         return sendJson(res, 400, failure('INVALID_ARGUMENT', '上传目录不正确'));
       }
-      // Notice and study attachments take documents as well as images.
-      const attachments = folder === 'notices' || folder === 'study';
-      if (!(attachments ? ATTACHMENT_UPLOAD_TYPES : UPLOAD_TYPES).includes(type)) {
-        const allowed = attachments ? '附件只支持图片、PDF、Word、Excel、PPT 文件' : '只支持 JPEG、PNG、WebP 图片';
-        return sendJson(res, 415, failure('INVALID_ARGUMENT', allowed));
-      }
-      const body = await readRawBody(req, attachments ? ATTACHMENT_LIMIT : UPLOAD_LIMIT);
+      const kind = UPLOAD_KINDS[folder] ?? UPLOAD_KINDS.photos!;
+      if (!kind.types.includes(type)) return sendJson(res, 415, failure('INVALID_ARGUMENT', kind.refusal));
+      const body = await readRawBody(req, kind.limit);
       if (!body.ok) return sendJson(res, body.status, failure('INVALID_ARGUMENT', body.message));
       return sendJson(res, 200, { fileID: runtime.storage.save(folder, type, body.value, group) });
     }

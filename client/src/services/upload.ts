@@ -192,3 +192,50 @@ export async function uploadAttachment({
     return fail('INTERNAL', FAILURE_MESSAGES.network);
   }
 }
+
+const SHEET_FAILED = '文件上传失败，请检查网络后重试';
+/** The local server takes up to 10 MB of .xlsx; 10,000 questions are about 2 MB. */
+const MAX_SHEET_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A question sheet for import, uploaded as it is to `quiz/<branchId>/import/` (the quiz function
+ * reads only from the caller's branch's folder). Resolves with the fileID or a message; never throws.
+ */
+export async function uploadQuestionSheet({
+  filePath,
+  branchId,
+}: {
+  filePath: string;
+  branchId: string;
+}): Promise<Result<{ fileID: string }>> {
+  const group = `${safeGroupOf(branchId)}/import`;
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `quiz/${group}/${randomName()}.xlsx`, filePath });
+      return fileID ? { ok: true, data: { fileID } } : fail('INTERNAL', SHEET_FAILED);
+    } catch {
+      return fail('INTERNAL', SHEET_FAILED);
+    }
+  }
+  let blob: Blob;
+  try {
+    blob = await (await fetch(filePath)).blob();
+  } catch {
+    return fail('INTERNAL', '读取文件失败，请重新选择');
+  }
+  if (blob.size > MAX_SHEET_BYTES) return fail('INVALID_ARGUMENT', '文件超过 10 MB，请分批导入');
+  const headers: Record<string, string> = { 'Content-Type': ATTACHMENT_TYPES.xlsx!, Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    const query = `folder=quiz&group=${encodeURIComponent(group)}`;
+    const response = await fetch(`${API_BASE}/api/storage/upload?${query}`, { method: 'POST', headers, body: blob });
+    const body: unknown = await response.json().catch(() => null);
+    if (response.status === 200 && isRecord(body) && typeof body.fileID === 'string') {
+      return { ok: true, data: { fileID: body.fileID } };
+    }
+    return toFailure(body) ?? fail('INTERNAL', SHEET_FAILED);
+  } catch {
+    return fail('INTERNAL', FAILURE_MESSAGES.network);
+  }
+}

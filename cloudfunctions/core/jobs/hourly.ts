@@ -4,6 +4,7 @@ import { finishWithdrawals } from '../member/leavers';
 import { recentMonths, recountNotices } from '../notice/recount';
 import { studyHourly } from '../study/hourly';
 import { closeAbandonedAttempts } from '../quiz/abandoned';
+import { repairPublications } from '../quiz/publish-repair';
 import { recountClosedQuizzes } from '../quiz/recount';
 
 /**
@@ -51,6 +52,11 @@ export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
   },
   study: () => studyHourly(),
   quizAttemptsClosed: () => closeAbandonedAttempts(),
+  quizPublications: async () => {
+    const result = await repairPublications();
+    if (result.withdrawn.length > 0) console.warn('[jobs] stuck quiz publications withdrawn', result.withdrawn);
+    return { withdrawn: result.withdrawn.length, shown: result.shown.length };
+  },
   quizRecount: async () => {
     const result = await recountClosedQuizzes();
     if (result.drift.length > 0) console.warn('[jobs] quiz counter drift corrected', result.drift.slice(0, 20));

@@ -111,6 +111,11 @@ export async function finalizeAttempt(
     if (oldBin !== null) stats[`${b}.hist.${oldBin}`] = _.inc(-1);
   }
   // Item analysis counts every attempt: each is one response to each question on its paper.
+  // Known limit: the statistics document grows by 300–570 bytes (BSON) per distinct question
+  // drawn, and one quiz may draw up to count × maxAttempts = 1,000 distinct questions per member,
+  // bounded only by the banks' size; past about 900–1,600 questions it passes the 512 KB document
+  // limit and this update fails. Per-question documents are the fix (not yet done: written here
+  // they would take submit past its six operations).
   const bucket = scoreBucket(scored.score);
   attempt.paper.forEach((q, i) => {
     const item = `items.${q.questionId}`;

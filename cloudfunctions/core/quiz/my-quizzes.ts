@@ -55,6 +55,8 @@ export async function listMyQuizzes(
   const where = {
     memberId: session.member._id,
     closeAt: input.scope === 'open' ? _.gt(new Date(now)) : _.lte(new Date(now)),
+    // Seats of a quiz still being published are not shown (core/quiz/publish.ts).
+    publishing: _.neq(true),
   };
   const [seats, total] = await Promise.all([
     getDocs<QuizSeatDoc>(

@@ -82,6 +82,15 @@ async function resolveAudience(session: Session, input: CreateInput, bureau: boo
   );
 }
 
+/** Step 3 of a publication: the seats appear in the members' lists, all in one update. */
+export async function showSeats(quizId: string): Promise<void> {
+  const db = database();
+  await db
+    .collection(COLLECTIONS.quizSeats)
+    .where({ quizId, publishing: true })
+    .update({ data: { publishing: db.command.remove() } });
+}
+
 /** Seats are written in batches; a batch that meets seats of an earlier try goes one by one. */
 async function writeSeats(seats: QuizSeatDoc[]): Promise<void> {
   const collection = database().collection(COLLECTIONS.quizSeats);
@@ -105,10 +114,15 @@ async function writeSeats(seats: QuizSeatDoc[]): Promise<void> {
 /**
  * Publishes a quiz. A branch committee sets one for its branch (with an audience as for
  * activities); a bureau admin without an audience sets one for every active branch, or the ones
- * named. The quiz is written first as `publishing` (nobody can start it), then its statistics,
- * its seats (deterministic ids; a batch retried after a failure skips the seats already there)
- * and its month counters, and only then marked `published`. A publication that fails midway
- * leaves a `publishing` quiz nobody can start; creating the quiz again makes a new one.
+ * named. Several writes, made safe this way:
+ * 1. the quiz as `publishing` (nobody can start it), its statistics, its seats marked `publishing`
+ *    (left out of every member's list; deterministic ids, a batch that meets seats already there
+ *    goes one by one) and its month counters;
+ * 2. the quiz `published` — from here it can be started;
+ * 3. the seats unmarked, in one update — from here members see it.
+ * A publication that stops in 1 leaves nothing a member can see or start, and the hourly job
+ * withdraws it whole after PUBLISH_STUCK_MS (core/quiz/publish-repair.ts); the creator, told it
+ * failed, publishes again. One that stops between 2 and 3 is finished by the same job.
  */
 export async function createQuiz(session: Session, input: CreateInput): Promise<{ quizId: string }> {
   const bureau = isAdmin(session) && !input.audience;
@@ -188,6 +202,7 @@ export async function createQuiz(session: Session, input: CreateInput): Promise<
       last: null,
       counted: null,
       passed: false,
+      publishing: true,
     })),
   );
   for (const [branchId, expected] of perBranch) await attachQuiz(branchId, quiz.month, _id, expected);
@@ -195,5 +210,6 @@ export async function createQuiz(session: Session, input: CreateInput): Promise<
     .collection(COLLECTIONS.quizzes)
     .doc(_id)
     .update({ data: { status: 'published' } });
+  await showSeats(_id);
   return { quizId: _id };
 }

@@ -44,7 +44,7 @@ export async function mine(session: Session, input: { period: string }, now = ne
     byId<Pick<QuizSeatDoc, '_id' | 'openAt' | 'submitted' | 'passed'>>(() =>
       db
         .collection(COLLECTIONS.quizSeats)
-        .where({ memberId: me, closeAt: _.gte(period.start) })
+        .where({ memberId: me, closeAt: _.gte(period.start), publishing: _.neq(true) })
         .field({ _id: true, openAt: true, submitted: true, passed: true })
         .orderBy('closeAt', 'asc'),
     ),

@@ -344,7 +344,9 @@ test('template / exportQuestions / importQuestions: the bank’s editors; keys f
     unbound: 'UNAUTHENTICATED',
   });
   const before = await countOf(COLLECTIONS.quizQuestions);
-  await matrix('importQuestions', () => ({ bankId: bankA, fileBase64: sheet, mode: 'check' }), {
+  // Each caller uploads to their own branch's folder, as the client does (the unbound user has none).
+  const fileOf = (who: MatrixCaller) => fx.sheetFile(who === 'unbound' ? 'secretaryA' : who, sheet);
+  await matrix('importQuestions', (who) => ({ bankId: bankA, fileId: fileOf(who), mode: 'check' }), {
     ...manager((d: { valid: boolean; created: number }) => expect(d).toMatchObject({ valid: true, created: 0 })),
     memberA: 'FORBIDDEN',
     memberB: 'FORBIDDEN',
@@ -353,6 +355,16 @@ test('template / exportQuestions / importQuestions: the bank’s editors; keys f
   expect(await countOf(COLLECTIONS.quizQuestions)).toBe(before);
   expectRefused(await call('secretaryB', 'exportQuestions', { bankId: bankA }), 'NOT_FOUND');
   expectRefused(await call('secretaryA', 'exportQuestions', { bankId: bureauBank }), 'FORBIDDEN');
+  // A sheet another branch uploaded is not there for this one, not even for an editor of the bank.
+  expectRefused(
+    await call('secretaryA', 'importQuestions', {
+      bankId: bankA,
+      fileId: fx.sheetFile('secretaryB', sheet),
+      mode: 'commit',
+    }),
+    'NOT_FOUND',
+  );
+  expect(await countOf(COLLECTIONS.quizQuestions)).toBe(before);
 });
 
 describe('hostile input', () => {

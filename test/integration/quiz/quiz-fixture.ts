@@ -1,6 +1,8 @@
 import type { QuizAttempt, Result } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
-import { fixtureFor, type CallerKey } from '../../support/fixture';
+import { CALLER_RECORDS, fixtureFor, type CallerKey } from '../../support/fixture';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A designed question: its key is known to the test, so leaks can be checked by content. */
 export interface KnownQuestion {
@@ -84,6 +86,14 @@ export function quizFixture(runtime: LocalRuntime) {
         }),
         'create',
       ).quizId;
+    },
+    /**
+     * An .xlsx stored where the client uploads question sheets, `quiz/<branchId>/import/` — the
+     * caller's branch unless another is named — as the import reads it: by file ID.
+     */
+    sheetFile(caller: Exclude<CallerKey, 'unbound'>, file: string | Buffer, branchId?: string): string {
+      const bytes = typeof file === 'string' ? Buffer.from(file, 'base64') : file;
+      return runtime.storage.save('quiz', XLSX_TYPE, bytes, `${branchId ?? CALLER_RECORDS[caller].branchId}/import`);
     },
     start: async (caller: CallerKey | string, quizId: string) =>
       must(await fx.call<QuizAttempt>(caller, 'quiz', 'start', { quizId }), 'start'),

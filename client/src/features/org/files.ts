@@ -96,7 +96,10 @@ export async function openSheetUrl(file: { url: string; fileName: string }): Pro
 export interface PickedFile {
   name: string;
   size: number;
+  /** Empty when the file is larger than one import call takes (MAX_IMPORT_BYTES). */
   base64: string;
+  /** Where the file can be read again for an upload: a temporary path, or in the browser a blob: URL. */
+  path: string;
 }
 
 function readUserFile(filePath: string): Promise<string> {
@@ -123,21 +126,23 @@ export async function chooseSheetFromChat(): Promise<PickedFile | null> {
   }
   const file = chosen.tempFiles[0];
   if (!file) return null;
-  if (file.size > MAX_IMPORT_BYTES) return { name: file.name, size: file.size, base64: '' };
-  return { name: file.name, size: file.size, base64: await readUserFile(file.path) };
+  const picked = { name: file.name, size: file.size, path: file.path };
+  if (file.size > MAX_IMPORT_BYTES) return { ...picked, base64: '' };
+  return { ...picked, base64: await readUserFile(file.path) };
 }
 
 /** Browser: a File read as base64 (the part of its data URL after the comma). */
 export function readBrowserFile(file: File): Promise<PickedFile> {
   return new Promise((resolve, reject) => {
+    const picked = { name: file.name, size: file.size, path: URL.createObjectURL(file) };
     if (file.size > MAX_IMPORT_BYTES) {
-      resolve({ name: file.name, size: file.size, base64: '' });
+      resolve({ ...picked, base64: '' });
       return;
     }
     const reader = new FileReader();
     reader.onload = () => {
       const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve({ name: file.name, size: file.size, base64: url.slice(url.indexOf(',') + 1) });
+      resolve({ ...picked, base64: url.slice(url.indexOf(',') + 1) });
     };
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsDataURL(file);

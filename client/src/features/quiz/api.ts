@@ -25,8 +25,9 @@ export const quizApi = {
   updateQuestion: (input: ActionInput<'quiz', 'updateQuestion'>) => callFunction('quiz', 'updateQuestion', input),
   retireQuestion: (questionId: string, retired: boolean) =>
     callFunction('quiz', 'retireQuestion', { questionId, retired }),
-  importQuestions: (bankId: string, fileBase64: string, mode: 'check' | 'commit') =>
-    callFunction('quiz', 'importQuestions', { bankId, fileBase64, mode }),
+  /** `fileId`: the sheet uploaded with uploadQuestionSheet. */
+  importQuestions: (bankId: string, fileId: string, mode: 'check' | 'commit') =>
+    callFunction('quiz', 'importQuestions', { bankId, fileId, mode }),
   exportQuestions: (bankId: string) => callFunction('quiz', 'exportQuestions', { bankId }),
   template: () => callFunction('quiz', 'template', {}),
   create: (input: ActionInput<'quiz', 'create'>) => callFunction('quiz', 'create', input),

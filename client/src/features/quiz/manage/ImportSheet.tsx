@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { confirm, FilePicker, openSheet, toastDone, type PickedFile } from '@/features/org';
+import { uploadQuestionSheet } from '@/services/upload';
 import { Button, showFailureToast } from '@/ui';
 import { quizApi } from '../api';
 import '../quiz.css';
@@ -10,12 +11,10 @@ interface Report {
   rows: number;
   valid: boolean;
   created: number;
+  alreadyImported: number;
   errors: { row: number; column: string | null; message: string }[];
   duplicates: { row: number; stem: string; existing: boolean }[];
 }
-
-/** Roughly what the server takes in one import (its limit is on the encoded file). */
-const MAX_BYTES = 700 * 1024;
 
 function ReportCard({ report, fileName }: { report: Report; fileName: string }) {
   return (
@@ -24,6 +23,11 @@ function ReportCard({ report, fileName }: { report: Report; fileName: string }) 
         {report.valid ? '检查通过' : '发现问题，未导入任何题目'}：{fileName}
       </Text>
       <Text className="qm-card__line">共 {report.rows} 行</Text>
+      {report.alreadyImported > 0 ? (
+        <Text className="qm-card__line">
+          其中 {report.alreadyImported} 题此前已导入（上次导入未完成时），不会重复导入
+        </Text>
+      ) : null}
       {report.errors.slice(0, 50).map((e, i) => (
         <Text key={i} className="qm-card__error">
           第 {e.row} 行{e.column ? ` · ${e.column}` : ''}：{e.message}
@@ -38,31 +42,40 @@ function ReportCard({ report, fileName }: { report: Report; fileName: string }) 
   );
 }
 
-/** 题库导入导出: the template, a checked import (nothing written on a bad row), and export. */
-export function ImportSheet({ bankId, name }: { bankId: string; name: string }) {
-  const [file, setFile] = useState<PickedFile | null>(null);
+/**
+ * 题库导入导出: the template, a checked import (nothing written on a bad row), and export. The sheet
+ * is uploaded to cloud storage once and the import reads it there, so a bank of thousands of
+ * questions fits; 确认导入 after a timeout simply runs again and picks up where it stopped.
+ */
+export function ImportSheet({ bankId, name, branchId }: { bankId: string; name: string; branchId: string }) {
+  const [file, setFile] = useState<{ name: string; fileId: string } | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState<'' | 'check' | 'commit' | 'template' | 'export'>('');
   const [done, setDone] = useState<number | null>(null);
 
   const check = async (picked: PickedFile) => {
-    if (picked.size > MAX_BYTES || picked.base64 === '')
-      return showFailureToast({ ok: false, code: 'INVALID_ARGUMENT', message: '文件过大，请分批导入' });
-    setFile(picked);
+    setFile(null);
+    setReport(null);
     setDone(null);
     setBusy('check');
-    const result = await quizApi.importQuestions(bankId, picked.base64, 'check');
+    const uploaded = await uploadQuestionSheet({ filePath: picked.path, branchId });
+    if (!uploaded.ok) {
+      setBusy('');
+      return showFailureToast(uploaded);
+    }
+    setFile({ name: picked.name, fileId: uploaded.data.fileID });
+    const result = await quizApi.importQuestions(bankId, uploaded.data.fileID, 'check');
     setBusy('');
     if (!result.ok) return showFailureToast(result);
     setReport(result.data);
   };
   const commit = async () => {
     if (!file || !report?.valid) return;
-    const fresh = report.rows - report.duplicates.length;
+    const fresh = report.rows - report.duplicates.length - report.alreadyImported;
     if (!(await confirm({ title: '确认导入', content: `将向「${name}」导入 ${fresh} 道题目。`, confirmText: '导入' })))
       return;
     setBusy('commit');
-    const result = await quizApi.importQuestions(bankId, file.base64, 'commit');
+    const result = await quizApi.importQuestions(bankId, file.fileId, 'commit');
     setBusy('');
     if (!result.ok) return showFailureToast(result);
     setReport(result.data);
@@ -98,7 +111,7 @@ export function ImportSheet({ bankId, name }: { bankId: string; name: string }) 
           {report ? '重新选择文件' : '选择 Excel 文件'}
         </FilePicker>
       </View>
-      {busy === 'check' ? <Text className="quiz-saved">正在检查…</Text> : null}
+      {busy === 'check' ? <Text className="quiz-saved">正在上传并检查…</Text> : null}
       {report && file ? <ReportCard report={report} fileName={file.name} /> : null}
       {report?.valid && done === null ? (
         <View className="quiz-actions">

@@ -6,7 +6,13 @@ export default function ImportPage() {
   const { params } = useRouter();
   return (
     <ManagerGate>
-      {() => <ImportSheet bankId={params.bankId ?? ''} name={decodeURIComponent(params.name ?? '')} />}
+      {(member) => (
+        <ImportSheet
+          bankId={params.bankId ?? ''}
+          name={decodeURIComponent(params.name ?? '')}
+          branchId={member.branchId}
+        />
+      )}
     </ManagerGate>
   );
 }
