@@ -25,7 +25,6 @@ import {
 import { AttachmentsField } from '@/features/attachments';
 import {
   Button,
-  Cell,
   ErrorState,
   FormActions,
   FormDate,
