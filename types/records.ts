@@ -87,6 +87,8 @@ export interface ActivityDoc {
   branchId: string;
   title: string;
   type: ActivityType;
+  /** Other compliance items the meeting also counts as (never its own type); absent means none. */
+  alsoCountsAs?: ActivityType[];
   startAt: Date;
   endAt: Date;
   place: string;
@@ -161,6 +163,8 @@ export interface AttendanceChangeDoc {
 
 export interface ActivityCounters {
   type: ActivityType;
+  /** The activity's `alsoCountsAs` as counted in `held`/`minuted`; absent when it counts for its type alone. */
+  also?: ActivityType[];
   expected: number;
   present: number;
   leave: number;
@@ -180,6 +184,11 @@ export interface BranchMonthDoc {
   held: Partial<Record<ActivityType, number>>;
   /** Of `held`, those whose minutes were saved (entries with `minutes: true`), by type. */
   minuted?: Partial<Record<ActivityType, number>>;
+  /**
+   * Of the counts in `held`, those that come from an entry's `also` list (one meeting counted for
+   * another item too): Σheld − alsoHeld is the number of meetings. Absent means 0.
+   */
+  alsoHeld?: number;
   expected: number;
   present: number;
   leave: number;

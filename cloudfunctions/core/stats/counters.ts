@@ -1,5 +1,5 @@
 import { ACTIVITY_TYPES, COLLECTIONS, type ActivityDoc, type ActivityType, type BranchMonthDoc } from '@zhibu/types';
-import { monthDocId } from '../activity/counters';
+import { entryTypes, monthDocId } from '../activity/counters';
 import { database } from '../runtime/cloud';
 import { getAllDocs, MAX_PAGE } from '../runtime/documents';
 import { periodOfMonth, type MonthActivity } from './rules';
@@ -11,6 +11,8 @@ import { periodOfMonth, type MonthActivity } from './rules';
  */
 export interface Totals {
   held: Partial<Record<ActivityType, number>>;
+  /** Meetings held: one meeting counted under several items (`alsoCountsAs`) is one meeting here. */
+  meetings: number;
   expected: number;
   present: number;
   leave: number;
@@ -26,6 +28,7 @@ export interface Totals {
 
 export const emptyTotals = (): Totals => ({
   held: {},
+  meetings: 0,
   expected: 0,
   present: 0,
   leave: 0,
@@ -66,6 +69,7 @@ function sums(): Record<string, unknown> {
     quizExpected: $.sum('$quizExpected'),
     quizTaken: $.sum('$quizTaken'),
     quizPassed: $.sum('$quizPassed'),
+    alsoHeld: $.sum('$alsoHeld'),
   };
   for (const type of ACTIVITY_TYPES) out[`held_${type}`] = $.sum(`$held.${type}`);
   return out;
@@ -75,8 +79,10 @@ function toTotals(row: Row): Totals {
   const n = (key: string) => Number(row[key] ?? 0);
   const held: Partial<Record<ActivityType, number>> = {};
   for (const type of ACTIVITY_TYPES) if (n(`held_${type}`)) held[type] = n(`held_${type}`);
+  const heldSum = Object.values(held).reduce((a, b) => a + (b ?? 0), 0);
   return {
     held,
+    meetings: heldSum - n('alsoHeld'),
     expected: n('expected'),
     present: n('present'),
     leave: n('leave'),
@@ -148,7 +154,8 @@ async function complianceMonths(scope: Scope): Promise<Map<string, Map<string, M
 export interface NotYetHeld {
   branchId: string;
   month: string;
-  type: ActivityType;
+  /** Every item it is counted under in `held` (its type and `also`). */
+  types: ActivityType[];
   expected: number;
   present: number;
   leave: number;
@@ -193,7 +200,7 @@ async function notYetHeld(scope: Scope, now: Date): Promise<NotYetHeld[]> {
     out.push({
       branchId: found.doc.branchId,
       month: found.doc.month,
-      type: entry.type,
+      types: entryTypes(entry),
       expected: entry.expected,
       present: entry.present,
       leave: entry.leave,
@@ -205,8 +212,11 @@ async function notYetHeld(scope: Scope, now: Date): Promise<NotYetHeld[]> {
 
 function subtract(totals: Totals | undefined, a: NotYetHeld): void {
   if (!totals) return;
-  totals.held[a.type] = (totals.held[a.type] ?? 0) - 1;
-  if (!totals.held[a.type]) delete totals.held[a.type];
+  for (const type of a.types) {
+    totals.held[type] = (totals.held[type] ?? 0) - 1;
+    if (!totals.held[type]) delete totals.held[type];
+  }
+  totals.meetings -= 1;
   totals.expected -= a.expected;
   totals.present -= a.present;
   totals.leave -= a.leave;
@@ -245,8 +255,10 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
     if (inCompliance.has(a.month)) {
       const month = compliance.get(a.branchId)?.get(a.month);
       if (month) {
-        month.held[a.type] = (month.held[a.type] ?? 0) - 1;
-        if (a.minutes) month.evidenced[a.type] = (month.evidenced[a.type] ?? 0) - 1;
+        for (const type of a.types) {
+          month.held[type] = (month.held[type] ?? 0) - 1;
+          if (a.minutes) month.evidenced[type] = (month.evidenced[type] ?? 0) - 1;
+        }
       }
     }
   }

@@ -126,6 +126,32 @@ export function hasEvidence(activity: { minutes: unknown }): boolean {
   return Boolean(activity.minutes);
 }
 
+// Rule: one meeting may count for more than one item (a 主题党日 that is also the quarter's 党课, a
+// 支部党员大会 that is also the 组织生活会): it counts as held, and as evidenced, for its own type and
+// for each type the secretary marked in `alsoCountsAs`, each once. Its attendance (应到/实到/请假)
+// is counted once per meeting, never once per item.
+export function countedTypes(activity: {
+  type: ActivityType;
+  alsoCountsAs?: readonly ActivityType[] | null;
+}): ActivityType[] {
+  return [...new Set([activity.type, ...(activity.alsoCountsAs ?? [])])];
+}
+
+/** Adds one held meeting to a month's counts, under every item it counts for (see countedTypes). */
+export function countHeld(
+  month: MonthActivity,
+  activity: { type: ActivityType; alsoCountsAs?: readonly ActivityType[] | null },
+  evidenced: boolean,
+  evidenceDate?: string,
+): void {
+  for (const type of countedTypes(activity)) {
+    month.held[type] = (month.held[type] ?? 0) + 1;
+    if (!evidenced) continue;
+    month.evidenced[type] = (month.evidenced[type] ?? 0) + 1;
+    if (evidenceDate !== undefined) ((month.evidence ??= {})[type] ??= []).push(evidenceDate);
+  }
+}
+
 // Rule: a rate is a share of its 应X; with nobody expected there is no rate (null), never 0 or 100%.
 export function rate(part: number, whole: number): number | null {
   if (whole <= 0) return null;
