@@ -192,6 +192,17 @@ export interface BranchMonthDoc {
   expected: number;
   present: number;
   leave: number;
+  /**
+   * Notices delivered to the branch and published this month (Beijing month of publication), by
+   * notice id: 应读 fixed at publication, 已读, 已签收, and whether it asks for a confirmation; with
+   * their totals. Kept on write next to the delivery's own counters (core/notice/month-counters.ts).
+   */
+  notices?: Record<string, NoticeMonthEntry>;
+  noticeExpected?: number;
+  noticeRead?: number;
+  noticeConfirmed?: number;
+  /** 应读 of the notices that ask for a confirmation: the confirmation rate's base. */
+  noticeConfirmExpected?: number;
   /** Quizzes opening this month: 应考 / 已考 / 通过 each, and their totals. */
   quizzes?: Record<string, QuizMonthCounters>;
   quizExpected?: number;
@@ -204,6 +215,15 @@ export interface BranchMonthDoc {
     done: number;
     late: number;
   };
+}
+
+/** One notice's counters in a branch's month. */
+export interface NoticeMonthEntry {
+  expected: number;
+  read: number;
+  confirmed: number;
+  /** The notice asks for 确认收到: its 应读 counts in `noticeConfirmExpected`. */
+  confirm: boolean;
 }
 
 /** 应学 fixed when the task started, 已完成, and of those 逾期完成. */
