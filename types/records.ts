@@ -3,6 +3,7 @@ import type { ActivityType, Audience } from './activity';
 import type { QuizMonthCounters } from './quiz-records';
 import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
 import type { NoticeCategory } from './notice';
+import type { ExemptionReason } from './exemption';
 
 /**
  * Documents as stored in the database. Dates are stored as Date (written with db.serverDate()
@@ -368,6 +369,30 @@ export interface StatsAdjustmentDoc {
   at: Date;
 }
 
+/**
+ * 免于参加组织生活, approved by the branch secretary (or the bureau). `_id` is time-ordered; the
+ * audit log holds its approval and its end. It covers `fromAt` (00:00 Beijing on `from`) up to
+ * `toAt` (24:00 Beijing on `to`); ending it early moves `to` and `toAt`.
+ */
+export interface ExemptionDoc {
+  _id: string;
+  memberId: string;
+  memberName: string;
+  branchId: string;
+  reason: ExemptionReason;
+  note: string | null;
+  from: string;
+  to: string;
+  fromAt: Date;
+  toAt: Date;
+  status: 'active' | 'ended' | 'revoked';
+  approvedBy: string;
+  approvedByName: string;
+  approvedAt: Date;
+  endedAt: Date | null;
+  endedBy: string | null;
+}
+
 export const COLLECTIONS = {
   branches: 'branches',
   members: 'members',
@@ -397,4 +422,5 @@ export const COLLECTIONS = {
   quizPractice: 'quizPractice',
   statsConfig: 'statsConfig',
   statsAdjustments: 'statsAdjustments',
+  exemptions: 'exemptions',
 } as const;

@@ -50,14 +50,15 @@ async function insertActivity(
   // A 支委会 is the committee's meeting unless the form says otherwise (a bureau push has no audience).
   const audience: Audience = input.audience ?? { kind: input.type === 'committee' ? 'committee' : 'branch' };
   // A pushed activity skips a branch with nobody in it yet (a branch just created, say).
+  const startAt = new Date(input.startAt);
   const expectedIds = await resolveExpected(
     branch,
     audience,
     pushId !== null,
     isCommitteeOnly({ type: input.type, audience }),
+    startAt,
   );
   if (expectedIds.length === 0) return null;
-  const startAt = new Date(input.startAt);
   const activity: ActivityDoc = {
     // A pushed activity's id follows from the push and the branch, so a retried push finds it.
     _id: pushId ? `a${digestId(`${pushId}/${branch._id}`, 9)}` : newActivityId(),
@@ -165,6 +166,7 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
       nextAudience,
       false,
       committeeOnly,
+      startAt,
     );
   }
   const next: ActivityDoc = { ...activity, ...changes };
