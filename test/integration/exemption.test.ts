@@ -3,7 +3,7 @@ import { getDoc } from '../../cloudfunctions/core/runtime/documents';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { createActivity, detail, startingIn } from '../support/activities';
 import { BRANCH_A, COLLECTIONS, countOf, expectRefused, fixtureFor, type Fixture } from '../support/fixture';
-import { DEMO, startTestRuntime } from '../support/runtime';
+import { startTestRuntime } from '../support/runtime';
 
 /**
  * 免于参加组织生活: approved by the branch secretary (or the bureau), audited, and 应到 follows —
