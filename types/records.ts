@@ -4,6 +4,7 @@ import type { QuizMonthCounters } from './quiz-records';
 import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
 import type { NoticeCategory } from './notice';
 import type { ExemptionReason } from './exemption';
+import type { InspectionRuleKey } from './stats';
 
 /**
  * Documents as stored in the database. Dates are stored as Date (written with db.serverDate()
@@ -353,6 +354,8 @@ export interface NoticeReceiptDoc {
 export interface StatsConfigDoc {
   _id: string;
   rules: { type: ActivityType; every: 'month' | 'quarter' | 'half' | 'year'; min: number }[];
+  /** The inspection scheme (考评方案); the default 100-point scheme while absent. */
+  scheme?: { key: InspectionRuleKey; name: string; points: number }[];
   updatedAt: Date;
   updatedBy: string;
 }

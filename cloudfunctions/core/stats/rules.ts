@@ -1,4 +1,6 @@
 import {
+  INSPECTION_RULE_NAMES,
+  type InspectionRuleKey,
   ACTIVITY_TYPE_NAMES,
   type ActivityType,
   type ComplianceItem,
@@ -293,4 +295,42 @@ export function stillNeeded(
     out.push({ type: item.item, name: item.itemName, count: rule.min - item.held, daysLeft: item.daysLeft ?? 0 });
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft);
+}
+
+/**
+ * The default 100-point inspection scheme: 65 points for holding the organisational life the rules
+ * table asks for, 35 for participation. A bureau's admins may replace it (stats.setScheme).
+ */
+export const DEFAULT_SCHEME: { key: InspectionRuleKey; name: string; points: number }[] = (
+  [
+    ['party_congress', 10],
+    ['committee', 15],
+    ['group', 5],
+    ['lecture', 10],
+    ['theme_day', 15],
+    ['life_meeting', 5],
+    ['review', 5],
+    ['attendance', 15],
+    ['study', 10],
+    ['quiz', 5],
+    ['notice', 5],
+  ] as const
+).map(([key, points]) => ({ key, name: INSPECTION_RULE_NAMES[key], points }));
+
+/** The inspection rates: the key and the rate of a branch's metrics it reads. */
+export const RATE_RULES = {
+  attendance: 'attendanceRate',
+  study: 'studyCompletionRate',
+  quiz: 'quizParticipationRate',
+  notice: 'noticeReadRate',
+} as const;
+
+export const isRateRule = (key: InspectionRuleKey): key is keyof typeof RATE_RULES => key in RATE_RULES;
+
+// Rule: an inspection item scores its points × the share of the rules table's sub-periods of the
+// inspected period done (a compliance item; nothing asked in the period scores in full), or its
+// points × the rate (the four rates; nobody asked to take part scores in full).
+export function schemeRuleText(key: InspectionRuleKey): string {
+  if (isRateRule(key)) return `分值 × ${INSPECTION_RULE_NAMES[key]}`;
+  return `分值 × ${INSPECTION_RULE_NAMES[key]}按期完成的比例`;
 }
