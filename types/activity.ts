@@ -45,6 +45,13 @@ export type Audience = z.infer<typeof audienceSchema>;
 
 const MAX_ACTIVITY_HOURS = 12;
 
+/** At most this many other items one meeting may also count as. */
+export const MAX_ALSO_COUNTS_AS = 3;
+export const alsoCountsAsSchema = z
+  .array(activityTypeSchema.refine((t) => t !== 'other', '“其他活动”不是考核项目'))
+  .max(MAX_ALSO_COUNTS_AS, `同时计入的项目最多 ${MAX_ALSO_COUNTS_AS} 项`)
+  .refine((types) => new Set(types).size === types.length, '同时计入的项目不能重复');
+
 const activityFields = z
   .object({
     title: z.string().trim().min(2, '标题至少 2 个字').max(60, '标题不能超过 60 个字'),
@@ -54,11 +61,21 @@ const activityFields = z
     place: z.string().trim().min(1, '请填写地点').max(60, '地点不能超过 60 个字'),
     agenda: z.string().trim().max(2000, '议程不能超过 2000 字').optional(),
     audience: audienceSchema.optional(),
+    /**
+     * What else the meeting counts as for the compliance calendar (a 主题党日 that is also the
+     * quarter's 党课): its own type is never listed, nor any type twice; attendance counts once.
+     */
+    alsoCountsAs: alsoCountsAsSchema.optional(),
   })
   .strict();
 
-function checkTimes<T extends { startAt?: string; endAt?: string }>(schema: z.ZodType<T>) {
+function checkTimes<T extends { startAt?: string; endAt?: string; type?: ActivityType; alsoCountsAs?: ActivityType[] }>(
+  schema: z.ZodType<T>,
+) {
   return schema.superRefine((value, ctx) => {
+    if (value.type && value.alsoCountsAs?.includes(value.type)) {
+      ctx.addIssue({ code: 'custom', path: ['alsoCountsAs'], message: '同时计入的项目不能是活动本身的类型' });
+    }
     if (!value.startAt || !value.endAt) return;
     const start = Date.parse(value.startAt);
     const end = Date.parse(value.endAt);
@@ -116,6 +133,8 @@ export const minutesSchema = z.object({
 export const activityDetailSchema = activitySummarySchema.extend({
   agenda: z.string(),
   audience: audienceSchema,
+  /** Other compliance items this meeting also counts as (its own type excluded). */
+  alsoCountsAs: z.array(activityTypeSchema),
   createdByName: z.string(),
   canManage: z.boolean(),
   minutes: minutesSchema.nullable(),

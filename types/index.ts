@@ -12,6 +12,7 @@ export * from './activity';
 export * from './api';
 export * from './jobs';
 export * from './member';
+export * from './exemption';
 export * from './notice';
 export * from './org';
 export * from './quiz';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addExemptionInput, endExemptionInput, exemptionListSchema, exemptionSchema } from './exemption';
 import { action, noInput } from './api';
 import {
   dateOnlySchema,
@@ -159,4 +160,8 @@ export const memberContract = {
   createInvite: action(memberRefInput, inviteSchema),
   unbind: action(memberRefInput, memberListItemSchema),
   setRoles: action(setRolesInput, memberListItemSchema),
+  /** 免于参加组织生活: a member's exemptions (the member, their committee, the bureau). */
+  exemptions: action(memberRefInput, exemptionListSchema),
+  addExemption: action(addExemptionInput, exemptionSchema),
+  endExemption: action(endExemptionInput, exemptionSchema),
 };

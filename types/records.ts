@@ -3,6 +3,8 @@ import type { ActivityType, Audience } from './activity';
 import type { QuizMonthCounters } from './quiz-records';
 import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
 import type { NoticeCategory } from './notice';
+import type { ExemptionReason } from './exemption';
+import type { InspectionRuleKey } from './stats';
 
 /**
  * Documents as stored in the database. Dates are stored as Date (written with db.serverDate()
@@ -89,6 +91,8 @@ export interface ActivityDoc {
   branchId: string;
   title: string;
   type: ActivityType;
+  /** Other compliance items the meeting also counts as (never its own type); absent means none. */
+  alsoCountsAs?: ActivityType[];
   startAt: Date;
   endAt: Date;
   place: string;
@@ -163,6 +167,8 @@ export interface AttendanceChangeDoc {
 
 export interface ActivityCounters {
   type: ActivityType;
+  /** The activity's `alsoCountsAs` as counted in `held`/`minuted`; absent when it counts for its type alone. */
+  also?: ActivityType[];
   expected: number;
   present: number;
   leave: number;
@@ -182,9 +188,25 @@ export interface BranchMonthDoc {
   held: Partial<Record<ActivityType, number>>;
   /** Of `held`, those whose minutes were saved (entries with `minutes: true`), by type. */
   minuted?: Partial<Record<ActivityType, number>>;
+  /**
+   * Of the counts in `held`, those that come from an entry's `also` list (one meeting counted for
+   * another item too): Σheld − alsoHeld is the number of meetings. Absent means 0.
+   */
+  alsoHeld?: number;
   expected: number;
   present: number;
   leave: number;
+  /**
+   * Notices delivered to the branch and published this month (Beijing month of publication), by
+   * notice id: 应读 fixed at publication, 已读, 已签收, and whether it asks for a confirmation; with
+   * their totals. Kept on write next to the delivery's own counters (core/notice/month-counters.ts).
+   */
+  notices?: Record<string, NoticeMonthEntry>;
+  noticeExpected?: number;
+  noticeRead?: number;
+  noticeConfirmed?: number;
+  /** 应读 of the notices that ask for a confirmation: the confirmation rate's base. */
+  noticeConfirmExpected?: number;
   /** Quizzes opening this month: 应考 / 已考 / 通过 each, and their totals. */
   quizzes?: Record<string, QuizMonthCounters>;
   quizExpected?: number;
@@ -197,6 +219,15 @@ export interface BranchMonthDoc {
     done: number;
     late: number;
   };
+}
+
+/** One notice's counters in a branch's month. */
+export interface NoticeMonthEntry {
+  expected: number;
+  read: number;
+  confirmed: number;
+  /** The notice asks for 确认收到: its 应读 counts in `noticeConfirmExpected`. */
+  confirm: boolean;
 }
 
 /** 应学 fixed when the task started, 已完成, and of those 逾期完成. */
@@ -325,6 +356,8 @@ export interface NoticeReceiptDoc {
 export interface StatsConfigDoc {
   _id: string;
   rules: { type: ActivityType; every: 'month' | 'quarter' | 'half' | 'year'; min: number }[];
+  /** The inspection scheme (考评方案); the default 100-point scheme while absent. */
+  scheme?: { key: InspectionRuleKey; name: string; points: number }[];
   updatedAt: Date;
   updatedBy: string;
 }
@@ -339,6 +372,30 @@ export interface StatsAdjustmentDoc {
   by: string;
   byName: string;
   at: Date;
+}
+
+/**
+ * 免于参加组织生活, approved by the branch secretary (or the bureau). `_id` is time-ordered; the
+ * audit log holds its approval and its end. It covers `fromAt` (00:00 Beijing on `from`) up to
+ * `toAt` (24:00 Beijing on `to`); ending it early moves `to` and `toAt`.
+ */
+export interface ExemptionDoc {
+  _id: string;
+  memberId: string;
+  memberName: string;
+  branchId: string;
+  reason: ExemptionReason;
+  note: string | null;
+  from: string;
+  to: string;
+  fromAt: Date;
+  toAt: Date;
+  status: 'active' | 'ended' | 'revoked';
+  approvedBy: string;
+  approvedByName: string;
+  approvedAt: Date;
+  endedAt: Date | null;
+  endedBy: string | null;
 }
 
 export const COLLECTIONS = {
@@ -370,4 +427,5 @@ export const COLLECTIONS = {
   quizPractice: 'quizPractice',
   statsConfig: 'statsConfig',
   statsAdjustments: 'statsAdjustments',
+  exemptions: 'exemptions',
 } as const;

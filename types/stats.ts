@@ -163,6 +163,60 @@ export type InspectionRow = z.infer<typeof inspectionRowSchema>;
 export const inspectionSchema = z.object({ period: z.string(), branches: z.array(inspectionRowSchema) });
 export type Inspection = z.infer<typeof inspectionSchema>;
 
+/**
+ * The rules an inspection item can be scored by, each computed from what is recorded: a compliance
+ * item (its share of the rules table's sub-periods done) or one of the four rates.
+ */
+export const INSPECTION_RULE_KEYS = [
+  'party_congress',
+  'committee',
+  'group',
+  'lecture',
+  'theme_day',
+  'life_meeting',
+  'review',
+  'attendance',
+  'study',
+  'quiz',
+  'notice',
+] as const;
+export const inspectionRuleKeySchema = z.enum(INSPECTION_RULE_KEYS);
+export type InspectionRuleKey = z.infer<typeof inspectionRuleKeySchema>;
+
+export const INSPECTION_RULE_NAMES: Record<InspectionRuleKey, string> = {
+  party_congress: '支部党员大会',
+  committee: '支委会',
+  group: '党小组会',
+  lecture: '党课',
+  theme_day: '主题党日',
+  life_meeting: '组织生活会',
+  review: '民主评议党员',
+  attendance: '到会率',
+  study: '学习完成率',
+  quiz: '测试参考率',
+  notice: '通知阅读率',
+};
+
+export const schemeItemSchema = z
+  .object({
+    key: inspectionRuleKeySchema,
+    /** The item's name on the score sheet; the rule's name when absent. */
+    name: z.string().trim().min(1).max(20, '项目名称不能超过 20 个字').optional(),
+    points: z.number().positive('分值应大于 0').max(100, '单项分值不能超过 100'),
+  })
+  .strict();
+export const schemeSchema = z.object({
+  items: z.array(z.object({ key: inspectionRuleKeySchema, name: z.string(), points: z.number(), rule: z.string() })),
+  total: z.number(),
+});
+export type InspectionScheme = z.infer<typeof schemeSchema>;
+const schemeTable = z
+  .array(schemeItemSchema)
+  .min(1, '考评方案至少一项')
+  .max(INSPECTION_RULE_KEYS.length)
+  .refine((items) => new Set(items.map((i) => i.key)).size === items.length, '同一规则只能有一项')
+  .refine((items) => items.reduce((a, i) => a + i.points, 0) <= 1000, '总分不能超过 1000');
+
 const rulesTable = z
   .array(complianceRuleSchema)
   .max(20)
@@ -195,4 +249,7 @@ export const statsContract = {
   ),
   rules: action(noInput, z.object({ rules: z.array(complianceRuleSchema) })),
   setRules: action(z.object({ rules: rulesTable }).strict(), z.object({ rules: z.array(complianceRuleSchema) })),
+  /** The bureau's inspection scheme (考评方案): items, points and the rule each is computed by, and the total. */
+  scheme: action(noInput, schemeSchema),
+  setScheme: action(z.object({ items: schemeTable }).strict(), schemeSchema),
 };

@@ -339,6 +339,56 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     },
   },
   {
+    name: 'see the exemptions of a member of A',
+    fn: 'member',
+    action: 'exemptions',
+    data: async (fx) => ({ memberId: (await fx.boundMember())._id }),
+    expect: managesA,
+    check: (data, ctx) => {
+      expect(data.items).toEqual([]);
+      expect(data.canManage).toBe(ctx.caller !== 'committeeA');
+    },
+  },
+  {
+    name: 'excuse a member of A from organisational life (免于参加组织生活)',
+    fn: 'member',
+    action: 'addExemption',
+    data: async (fx) => ({
+      memberId: (await fx.boundMember())._id,
+      reason: 'frail',
+      from: '2030-01-01',
+      to: '2030-06-30',
+    }),
+    expect: secretaryOfA,
+    check: async (data, ctx) => {
+      isTarget(data, ctx);
+      expect(data).toMatchObject({ reasonName: '年老体弱', status: 'active', from: '2030-01-01', to: '2030-06-30' });
+      expect(
+        await countOf(COLLECTIONS.auditLogs, { targetId: ctx.input.memberId, action: 'member.addExemption' }),
+      ).toBe(1);
+    },
+  },
+  {
+    name: 'end an exemption of a member of A',
+    fn: 'member',
+    action: 'endExemption',
+    data: async (fx) => {
+      const memberId = (await fx.boundMember())._id;
+      const added = await fx.call<{ exemptionId: string }>('admin', 'member', 'addExemption', {
+        memberId,
+        reason: 'sick_leave',
+        from: '2030-01-01',
+        to: '2030-03-31',
+      });
+      if (!added.ok) throw new Error(added.message);
+      return { exemptionId: added.data.exemptionId };
+    },
+    expect: secretaryOfA,
+    check: (data, ctx) => {
+      expect(data).toMatchObject({ exemptionId: ctx.input.exemptionId, status: 'revoked' });
+    },
+  },
+  {
     name: 'appoint a committee member',
     fn: 'member',
     action: 'setRoles',

@@ -3,6 +3,8 @@ import {
   attendanceRate,
   beijingMonthOf,
   complianceItems,
+  countHeld,
+  countedTypes,
   isHeld,
   lightOf,
   parsePeriod,
@@ -195,5 +197,41 @@ describe('the compliance calendar and its light', () => {
     const todo = stillNeeded(items, DEFAULT_RULES);
     expect(todo[0]).toEqual({ type: 'committee', name: '支委会', count: 1, daysLeft: 4 });
     expect(todo.map((t) => t.type)).toEqual(['committee', 'party_congress', 'lecture', 'life_meeting', 'review']);
+  });
+});
+
+describe('one meeting that counts for more than one item', () => {
+  it('a 主题党日 that is also the 党课 completes both items; attendance is counted once', () => {
+    const march: MonthActivity = { held: {}, evidenced: {}, evidence: {} };
+    const meeting = { type: 'theme_day' as const, alsoCountsAs: ['lecture' as const], expected: 20, present: 18 };
+    countHeld(march, meeting, true, '2026-03-24');
+    expect(countedTypes(meeting)).toEqual(['theme_day', 'lecture']);
+    expect(march.held).toEqual({ theme_day: 1, lecture: 1 });
+    expect(march.evidenced).toEqual({ theme_day: 1, lecture: 1 });
+    expect(march.evidence).toEqual({ theme_day: ['2026-03-24'], lecture: ['2026-03-24'] });
+
+    const now = at('2026-04-01T09:00:00+08:00');
+    const rules = DEFAULT_RULES.filter((r) => r.type === 'theme_day' || r.type === 'lecture');
+    const items = complianceItems({
+      period: periodOrThrow('2026-03'),
+      rules: rules.map((r) => ({ ...r, every: 'month' as const })),
+      hasPartyGroups: false,
+      months: new Map([['2026-03', march]]),
+      now,
+    });
+    expect(items.map((i) => [i.item, i.status, i.evidence])).toEqual([
+      ['lecture', 'done', ['2026-03-24']],
+      ['theme_day', 'done', ['2026-03-24']],
+    ]);
+    // The one meeting's attendance is its own, whatever it counts for: 18 of 20, not 36 of 40.
+    expect(attendanceRate(meeting)).toBe(0.9);
+  });
+
+  it('its own type listed again, or twice, counts once; without minutes it is held but not evidenced', () => {
+    const m: MonthActivity = { held: {}, evidenced: {} };
+    countHeld(m, { type: 'party_congress', alsoCountsAs: ['party_congress', 'life_meeting', 'life_meeting'] }, false);
+    expect(m.held).toEqual({ party_congress: 1, life_meeting: 1 });
+    expect(m.evidenced).toEqual({});
+    expect(countedTypes({ type: 'committee' })).toEqual(['committee']);
   });
 });

@@ -46,6 +46,7 @@ export function toDetail(
     ...toSummary(activity, counters, extra.myState),
     agenda: activity.agenda,
     audience: activity.audience,
+    alsoCountsAs: activity.alsoCountsAs ?? [],
     createdByName: activity.createdByName,
     canManage: extra.canManage,
     minutes: activity.minutes

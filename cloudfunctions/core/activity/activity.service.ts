@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { activeBranchOrFail, memberRepository } from '../member/member.repository';
 import { canManageBranch, isAdmin, requireAdmin, requireBranchManager } from '../member/policy';
 import type { Session } from '../member/session';
-import { failedPrecondition, forbidden, notFound } from '../runtime/app-error';
+import { failedPrecondition, forbidden, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { countDocs, getDocs, MAX_PAGE } from '../runtime/documents';
 import { isDuplicateKeyError } from '../runtime/db-errors';
@@ -24,7 +24,7 @@ import { attendanceId, checkinOf, leaveOf } from './activity.repository';
 import { canSee, hideCommitteeOnly, isCommitteeOnly, managedActivity, visibleActivity } from './access';
 import { toDetail, toSummary, type MyState } from './activity-view';
 import { resolveExpected } from './audience';
-import { attach, bump, countersOf, detach } from './counters';
+import { alsoOf, attach, bump, countersOf, detach } from './counters';
 import { photoUrls } from './minutes.service';
 
 type Input<K extends keyof typeof activityContract> = z.infer<(typeof activityContract)[K]['input']>;
@@ -50,20 +50,22 @@ async function insertActivity(
   // A 支委会 is the committee's meeting unless the form says otherwise (a bureau push has no audience).
   const audience: Audience = input.audience ?? { kind: input.type === 'committee' ? 'committee' : 'branch' };
   // A pushed activity skips a branch with nobody in it yet (a branch just created, say).
+  const startAt = new Date(input.startAt);
   const expectedIds = await resolveExpected(
     branch,
     audience,
     pushId !== null,
     isCommitteeOnly({ type: input.type, audience }),
+    startAt,
   );
   if (expectedIds.length === 0) return null;
-  const startAt = new Date(input.startAt);
   const activity: ActivityDoc = {
     // A pushed activity's id follows from the push and the branch, so a retried push finds it.
     _id: pushId ? `a${digestId(`${pushId}/${branch._id}`, 9)}` : newActivityId(),
     branchId: branch._id,
     title: input.title,
     type: input.type,
+    ...(input.alsoCountsAs?.length ? { alsoCountsAs: input.alsoCountsAs } : {}),
     startAt,
     endAt: new Date(input.endAt),
     place: input.place,
@@ -132,15 +134,21 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
   const { patch } = input;
   // A meeting that has ended is evidence for the statistics and the compliance calendar: its
   // time, type and audience stay as held (a typo in its title, place or agenda may still be fixed).
-  const counted = (['startAt', 'endAt', 'type', 'audience'] as const).filter((key) => patch[key] !== undefined);
+  const counted = (['startAt', 'endAt', 'type', 'alsoCountsAs', 'audience'] as const).filter(
+    (key) => patch[key] !== undefined,
+  );
   if (counted.length > 0 && new Date(activity.endAt).getTime() < Date.now())
-    throw failedPrecondition('活动已结束，时间、类型和参加范围不能再修改');
+    throw failedPrecondition('活动已结束，时间、类型、同时计入的项目和参加范围不能再修改');
+  const nextType = patch.type ?? activity.type;
+  const nextAlso = patch.alsoCountsAs ?? activity.alsoCountsAs ?? [];
+  if (nextAlso.includes(nextType)) throw invalidArgument('同时计入的项目不能是活动本身的类型');
   const startAt = patch.startAt ? new Date(patch.startAt) : new Date(activity.startAt);
   const endAt = patch.endAt ? new Date(patch.endAt) : new Date(activity.endAt);
   if (endAt <= startAt) throw failedPrecondition('结束时间应晚于开始时间');
   const changes: Partial<ActivityDoc> = {
     ...(patch.title ? { title: patch.title } : {}),
     ...(patch.type ? { type: patch.type } : {}),
+    ...(patch.alsoCountsAs ? { alsoCountsAs: patch.alsoCountsAs } : {}),
     ...(patch.place ? { place: patch.place } : {}),
     ...(patch.agenda !== undefined ? { agenda: patch.agenda } : {}),
     startAt,
@@ -158,6 +166,7 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
       nextAudience,
       false,
       committeeOnly,
+      startAt,
     );
   }
   const next: ActivityDoc = { ...activity, ...changes };
@@ -173,7 +182,8 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
   // repaired by the recount job if the function stops between them. A check-in counted while the
   // entry moves lands in the old month and is dropped there (bump needs the entry); the job
   // counts it into the new one from the records.
-  if (next.month !== activity.month || next.type !== activity.type) {
+  const sameItems = JSON.stringify(alsoOf(next)) === JSON.stringify(alsoOf(activity));
+  if (next.month !== activity.month || next.type !== activity.type || !sameItems) {
     const counters = (await detach(activity)) ?? { expected: activity.expectedIds.length, present: 0, leave: 0 };
     await attach(next, { ...counters, expected: next.expectedIds.length });
   } else if (next.expectedIds.length !== activity.expectedIds.length) {

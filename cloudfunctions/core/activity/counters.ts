@@ -1,7 +1,14 @@
-import { COLLECTIONS, type ActivityCounters, type ActivityDoc, type BranchMonthDoc } from '@zhibu/types';
+import {
+  COLLECTIONS,
+  type ActivityCounters,
+  type ActivityDoc,
+  type ActivityType,
+  type BranchMonthDoc,
+} from '@zhibu/types';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getDoc, getDocs } from '../runtime/documents';
+import { countedTypes } from '../stats/rules';
 
 /**
  * The branch-month counters (BranchMonthDoc). One `_.inc` moves both an activity's own counter and
@@ -26,6 +33,36 @@ function incFields(activityId: string, delta: CounterDelta): Record<string, unkn
 type Entry = Partial<ActivityCounters>;
 const FIELDS = ['type', 'expected', 'present', 'leave', 'minutes'] as const;
 
+/**
+ * The where-clause terms matching an entry's `also` list exactly: its length and each item in
+ * order (array equality is left out: element terms behave the same on every engine).
+ */
+export function alsoIs(path: string, also: readonly ActivityType[] | undefined): Record<string, unknown> {
+  const _ = database().command;
+  if (!also || also.length === 0) return { [path]: _.exists(false) };
+  return { [path]: _.size(also.length), ...Object.fromEntries(also.map((t, i) => [`${path}.${i}`, t])) };
+}
+
+/**
+ * The items an entry is counted under in `held` (and `minuted`): its type and its `also` list, the
+ * activity's `alsoCountsAs` when it was counted (stats/rules.ts countedTypes).
+ */
+export function entryTypes(entry: Entry): ActivityType[] {
+  return entry.type ? countedTypes({ type: entry.type, alsoCountsAs: entry.also }) : [];
+}
+
+/** `also` as an entry keeps it: absent when the activity counts for its own type alone. */
+export function alsoOf(activity: Pick<ActivityDoc, 'type' | 'alsoCountsAs'>): ActivityType[] | undefined {
+  const also = countedTypes(activity).slice(1);
+  return also.length > 0 ? also : undefined;
+}
+
+/** `_.inc(n)` of `<field>.<type>` for every item an entry counts under. */
+function incTypes(field: 'held' | 'minuted', types: ActivityType[], n: number): Record<string, unknown> {
+  const _ = database().command;
+  return Object.fromEntries(types.map((t) => [`${field}.${t}`, _.inc(n)]));
+}
+
 /** A where-clause matching the month document whose entry for `activityId` is exactly `entry`. */
 export function entryIs(monthId: string, activityId: string, entry: Entry | undefined): Record<string, unknown> {
   const _ = database().command;
@@ -34,7 +71,7 @@ export function entryIs(monthId: string, activityId: string, entry: Entry | unde
   for (const field of FIELDS) {
     where[`activities.${activityId}.${field}`] = entry[field] === undefined ? _.exists(false) : entry[field];
   }
-  return where;
+  return { ...where, ...alsoIs(`activities.${activityId}.also`, entry.also) };
 }
 
 const updated = (result: unknown) => (result as { stats: { updated: number } }).stats.updated > 0;
@@ -62,19 +99,29 @@ export async function bump(
  * activity already counted there is left as it is, so a retried create or push counts it once.
  */
 export async function attach(
-  activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type'> & { minutes?: ActivityDoc['minutes'] },
-  counts: Omit<ActivityCounters, 'type' | 'minutes'>,
+  activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type' | 'alsoCountsAs'> & {
+    minutes?: ActivityDoc['minutes'];
+  },
+  counts: Omit<ActivityCounters, 'type' | 'also' | 'minutes'>,
 ): Promise<boolean> {
   const db = database();
   const _ = db.command;
   const id = monthDocId(activity.branchId, activity.month);
   // An activity moved to another month after its minutes were saved keeps them counted there.
   const minuted = Boolean(activity.minutes);
-  const counters: Omit<ActivityCounters, 'type'> = { ...counts, ...(minuted ? { minutes: true } : {}) };
+  const also = alsoOf(activity);
+  const types = countedTypes(activity);
+  const counters: Omit<ActivityCounters, 'type'> = {
+    ...(also ? { also } : {}),
+    ...counts,
+    ...(minuted ? { minutes: true } : {}),
+  };
   const update = {
     [`activities.${activity._id}`]: _.set({ type: activity.type, ...counters }),
-    [`held.${activity.type}`]: _.inc(1),
-    ...(minuted ? { [`minuted.${activity.type}`]: _.inc(1) } : {}),
+    // Held (and minuted) once under each item it counts for; attendance below once.
+    ...incTypes('held', types, 1),
+    ...(minuted ? incTypes('minuted', types, 1) : {}),
+    ...(also ? { alsoHeld: _.inc(also.length) } : {}),
     expected: _.inc(counters.expected),
     present: _.inc(counters.present),
     leave: _.inc(counters.leave),
@@ -89,8 +136,9 @@ export async function attach(
       branchId: activity.branchId,
       month: activity.month,
       activities: { [activity._id]: { type: activity.type, ...counters } },
-      held: { [activity.type]: 1 },
-      ...(minuted ? { minuted: { [activity.type]: 1 } } : {}),
+      held: Object.fromEntries(types.map((t) => [t, 1])),
+      ...(minuted ? { minuted: Object.fromEntries(types.map((t) => [t, 1])) } : {}),
+      ...(also ? { alsoHeld: also.length } : {}),
       expected: counts.expected,
       present: counts.present,
       leave: counts.leave,
@@ -130,8 +178,9 @@ export async function detach(
       .update({
         data: {
           [`activities.${activity._id}`]: _.remove(),
-          ...(entry.type ? { [`held.${entry.type}`]: _.inc(-1) } : {}),
-          ...(entry.type && entry.minutes ? { [`minuted.${entry.type}`]: _.inc(-1) } : {}),
+          ...incTypes('held', entryTypes(entry), -1),
+          ...(entry.minutes ? incTypes('minuted', entryTypes(entry), -1) : {}),
+          ...(entry.also?.length ? { alsoHeld: _.inc(-entry.also.length) } : {}),
           expected: _.inc(-removed.expected),
           present: _.inc(-removed.present),
           leave: _.inc(-removed.leave),
@@ -165,14 +214,21 @@ export async function countersOf(
  * so saving the minutes again (or two saves at once) counts them one time. One operation; an entry
  * missing at that moment is repaired by the recount.
  */
-export async function markMinuted(activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type'>): Promise<void> {
+export async function markMinuted(
+  activity: Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type' | 'alsoCountsAs'>,
+): Promise<void> {
   const _ = database().command;
+  const also = alsoOf(activity);
   await database()
     .collection(COLLECTIONS.branchMonths)
     .where({
       _id: monthDocId(activity.branchId, activity.month),
       [`activities.${activity._id}.type`]: activity.type,
+      // Counted under the items the entry was counted under in `held`, never others.
+      ...alsoIs(`activities.${activity._id}.also`, also),
       [`activities.${activity._id}.minutes`]: _.neq(true),
     })
-    .update({ data: { [`activities.${activity._id}.minutes`]: true, [`minuted.${activity.type}`]: _.inc(1) } });
+    .update({
+      data: { [`activities.${activity._id}.minutes`]: true, ...incTypes('minuted', countedTypes(activity), 1) },
+    });
 }

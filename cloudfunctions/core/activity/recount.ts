@@ -8,7 +8,7 @@ import {
 import { database } from '../runtime/cloud';
 import { getAllDocs, getDoc } from '../runtime/documents';
 import { beijingMonth } from '../runtime/time';
-import { attach, entryIs, monthDocId } from './counters';
+import { alsoOf, attach, entryIs, entryTypes, monthDocId } from './counters';
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from './window';
 
 export interface Drift {
@@ -116,28 +116,40 @@ async function reconcile(
       data[`activities.${activity._id}.${field}`] = _.inc(actual[field] - recorded);
       data[field] = _.inc(actual[field] - recorded);
     }
-    if (entry.type !== activity.type) {
+    // The items it counts under (its type and `alsoCountsAs`), as recorded and as they are now.
+    const also = alsoOf(activity);
+    const wasTypes = entryTypes(entry);
+    const nowTypes = entryTypes({ type: activity.type, also });
+    const sameTypes = entry.type === activity.type && JSON.stringify(entry.also) === JSON.stringify(also);
+    if (!sameTypes) {
       data[`activities.${activity._id}.type`] = activity.type;
-      data[`held.${activity.type}`] = _.inc(1);
-      if (entry.type) data[`held.${entry.type}`] = _.inc(-1);
+      data[`activities.${activity._id}.also`] = also ?? _.remove();
     }
     const minuted = Boolean(activity.minutes);
-    if (Boolean(entry.minutes) !== minuted || entry.type !== activity.type) {
-      if (Boolean(entry.minutes) !== minuted) {
-        drift.push({
-          activityId: activity._id,
-          field: 'minutes',
-          recorded: entry.minutes ? 1 : 0,
-          actual: minuted ? 1 : 0,
-        });
-        data[`activities.${activity._id}.minutes`] = minuted;
-      }
-      // Moves between types count with `held`: out of the old type as recorded, into the new one.
-      const inc: Record<string, number> = {};
-      if (entry.minutes && entry.type) inc[entry.type] = (inc[entry.type] ?? 0) - 1;
-      if (minuted) inc[activity.type] = (inc[activity.type] ?? 0) + 1;
-      for (const [type, n] of Object.entries(inc)) if (n) data[`minuted.${type}`] = _.inc(n);
+    if (Boolean(entry.minutes) !== minuted) {
+      drift.push({
+        activityId: activity._id,
+        field: 'minutes',
+        recorded: entry.minutes ? 1 : 0,
+        actual: minuted ? 1 : 0,
+      });
+      data[`activities.${activity._id}.minutes`] = minuted;
     }
+    // Moves between items count with `held`: out of the old ones as recorded, into the new ones.
+    const held: Record<string, number> = {};
+    const minutedInc: Record<string, number> = {};
+    for (const type of wasTypes) {
+      held[type] = (held[type] ?? 0) - 1;
+      if (entry.minutes) minutedInc[type] = (minutedInc[type] ?? 0) - 1;
+    }
+    for (const type of nowTypes) {
+      held[type] = (held[type] ?? 0) + 1;
+      if (minuted) minutedInc[type] = (minutedInc[type] ?? 0) + 1;
+    }
+    for (const [type, n] of Object.entries(held)) if (n) data[`held.${type}`] = _.inc(n);
+    for (const [type, n] of Object.entries(minutedInc)) if (n) data[`minuted.${type}`] = _.inc(n);
+    const alsoMoved = (also?.length ?? 0) - (entry.also?.length ?? 0);
+    if (alsoMoved) data.alsoHeld = _.inc(alsoMoved);
     if (Object.keys(data).length === 0) return { drift: [], busy: false };
     const result = await db
       .collection(COLLECTIONS.branchMonths)
@@ -163,8 +175,9 @@ async function removePhantom(month: BranchMonthDoc, activityId: string, entry: E
     .update({
       data: {
         [`activities.${activityId}`]: _.remove(),
-        ...(entry.type ? { [`held.${entry.type}`]: _.inc(-1) } : {}),
-        ...(entry.type && entry.minutes ? { [`minuted.${entry.type}`]: _.inc(-1) } : {}),
+        ...Object.fromEntries(entryTypes(entry).map((t) => [`held.${t}`, _.inc(-1)])),
+        ...(entry.minutes ? Object.fromEntries(entryTypes(entry).map((t) => [`minuted.${t}`, _.inc(-1)])) : {}),
+        ...(entry.also?.length ? { alsoHeld: _.inc(-entry.also.length) } : {}),
         expected: _.inc(-(entry.expected ?? 0)),
         present: _.inc(-(entry.present ?? 0)),
         leave: _.inc(-(entry.leave ?? 0)),
@@ -184,14 +197,18 @@ async function repairTotals(id: string): Promise<boolean> {
   const db = database();
   const _ = db.command;
   const sums = { expected: 0, present: 0, leave: 0 };
+  let alsoHeld = 0;
   const held: Record<string, number> = {};
   const minuted: Record<string, number> = {};
   for (const entry of Object.values(month.activities) as Entry[]) {
     sums.expected += entry.expected ?? 0;
     sums.present += entry.present ?? 0;
     sums.leave += entry.leave ?? 0;
-    if (entry.type) held[entry.type] = (held[entry.type] ?? 0) + 1;
-    if (entry.type && entry.minutes) minuted[entry.type] = (minuted[entry.type] ?? 0) + 1;
+    alsoHeld += entry.also?.length ?? 0;
+    for (const type of entryTypes(entry)) {
+      held[type] = (held[type] ?? 0) + 1;
+      if (entry.minutes) minuted[type] = (minuted[type] ?? 0) + 1;
+    }
   }
   const where: Record<string, unknown> = { _id: id };
   const data: Record<string, unknown> = {};
@@ -199,6 +216,8 @@ async function repairTotals(id: string): Promise<boolean> {
     where[field] = month[field];
     if (month[field] !== sums[field]) data[field] = _.inc(sums[field] - month[field]);
   }
+  where.alsoHeld = month.alsoHeld === undefined ? _.exists(false) : month.alsoHeld;
+  if ((month.alsoHeld ?? 0) !== alsoHeld) data.alsoHeld = _.inc(alsoHeld - (month.alsoHeld ?? 0));
   const recordedHeld = month.held as Record<string, number | undefined>;
   for (const type of new Set([...Object.keys(held), ...Object.keys(recordedHeld)])) {
     const recorded = recordedHeld[type];

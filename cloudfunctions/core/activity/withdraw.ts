@@ -6,22 +6,35 @@ import { bump } from './counters';
 /**
  * A member who leaves a branch (transfer out and the like) stops being expected at its activities
  * from that date: they are taken off every scheduled activity starting then or later, and its
- * expected count follows. Activities before the date keep them, as history.
+ * expected count follows. Activities before the date keep them, as history. An exemption
+ * (免于参加组织生活) does the same for the activities of its branch starting before `until`.
  */
-export async function withdrawFromActivities(memberId: string, from: Date): Promise<number> {
+export async function withdrawFromActivities(
+  memberId: string,
+  from: Date,
+  until?: Date,
+  branchId?: string,
+): Promise<number> {
   const db = database();
   const _ = db.command;
-  const activities = await getDocs<Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'leaveIds'>>(
+  const found = await getDocs<Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'leaveIds' | 'startAt'>>(
     db
       .collection(COLLECTIONS.activities)
       .where({ expectedIds: memberId, endAt: _.gte(from), status: 'scheduled' })
-      .field({ _id: true, branchId: true, month: true, leaveIds: true })
+      .field({ _id: true, branchId: true, month: true, leaveIds: true, startAt: true })
       .limit(1000),
+  );
+  const activities = found.filter(
+    (a) => (!branchId || a.branchId === branchId) && (!until || new Date(a.startAt).getTime() < until.getTime()),
   );
   for (const activity of activities) {
     const result = (await db
       .collection(COLLECTIONS.activities)
-      .where({ _id: activity._id, expectedIds: memberId, startAt: _.gte(from) })
+      .where({
+        _id: activity._id,
+        expectedIds: memberId,
+        startAt: until ? _.gte(from).and(_.lt(until)) : _.gte(from),
+      })
       .update({ data: { expectedIds: _.pull(memberId), leaveIds: _.pull(memberId), changedAt: new Date() } })) as {
       stats: { updated: number };
     };

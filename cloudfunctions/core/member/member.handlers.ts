@@ -1,5 +1,6 @@
 import type { contracts } from '@zhibu/types';
 import type { Handlers } from '../runtime/handler';
+import { addExemption, endExemption, listExemptions } from './exemption.service';
 import { bindWithInvite, createInvite } from './invite.service';
 import { describeLogin, describeMyRecord } from './member.service';
 import {
@@ -24,4 +25,7 @@ export const memberHandlers: Handlers<typeof contracts.member> = {
   createInvite: { access: 'member', run: (input, { session }) => createInvite(session, input.memberId) },
   unbind: { access: 'member', run: (input, { session }) => unbindMember(session, input.memberId) },
   setRoles: { access: 'member', run: (input, { session }) => setRoles(session, input) },
+  exemptions: { access: 'member', run: (input, { session }) => listExemptions(session, input.memberId) },
+  addExemption: { access: 'member', run: (input, { session }) => addExemption(session, input) },
+  endExemption: { access: 'member', run: (input, { session }) => endExemption(session, input) },
 };

@@ -22,6 +22,7 @@ import { randomString } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
 import { runTransaction } from '../runtime/transaction';
 import { managedNotice, mayPostIn, POSTING_REFUSED } from './access';
+import { attachNotice, setNoticeEntry } from './month-counters';
 import { checkAttachments } from './attachments';
 import { deliveryId, noticeRepository } from './notice.repository';
 import { getNotice } from './read.service';
@@ -87,6 +88,9 @@ async function deliver(notice: NoticeDoc, audiences: Map<string, string[]>): Pro
         } catch (error) {
           if (!isDuplicateKeyError(error)) throw error;
         }
+        // Then the branch-month counters, also re-runnable (a notice already counted is left as
+        // it is); a stop in between is repaired by the notice recount.
+        await attachNotice(doc, { expected: doc.audienceCount, read: 0, confirmed: 0, confirm: doc.requireConfirm });
       }),
     );
   }
@@ -163,6 +167,29 @@ async function syncDeliveries(noticeId: string, fields: Partial<NoticeBranchDoc>
   await database().collection(COLLECTIONS.noticeBranches).where({ noticeId }).update({ data: fields });
 }
 
+/**
+ * A withdrawn notice leaves its branch-month counts; a change of 需要签收 moves its 应读 in or out
+ * of the confirmation base. Compare-and-set per delivery (a read landing meanwhile is not lost);
+ * re-runnable, and whatever a stop leaves undone the notice recount repairs.
+ */
+async function syncMonthCounters(notice: NoticeDoc, changes: Partial<NoticeDoc>): Promise<void> {
+  const withdrawn = changes.status === 'withdrawn';
+  const confirm = changes.requireConfirm;
+  if (!withdrawn && (confirm === undefined || confirm === notice.requireConfirm)) return;
+  for (let i = 0; i < notice.branchIds.length; i += BATCH) {
+    await Promise.all(
+      notice.branchIds
+        .slice(i, i + BATCH)
+        .map((branchId) =>
+          setNoticeEntry(
+            { noticeId: notice._id, branchId, month: notice.month },
+            withdrawn ? null : (entry) => ({ ...entry, confirm: confirm! }),
+          ),
+        ),
+    );
+  }
+}
+
 const auditFields = (n: Partial<NoticeDoc>) => ({
   ...(n.title !== undefined ? { title: n.title } : {}),
   ...(n.body !== undefined ? { body: n.body.length > 200 ? `${n.body.slice(0, 200)}…` : n.body } : {}),
@@ -185,6 +212,7 @@ async function writeChange(session: Session, notice: NoticeDoc, changes: Partial
   if (changes.requireConfirm !== undefined) sync.requireConfirm = changes.requireConfirm;
   if (changes.status !== undefined) sync.status = changes.status;
   await syncDeliveries(notice._id, sync);
+  await syncMonthCounters(notice, changes);
   const before: Partial<NoticeDoc> = {};
   for (const key of Object.keys(changes) as (keyof NoticeDoc)[]) (before as Record<string, unknown>)[key] = notice[key];
   await runTransaction(async (tx) => {

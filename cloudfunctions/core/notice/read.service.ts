@@ -18,6 +18,7 @@ import { countDocs, getDocs } from '../runtime/documents';
 import { canManage, receiptBranchScope, visibleNotice } from './access';
 import { attachmentViews } from './attachments';
 import { toDetail, toItem } from './notice-view';
+import { bumpNotice } from './month-counters';
 import { deliveryId, noticeRepository, receiptId } from './notice.repository';
 
 type Input<K extends keyof typeof noticeContract> = z.infer<(typeof noticeContract)[K]['input']>;
@@ -202,6 +203,7 @@ async function recordRead(session: Session, delivery: NoticeBranchDoc): Promise<
     .collection(COLLECTIONS.noticeBranches)
     .doc(delivery._id)
     .update({ data: { readCount: db.command.inc(1) } });
+  await bumpNotice(delivery, 'read');
   return receipt;
 }
 
@@ -245,6 +247,7 @@ export async function confirmNotice(session: Session, noticeId: string): Promise
       .collection(COLLECTIONS.noticeBranches)
       .doc(deliveryId(notice._id, delivery.branchId))
       .update({ data: { confirmedCount: db.command.inc(1) } });
+    await bumpNotice(delivery, 'confirmed');
     return { confirmedAt: confirmedAt.toISOString() };
   }
   const winner = await noticeRepository.receipt(noticeId, session.member._id);

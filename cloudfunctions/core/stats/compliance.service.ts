@@ -8,6 +8,7 @@ import { loadRules } from './config';
 import {
   beijingMonthOf,
   complianceItems,
+  countHeld,
   hasEvidence,
   isHeld,
   lightOf,
@@ -21,18 +22,27 @@ async function activitiesOfYear(branchId: string, year: number) {
   const db = database();
   const _ = db.command;
   const period = periodOrThrow(String(year));
-  return getAllDocs<Pick<ActivityDoc, '_id' | 'type' | 'status' | 'startAt' | 'endAt' | 'minutes'>>(() =>
-    db
-      .collection(COLLECTIONS.activities)
-      .where({ branchId, startAt: _.gte(period.start).and(_.lt(period.end)) })
-      .field({ _id: true, type: true, status: true, startAt: true, endAt: true, 'minutes.savedAt': true })
-      .orderBy('startAt', 'asc'),
+  return getAllDocs<Pick<ActivityDoc, '_id' | 'type' | 'alsoCountsAs' | 'status' | 'startAt' | 'endAt' | 'minutes'>>(
+    () =>
+      db
+        .collection(COLLECTIONS.activities)
+        .where({ branchId, startAt: _.gte(period.start).and(_.lt(period.end)) })
+        .field({
+          _id: true,
+          type: true,
+          alsoCountsAs: true,
+          status: true,
+          startAt: true,
+          endAt: true,
+          'minutes.savedAt': true,
+        })
+        .orderBy('startAt', 'asc'),
   );
 }
 
 /** Held and evidenced activities by Beijing month and type, with the dates 已完成 links to. */
 export function monthsFromActivities(
-  activities: Pick<ActivityDoc, 'type' | 'status' | 'startAt' | 'endAt' | 'minutes'>[],
+  activities: Pick<ActivityDoc, 'type' | 'alsoCountsAs' | 'status' | 'startAt' | 'endAt' | 'minutes'>[],
   now: Date,
 ): Map<string, MonthActivity> {
   const months = new Map<string, MonthActivity>();
@@ -40,11 +50,7 @@ export function monthsFromActivities(
     if (!isHeld(a, now)) continue;
     const month = beijingMonthOf(new Date(a.startAt));
     const m = months.get(month) ?? { held: {}, evidenced: {}, evidence: {} };
-    m.held[a.type] = (m.held[a.type] ?? 0) + 1;
-    if (hasEvidence(a)) {
-      m.evidenced[a.type] = (m.evidenced[a.type] ?? 0) + 1;
-      (m.evidence![a.type] ??= []).push(beijingDate(new Date(a.endAt)));
-    }
+    countHeld(m, a, hasEvidence(a), beijingDate(new Date(a.endAt)));
     months.set(month, m);
   }
   return months;

@@ -1,16 +1,18 @@
 import { ACTIVITY_TYPES, COLLECTIONS, type ActivityDoc, type ActivityType, type BranchMonthDoc } from '@zhibu/types';
-import { monthDocId } from '../activity/counters';
+import { entryTypes, monthDocId } from '../activity/counters';
 import { database } from '../runtime/cloud';
 import { getAllDocs, MAX_PAGE } from '../runtime/documents';
 import { periodOfMonth, type MonthActivity } from './rules';
 
 /**
- * Reads the counters kept on write (branch-month documents and the notices' per-branch deliveries)
+ * Reads the counters kept on write (branch-month documents: activities, study, quizzes and notices)
  * for a set of months, grouped in the database: the number of operations and of rows returned
  * depends on branches, not on the records behind them nor on the number of months.
  */
 export interface Totals {
   held: Partial<Record<ActivityType, number>>;
+  /** Meetings held: one meeting counted under several items (`alsoCountsAs`) is one meeting here. */
+  meetings: number;
   expected: number;
   present: number;
   leave: number;
@@ -22,10 +24,13 @@ export interface Totals {
   quizPassed: number;
   noticeExpected: number;
   noticeRead: number;
+  noticeConfirmed: number;
+  noticeConfirmExpected: number;
 }
 
 export const emptyTotals = (): Totals => ({
   held: {},
+  meetings: 0,
   expected: 0,
   present: 0,
   leave: 0,
@@ -37,6 +42,8 @@ export const emptyTotals = (): Totals => ({
   quizPassed: 0,
   noticeExpected: 0,
   noticeRead: 0,
+  noticeConfirmed: 0,
+  noticeConfirmExpected: 0,
 });
 
 type Row = Record<string, number | string | null | undefined> & { _id: string };
@@ -66,6 +73,11 @@ function sums(): Record<string, unknown> {
     quizExpected: $.sum('$quizExpected'),
     quizTaken: $.sum('$quizTaken'),
     quizPassed: $.sum('$quizPassed'),
+    alsoHeld: $.sum('$alsoHeld'),
+    noticeExpected: $.sum('$noticeExpected'),
+    noticeRead: $.sum('$noticeRead'),
+    noticeConfirmed: $.sum('$noticeConfirmed'),
+    noticeConfirmExpected: $.sum('$noticeConfirmExpected'),
   };
   for (const type of ACTIVITY_TYPES) out[`held_${type}`] = $.sum(`$held.${type}`);
   return out;
@@ -75,8 +87,10 @@ function toTotals(row: Row): Totals {
   const n = (key: string) => Number(row[key] ?? 0);
   const held: Partial<Record<ActivityType, number>> = {};
   for (const type of ACTIVITY_TYPES) if (n(`held_${type}`)) held[type] = n(`held_${type}`);
+  const heldSum = Object.values(held).reduce((a, b) => a + (b ?? 0), 0);
   return {
     held,
+    meetings: heldSum - n('alsoHeld'),
     expected: n('expected'),
     present: n('present'),
     leave: n('leave'),
@@ -86,8 +100,10 @@ function toTotals(row: Row): Totals {
     quizExpected: n('quizExpected'),
     quizTaken: n('quizTaken'),
     quizPassed: n('quizPassed'),
-    noticeExpected: 0,
-    noticeRead: 0,
+    noticeExpected: n('noticeExpected'),
+    noticeRead: n('noticeRead'),
+    noticeConfirmed: n('noticeConfirmed'),
+    noticeConfirmExpected: n('noticeConfirmExpected'),
   };
 }
 
@@ -106,20 +122,6 @@ async function aggregate(collection: string, match: object, group: object): Prom
 async function monthTotals(scope: Scope, key: 'branchId' | 'month'): Promise<Map<string, Totals>> {
   const rows = await aggregate(COLLECTIONS.branchMonths, monthMatch(scope), { _id: `$${key}`, ...sums() });
   return new Map(rows.map((row) => [row._id, toTotals(row)]));
-}
-
-/** 应读 and 已读 of the notices published in the scope's months, by branch or month: one operation. */
-async function noticeTotals(scope: Scope, key: 'branchId' | 'month'): Promise<Map<string, [number, number]>> {
-  const _ = database().command;
-  const $ = _.aggregate;
-  const match: Record<string, unknown> = { month: _.in(scope.months), status: 'published' };
-  if (scope.branchIds) match.branchId = _.in(scope.branchIds);
-  const rows = await aggregate(COLLECTIONS.noticeBranches, match, {
-    _id: `$${key}`,
-    expected: $.sum('$audienceCount'),
-    read: $.sum('$readCount'),
-  });
-  return new Map(rows.map((row) => [row._id, [Number(row.expected ?? 0), Number(row.read ?? 0)]]));
 }
 
 /** Held and minuted activities by type and month, per branch, for the compliance calendar: one operation. */
@@ -148,7 +150,8 @@ async function complianceMonths(scope: Scope): Promise<Map<string, Map<string, M
 export interface NotYetHeld {
   branchId: string;
   month: string;
-  type: ActivityType;
+  /** Every item it is counted under in `held` (its type and `also`). */
+  types: ActivityType[];
   expected: number;
   present: number;
   leave: number;
@@ -193,7 +196,7 @@ async function notYetHeld(scope: Scope, now: Date): Promise<NotYetHeld[]> {
     out.push({
       branchId: found.doc.branchId,
       month: found.doc.month,
-      type: entry.type,
+      types: entryTypes(entry),
       expected: entry.expected,
       present: entry.present,
       leave: entry.leave,
@@ -205,8 +208,11 @@ async function notYetHeld(scope: Scope, now: Date): Promise<NotYetHeld[]> {
 
 function subtract(totals: Totals | undefined, a: NotYetHeld): void {
   if (!totals) return;
-  totals.held[a.type] = (totals.held[a.type] ?? 0) - 1;
-  if (!totals.held[a.type]) delete totals.held[a.type];
+  for (const type of a.types) {
+    totals.held[type] = (totals.held[type] ?? 0) - 1;
+    if (!totals.held[type]) delete totals.held[type];
+  }
+  totals.meetings -= 1;
   totals.expected -= a.expected;
   totals.present -= a.present;
   totals.leave -= a.leave;
@@ -221,15 +227,13 @@ export interface PeriodCounters {
 
 /**
  * Every counter the statistics show, for the months of a period (totals by branch, and a monthly
- * trend) and for the months the compliance calendar looks at. At most 7 operations for 200 branches.
+ * trend) and for the months the compliance calendar looks at. At most 5 operations for 200 branches.
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
-  const [byBranch, byMonth, noticesByBranch, noticesByMonth, compliance, pending] = await Promise.all([
+  const [byBranch, byMonth, compliance, pending] = await Promise.all([
     monthTotals(scope, 'branchId'),
     monthTotals(scope, 'month'),
-    noticeTotals(scope, 'branchId'),
-    noticeTotals(scope, 'month'),
     complianceMonths({ branchIds: scope.branchIds, months: scope.complianceMonths }),
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),
   ]);
@@ -245,20 +249,11 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
     if (inCompliance.has(a.month)) {
       const month = compliance.get(a.branchId)?.get(a.month);
       if (month) {
-        month.held[a.type] = (month.held[a.type] ?? 0) - 1;
-        if (a.minutes) month.evidenced[a.type] = (month.evidenced[a.type] ?? 0) - 1;
+        for (const type of a.types) {
+          month.held[type] = (month.held[type] ?? 0) - 1;
+          if (a.minutes) month.evidenced[type] = (month.evidenced[type] ?? 0) - 1;
+        }
       }
-    }
-  }
-  for (const [map, notices] of [
-    [byBranch, noticesByBranch],
-    [byMonth, noticesByMonth],
-  ] as const) {
-    for (const [key, [expected, read]] of notices) {
-      const totals = map.get(key) ?? emptyTotals();
-      totals.noticeExpected = expected;
-      totals.noticeRead = read;
-      map.set(key, totals);
     }
   }
   return { byBranch, byMonth, compliance };

@@ -14,29 +14,13 @@ import { getAllDocs, getDoc } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { runTransaction } from '../runtime/transaction';
 import { requireBureau } from './access';
-import { loadRules } from './config';
+import { loadRules, loadScheme } from './config';
 import { emptyTotals, readCounters, type PeriodCounters } from './counters';
 import { activeBranches, periodOrInvalid } from './dashboard.service';
 import { toMetrics } from './metrics';
-import { complianceItems, type Period } from './rules';
+import { complianceItems, isRateRule, RATE_RULES, type Period } from './rules';
 
-/**
- * The default 100-point scheme: 65 points for holding the organisational life the rules table asks
- * for, 35 for participation. Every score is computed from what is recorded; nobody types it.
- */
-export const INSPECTION_SCHEME: { key: string; name: string; points: number }[] = [
-  { key: 'party_congress', name: '支部党员大会', points: 10 },
-  { key: 'committee', name: '支委会', points: 15 },
-  { key: 'group', name: '党小组会', points: 5 },
-  { key: 'lecture', name: '党课', points: 10 },
-  { key: 'theme_day', name: '主题党日', points: 15 },
-  { key: 'life_meeting', name: '组织生活会', points: 5 },
-  { key: 'review', name: '民主评议党员', points: 5 },
-  { key: 'attendance', name: '到会率', points: 15 },
-  { key: 'study', name: '学习完成率', points: 10 },
-  { key: 'quiz', name: '测试参考率', points: 5 },
-  { key: 'notice', name: '通知阅读率', points: 5 },
-];
+type SchemeItem = Awaited<ReturnType<typeof loadScheme>>[number];
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const pct = (r: number | null) => (r === null ? '无应参加人员' : `${round1(r * 100)}%`);
@@ -45,6 +29,7 @@ function scoreBranch(
   branch: BranchDoc,
   counters: PeriodCounters,
   rules: ComplianceRule[],
+  scheme: SchemeItem[],
   period: Period,
   asOf: Date,
 ): Omit<InspectionRow, 'rank' | 'adjustment' | 'score' | 'adjustments'> {
@@ -56,15 +41,9 @@ function scoreBranch(
     now: asOf,
   });
   const m = toMetrics(branch, counters.byBranch.get(branch._id) ?? emptyTotals(), { light: 'green', reasons: [] });
-  const rates: Record<string, number | null> = {
-    attendance: m.attendanceRate,
-    study: m.studyCompletionRate,
-    quiz: m.quizParticipationRate,
-    notice: m.noticeReadRate,
-  };
-  const scored = INSPECTION_SCHEME.map(({ key, name, points }) => {
-    if (key in rates) {
-      const r = rates[key] ?? null;
+  const scored = scheme.map(({ key, name, points }) => {
+    if (isRateRule(key)) {
+      const r = m[RATE_RULES[key]];
       // Nobody was asked to take part: nothing was missed.
       return { key, name, points, score: round1(points * (r ?? 1)), detail: pct(r) };
     }
@@ -92,20 +71,22 @@ async function adjustmentsOf(period: string): Promise<StatsAdjustmentDoc[]> {
 export async function inspectionOf(periodKey: string, now = new Date()): Promise<Inspection> {
   const period = periodOrInvalid(periodKey);
   const asOf = new Date(Math.min(now.getTime(), period.end.getTime() - 1));
-  const [branches, rules, counters, adjustments] = await Promise.all([
+  const [branches, rules, scheme, counters, adjustments] = await Promise.all([
     activeBranches(),
     loadRules(),
+    loadScheme(),
     readCounters({ months: period.months, complianceMonths: period.months }, now),
     adjustmentsOf(period.key),
   ]);
+  const total = scheme.reduce((a, i) => a + i.points, 0);
   const rows = branches.map((b) => {
-    const base = scoreBranch(b, counters, rules, period, asOf);
+    const base = scoreBranch(b, counters, rules, scheme, period, asOf);
     const own = adjustments.filter((a) => a.branchId === b._id);
     const adjustment = round1(own.reduce((a, x) => a + x.points, 0));
     return {
       ...base,
       adjustment,
-      score: round1(Math.max(0, Math.min(100, base.computed + adjustment))),
+      score: round1(Math.max(0, Math.min(total, base.computed + adjustment))),
       adjustments: own.map((a) => ({
         points: a.points,
         reason: a.reason,

@@ -21,7 +21,8 @@ export function toMetrics(
     branchId: branch._id,
     branchName: branch.name,
     held,
-    heldTotal: Object.values(held).reduce((a, b) => a + b, 0),
+    // Meetings, not items: a meeting that also counts as another item is one meeting here.
+    heldTotal: t.meetings,
     expected: t.expected,
     present: t.present,
     leave: t.leave,
@@ -47,7 +48,7 @@ export function toTrend(months: string[], byMonth: Map<string, Totals>): TrendPo
     const t = byMonth.get(month);
     return {
       month,
-      heldTotal: t ? Object.values(t.held).reduce((a, b) => a + (b ?? 0), 0) : 0,
+      heldTotal: t ? t.meetings : 0,
       attendanceRate: t ? attendanceRate(t) : null,
       studyCompletionRate: t
         ? studyCompletionRate({ expected: t.studyExpected, done: t.studyDone, late: t.studyLate })

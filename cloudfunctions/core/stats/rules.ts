@@ -1,4 +1,6 @@
 import {
+  INSPECTION_RULE_NAMES,
+  type InspectionRuleKey,
   ACTIVITY_TYPE_NAMES,
   type ActivityType,
   type ComplianceItem,
@@ -124,6 +126,32 @@ export function isHeld(activity: { status: string; endAt: Date }, now: Date): bo
 // 已开展·缺记录 and turns the light yellow. The branch-month counters keep this as `minuted`.
 export function hasEvidence(activity: { minutes: unknown }): boolean {
   return Boolean(activity.minutes);
+}
+
+// Rule: one meeting may count for more than one item (a 主题党日 that is also the quarter's 党课, a
+// 支部党员大会 that is also the 组织生活会): it counts as held, and as evidenced, for its own type and
+// for each type the secretary marked in `alsoCountsAs`, each once. Its attendance (应到/实到/请假)
+// is counted once per meeting, never once per item.
+export function countedTypes(activity: {
+  type: ActivityType;
+  alsoCountsAs?: readonly ActivityType[] | null;
+}): ActivityType[] {
+  return [...new Set([activity.type, ...(activity.alsoCountsAs ?? [])])];
+}
+
+/** Adds one held meeting to a month's counts, under every item it counts for (see countedTypes). */
+export function countHeld(
+  month: MonthActivity,
+  activity: { type: ActivityType; alsoCountsAs?: readonly ActivityType[] | null },
+  evidenced: boolean,
+  evidenceDate?: string,
+): void {
+  for (const type of countedTypes(activity)) {
+    month.held[type] = (month.held[type] ?? 0) + 1;
+    if (!evidenced) continue;
+    month.evidenced[type] = (month.evidenced[type] ?? 0) + 1;
+    if (evidenceDate !== undefined) ((month.evidence ??= {})[type] ??= []).push(evidenceDate);
+  }
 }
 
 // Rule: a rate is a share of its 应X; with nobody expected there is no rate (null), never 0 or 100%.
@@ -267,4 +295,42 @@ export function stillNeeded(
     out.push({ type: item.item, name: item.itemName, count: rule.min - item.held, daysLeft: item.daysLeft ?? 0 });
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft);
+}
+
+/**
+ * The default 100-point inspection scheme: 65 points for holding the organisational life the rules
+ * table asks for, 35 for participation. A bureau's admins may replace it (stats.setScheme).
+ */
+export const DEFAULT_SCHEME: { key: InspectionRuleKey; name: string; points: number }[] = (
+  [
+    ['party_congress', 10],
+    ['committee', 15],
+    ['group', 5],
+    ['lecture', 10],
+    ['theme_day', 15],
+    ['life_meeting', 5],
+    ['review', 5],
+    ['attendance', 15],
+    ['study', 10],
+    ['quiz', 5],
+    ['notice', 5],
+  ] as const
+).map(([key, points]) => ({ key, name: INSPECTION_RULE_NAMES[key], points }));
+
+/** The inspection rates: the key and the rate of a branch's metrics it reads. */
+export const RATE_RULES = {
+  attendance: 'attendanceRate',
+  study: 'studyCompletionRate',
+  quiz: 'quizParticipationRate',
+  notice: 'noticeReadRate',
+} as const;
+
+export const isRateRule = (key: InspectionRuleKey): key is keyof typeof RATE_RULES => key in RATE_RULES;
+
+// Rule: an inspection item scores its points × the share of the rules table's sub-periods of the
+// inspected period done (a compliance item; nothing asked in the period scores in full), or its
+// points × the rate (the four rates; nobody asked to take part scores in full).
+export function schemeRuleText(key: InspectionRuleKey): string {
+  if (isRateRule(key)) return `分值 × ${INSPECTION_RULE_NAMES[key]}`;
+  return `分值 × ${INSPECTION_RULE_NAMES[key]}按期完成的比例`;
 }

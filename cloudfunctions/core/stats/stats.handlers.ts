@@ -3,7 +3,7 @@ import type { Handlers } from '../runtime/handler';
 import { requireBureau } from './access';
 import { branchStats } from './branch.service';
 import { compliance } from './compliance.service';
-import { loadRules, saveRules } from './config';
+import { loadRules, loadScheme, saveRules, saveScheme, schemeView } from './config';
 import { dashboard } from './dashboard.service';
 import { exportStats } from './export.service';
 import { adjust, inspection } from './inspection.service';
@@ -29,6 +29,20 @@ export const statsHandlers: Handlers<typeof contracts.stats> = {
     run: async (input, { session }) => {
       requireBureau(session);
       return { rules: await saveRules(session, input.rules) };
+    },
+  },
+  scheme: {
+    access: 'member',
+    run: async (_input, { session }) => {
+      requireBureau(session);
+      return schemeView(await loadScheme());
+    },
+  },
+  setScheme: {
+    access: 'member',
+    run: async (input, { session }) => {
+      requireBureau(session);
+      return saveScheme(session, input.items);
     },
   },
 };

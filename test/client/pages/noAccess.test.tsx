@@ -79,6 +79,7 @@ function today(): ActivityDetail {
     cancelReason: null,
     reminderSent: false,
     audienceGroupName: null,
+    alsoCountsAs: [],
   };
 }
 

@@ -63,6 +63,23 @@ const membersOfA = seededIdsOf(BRANCH_A);
 const activityPage = { page: 1, pageSize: 50 };
 const minutes = { text: '会议学习了上级文件精神，并对下一步工作做了部署。', photos: [] };
 
+/** One exemption of a member of A, approved by A's secretary once (later calls reuse it, writing nothing). */
+let exemptionOfAOnce: Promise<string> | null = null;
+function exemptionOfA(): Promise<string> {
+  exemptionOfAOnce ??= fx
+    .call<{ exemptionId: string }>('secretaryA', 'member', 'addExemption', {
+      memberId: DEMO.memberA.memberId,
+      reason: 'sick_leave',
+      from: '2030-01-01',
+      to: '2030-03-31',
+    })
+    .then((result) => {
+      if (!result.ok) throw new Error(result.message);
+      return result.data.exemptionId;
+    });
+  return exemptionOfAOnce;
+}
+
 const ROWS: Aimed[] = [
   {
     name: 'login names the caller, whatever the data says',
@@ -220,6 +237,33 @@ const ROWS: Aimed[] = [
     caller: 'secretaryB',
     data: () => ({ memberId: DEMO.memberA.memberId, roles: ['committee'] }),
     refuse: F,
+  },
+  {
+    name: "B's secretary reads the exemptions of a member of A",
+    fn: 'member',
+    action: 'exemptions',
+    caller: 'secretaryB',
+    data: () => ({ memberId: DEMO.memberA.memberId }),
+    refuse: N,
+    missing: () => ({ memberId: MISSING }),
+  },
+  {
+    name: "B's secretary excuses a member of A from organisational life",
+    fn: 'member',
+    action: 'addExemption',
+    caller: 'secretaryB',
+    data: () => ({ memberId: DEMO.memberA.memberId, reason: 'frail', from: '2030-01-01', to: '2030-06-30' }),
+    refuse: N,
+    missing: () => ({ memberId: MISSING, reason: 'frail', from: '2030-01-01', to: '2030-06-30' }),
+  },
+  {
+    name: "B's secretary ends an exemption of A",
+    fn: 'member',
+    action: 'endExemption',
+    caller: 'secretaryB',
+    data: async () => ({ exemptionId: await exemptionOfA() }),
+    refuse: N,
+    missing: () => ({ exemptionId: MISSING }),
   },
   {
     name: 'a member of B sees only their own branch in the branch list',

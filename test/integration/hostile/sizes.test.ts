@@ -70,6 +70,21 @@ const VALID: Record<string, { caller: string; data: (w: World) => unknown }> = {
   'member.createInvite': { caller: 'secretaryA', data: () => ({ memberId: DEMO.unboundA.memberId }) },
   'member.unbind': { caller: 'secretaryA', data: () => ({ memberId: DEMO.memberA.memberId }) },
   'member.setRoles': { caller: 'admin', data: () => ({ memberId: DEMO.memberA.memberId, roles: ['committee'] }) },
+  'member.exemptions': { caller: 'secretaryA', data: () => ({ memberId: DEMO.memberA.memberId }) },
+  'member.addExemption': {
+    caller: 'secretaryA',
+    data: () => ({
+      memberId: DEMO.memberA.memberId,
+      reason: 'other',
+      note: '援疆支教一年',
+      from: '2030-01-01',
+      to: '2030-12-31',
+    }),
+  },
+  'member.endExemption': {
+    caller: 'secretaryA',
+    data: () => ({ exemptionId: 'ex_000000000abcdef', lastDay: '2030-06-30', reason: '提前返校' }),
+  },
   'org.branches': { caller: 'admin', data: () => ({ page: 1, pageSize: 20 }) },
   'org.branch': { caller: 'admin', data: () => ({ branchId: BRANCH_B }) },
   'org.createBranch': {

@@ -1,6 +1,6 @@
-import type { BranchStats, Compliance, Dashboard, Inspection, MyStats, Result } from '@zhibu/types';
+import type { BranchStats, Compliance, Dashboard, Inspection, InspectionScheme, MyStats, Result } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
-import { BRANCH_A, BRANCH_B, fixtureFor, type Fixture } from '../../support/fixture';
+import { BRANCH_A, BRANCH_B, COLLECTIONS, countOf, fixtureFor, type Fixture } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
 import { actionCoverage } from '../../support/coverage';
 
@@ -37,15 +37,18 @@ afterAll(() => runtime.close());
 
 const refused = (result: Result<unknown>, code: string) => expect(result).toMatchObject({ ok: false, code });
 
-describe.each(['dashboard', 'inspection', 'export', 'rules'] as const)('stats.%s: the bureau only', (action) => {
-  const data = action === 'rules' ? undefined : { period: PERIOD };
-  it.each(['secretaryA', 'committeeA', 'memberA', 'memberB'] as const)('%s is FORBIDDEN', async (caller) => {
-    refused(await call(caller, action, data), 'FORBIDDEN');
-  });
-  it('a stranger is UNAUTHENTICATED', async () => {
-    refused(await call('stranger', action, data), 'UNAUTHENTICATED');
-  });
-});
+describe.each(['dashboard', 'inspection', 'export', 'rules', 'scheme'] as const)(
+  'stats.%s: the bureau only',
+  (action) => {
+    const data = action === 'rules' || action === 'scheme' ? undefined : { period: PERIOD };
+    it.each(['secretaryA', 'committeeA', 'memberA', 'memberB'] as const)('%s is FORBIDDEN', async (caller) => {
+      refused(await call(caller, action, data), 'FORBIDDEN');
+    });
+    it('a stranger is UNAUTHENTICATED', async () => {
+      refused(await call('stranger', action, data), 'UNAUTHENTICATED');
+    });
+  },
+);
 
 describe('what the bureau sees', () => {
   it('the dashboard lists every active branch, branches and never people', async () => {
@@ -109,6 +112,53 @@ describe('what the bureau sees', () => {
         { type: 'review', every: 'year', min: 1 },
       ],
     });
+  });
+
+  it('scheme: the default 100 points until an admin sets another; validated, logged, and what inspection scores by', async () => {
+    const before = await call<InspectionScheme>('admin', 'scheme');
+    if (!before.ok) throw new Error(before.message);
+    expect(before.data.total).toBe(100);
+    expect(before.data.items).toHaveLength(11);
+    expect(before.data.items.find((i) => i.key === 'attendance')).toMatchObject({ name: '到会率', points: 15 });
+
+    const items = [
+      { key: 'committee', points: 40 },
+      { key: 'attendance', name: '参会情况', points: 40 },
+      { key: 'notice', points: 20 },
+    ];
+    for (const caller of ['secretaryA', 'committeeA', 'memberA', 'memberB'] as const)
+      refused(await call(caller, 'setScheme', { items }), 'FORBIDDEN');
+    refused(await call('admin', 'setScheme', { items: [...items, items[0]] }), 'INVALID_ARGUMENT');
+    refused(await call('admin', 'setScheme', { items: [{ key: 'committee', points: 0 }] }), 'INVALID_ARGUMENT');
+    refused(await call('admin', 'setScheme', { items: [{ key: 'minutes_typed', points: 10 }] }), 'INVALID_ARGUMENT');
+    refused(await call('admin', 'setScheme', { items: [] }), 'INVALID_ARGUMENT');
+
+    const set = await call<InspectionScheme>('admin', 'setScheme', { items });
+    expect(set).toMatchObject({
+      ok: true,
+      data: {
+        total: 100,
+        items: [
+          { key: 'committee', name: '支委会', points: 40 },
+          { key: 'attendance', name: '参会情况', points: 40 },
+          { key: 'notice', name: '通知阅读率', points: 20 },
+        ],
+      },
+    });
+    expect(await call('admin', 'scheme')).toMatchObject({ ok: true, data: { total: 100 } });
+    const scored = await call<Inspection>('admin', 'inspection', { period: '2026-H1' });
+    if (!scored.ok) throw new Error(scored.message);
+    for (const row of scored.data.branches) {
+      expect(row.items.map((i) => i.key)).toEqual(['committee', 'attendance', 'notice']);
+      expect(row.items.map((i) => i.name)).toEqual(['支委会', '参会情况', '通知阅读率']);
+    }
+    // The rules table kept while the scheme changed (the two share a document), and both are logged.
+    const rules = await call<{ rules: unknown[] }>('admin', 'rules');
+    expect(rules.ok && rules.data.rules).toHaveLength(7);
+    expect(await countOf(COLLECTIONS.auditLogs, { targetId: 'bureau', action: 'stats.setScheme' })).toBe(1);
+
+    const defaults = before.data.items.map(({ key, name, points }) => ({ key, name, points }));
+    expect(await call('admin', 'setScheme', { items: defaults })).toMatchObject({ ok: true, data: { total: 100 } });
   });
 
   it('adjust: admins only, with a reason, logged, and in the score', async () => {

@@ -16,6 +16,8 @@ export interface ActivityFormValues {
   audienceKind: Audience['kind'];
   partyGroupId: string;
   memberIds: string[];
+  /** Other compliance items the meeting also counts as (never its own type; at most 3). */
+  alsoCountsAs: ActivityType[];
 }
 
 export type FormField = 'title' | 'time' | 'place' | 'agenda' | 'audience';
@@ -28,6 +30,19 @@ export interface ActivityInput {
   place: string;
   agenda: string;
   audience: Audience;
+  alsoCountsAs: ActivityType[];
+}
+
+/** At most this many items one meeting also counts as (types/activity.ts MAX_ALSO_COUNTS_AS). */
+export const MAX_ALSO_COUNTS_AS = 3;
+
+/** Picks or drops an item the meeting also counts as; its own type and a fourth pick are refused. */
+export function toggleAlso(values: ActivityFormValues, type: ActivityType): ActivityFormValues {
+  if (values.alsoCountsAs.includes(type)) {
+    return { ...values, alsoCountsAs: values.alsoCountsAs.filter((t) => t !== type) };
+  }
+  if (type === values.type || type === 'other' || values.alsoCountsAs.length >= MAX_ALSO_COUNTS_AS) return values;
+  return { ...values, alsoCountsAs: [...values.alsoCountsAs, type] };
 }
 
 export type FormErrors = Partial<Record<FormField, string>>;
@@ -62,6 +77,7 @@ export function emptyForm(now: number = Date.now(), type: ActivityType = 'theme_
     audienceKind: 'branch',
     partyGroupId: '',
     memberIds: [],
+    alsoCountsAs: [],
   };
 }
 
@@ -79,6 +95,7 @@ export function formFromDetail(detail: ActivityDetail): ActivityFormValues {
     audienceKind: audience.kind,
     partyGroupId: audience.kind === 'group' ? audience.partyGroupId : '',
     memberIds: audience.kind === 'members' ? [...audience.memberIds] : [],
+    alsoCountsAs: [...(detail.alsoCountsAs ?? [])],
   };
 }
 
@@ -166,6 +183,8 @@ export function checkForm(values: ActivityFormValues): FormCheck {
       place: values.place.trim(),
       agenda: values.agenda.trim(),
       audience,
+      // A type changed after picking drops itself from the list rather than being refused.
+      alsoCountsAs: values.alsoCountsAs.filter((t) => t !== values.type),
     },
   };
 }
@@ -199,5 +218,7 @@ export function patchFor(detail: ActivityDetail, input: ActivityInput): Partial<
     patch.endAt = input.endAt;
   }
   if (!sameAudience(input.audience, detail.audience)) patch.audience = input.audience;
+  const before = [...(detail.alsoCountsAs ?? [])].sort().join();
+  if ([...input.alsoCountsAs].sort().join() !== before) patch.alsoCountsAs = input.alsoCountsAs;
   return patch;
 }

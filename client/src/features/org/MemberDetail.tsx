@@ -9,6 +9,7 @@ import { orgApi } from './api';
 import { markOrgChanged, useReloadAfterChanges } from './changes';
 import { confirm, toastDone } from './confirm';
 import { APPOINTED_ROLES, type AppointedRole } from './labels';
+import { ExemptionSection } from './ExemptionSection';
 import { BindingBadge, officeLabels } from './MemberRow';
 import './Member.css';
 
@@ -157,6 +158,7 @@ export function MemberDetail({ viewer, memberId }: { viewer: LoginResult; member
           })}
         </CellGroup>
       ) : null}
+      {member.active ? <ExemptionSection memberId={member.memberId} /> : null}
       {member.active && !self ? (
         <CellGroup>
           <Cell label="办理调出 / 停用" action="danger" onClick={() => open(orgPages.deactivate(member.memberId))} />

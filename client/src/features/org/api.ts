@@ -15,6 +15,9 @@ export const orgApi = {
   createInvite: (memberId: string) => callFunction('member', 'createInvite', { memberId }),
   unbind: (memberId: string) => callFunction('member', 'unbind', { memberId }),
   setRoles: (input: ActionInput<'member', 'setRoles'>) => callFunction('member', 'setRoles', input),
+  exemptions: (memberId: string) => callFunction('member', 'exemptions', { memberId }),
+  addExemption: (input: ActionInput<'member', 'addExemption'>) => callFunction('member', 'addExemption', input),
+  endExemption: (input: ActionInput<'member', 'endExemption'>) => callFunction('member', 'endExemption', input),
 
   listBranches: (input: ActionInput<'org', 'branches'>) => callFunction('org', 'branches', input),
   getBranch: (branchId: string) => callFunction('org', 'branch', { branchId }),

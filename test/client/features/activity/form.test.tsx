@@ -1,5 +1,12 @@
 import type { ActivityDetail } from '@zhibu/types';
-import { checkForm, emptyForm, formFromDetail, patchFor, type ActivityFormValues } from '@/features/activity/form';
+import {
+  checkForm,
+  emptyForm,
+  formFromDetail,
+  patchFor,
+  toggleAlso,
+  type ActivityFormValues,
+} from '@/features/activity/form';
 
 const filled: ActivityFormValues = {
   ...emptyForm(Date.parse('2026-11-20T02:10:00Z')),
@@ -24,6 +31,7 @@ const detail: ActivityDetail = {
   pendingLeave: 0,
   agenda: '',
   audience: { kind: 'branch' },
+  alsoCountsAs: [],
   createdByName: '王建国',
   canManage: true,
   minutes: null,
@@ -66,6 +74,7 @@ describe('the activity form', () => {
         place: '学校三楼会议室',
         agenda: '',
         audience: { kind: 'branch' },
+        alsoCountsAs: [],
       },
     });
   });
@@ -113,5 +122,22 @@ describe('the activity form', () => {
     const narrowed = checkForm({ ...values, audienceKind: 'committee' });
     if (!narrowed.ok) throw new Error(narrowed.message);
     expect(patchFor(detail, narrowed.input)).toEqual({ audience: { kind: 'committee' } });
+  });
+
+  it('同时计入: picks up to three other items, never its own type, and edits send the list when it changed', () => {
+    let values = formFromDetail(detail);
+    values = toggleAlso(values, 'theme_day');
+    expect(values.alsoCountsAs).toEqual([]);
+    for (const type of ['lecture', 'life_meeting', 'review', 'party_congress'] as const)
+      values = toggleAlso(values, type);
+    expect(values.alsoCountsAs).toEqual(['lecture', 'life_meeting', 'review']);
+    values = toggleAlso(values, 'life_meeting');
+    expect(values.alsoCountsAs).toEqual(['lecture', 'review']);
+    const check = checkForm(values);
+    if (!check.ok) throw new Error(check.message);
+    expect(patchFor(detail, check.input)).toEqual({ alsoCountsAs: ['lecture', 'review'] });
+    // A type changed to one of the picked items drops it from the list rather than being refused.
+    const retyped = checkForm({ ...values, type: 'lecture' });
+    expect(retyped).toMatchObject({ ok: true, input: { type: 'lecture', alsoCountsAs: ['review'] } });
   });
 });

@@ -35,6 +35,7 @@ function inThreeDays(): ActivityDetail {
     cancelReason: null,
     reminderSent: false,
     audienceGroupName: null,
+    alsoCountsAs: [],
   };
 }
 

@@ -12,6 +12,7 @@ import {
   patchFor,
   TEXT_LIMITS,
   timeProblem,
+  toggleAlso,
   withStart,
   type ActivityFormValues,
   type ActivityInput,
@@ -157,6 +158,31 @@ export function ActivityForm({ editing, member, initialType, onSubmit }: Activit
             </View>
           ))}
         </View>
+      </CellGroup>
+
+      <CellGroup title="同时计入（选填，最多 3 项）">
+        <View className="act-form__types act-form__types--also">
+          {ACTIVITY_TYPE_ORDER.filter((type) => type !== values.type && type !== 'other').map((type) => {
+            const on = values.alsoCountsAs.includes(type);
+            return (
+              <View
+                key={type}
+                className={`act-form__type act-form__type--small${on ? ' act-form__type--on' : ''}`}
+                role="checkbox"
+                aria-checked={on}
+                onClick={() => {
+                  setValues((current) => toggleAlso(current, type));
+                  setSubmitError('');
+                }}
+              >
+                {ACTIVITY_TYPE_NAMES[type]}
+              </View>
+            );
+          })}
+        </View>
+        <Text className="act-form__hint act-form__hint--inline">
+          例如主题党日同时作为本季度党课；考核时分别计入，签到只算一次。
+        </Text>
       </CellGroup>
 
       <CellGroup title="基本信息">
