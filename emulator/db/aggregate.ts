@@ -4,6 +4,7 @@ import { DEFAULT_AGGREGATE_LIMIT } from './limits';
 import { assertSupportedPipeline } from './operators';
 import { filterDocuments } from './query';
 import { engineAggregator } from './sample';
+import { deepClone } from './clone';
 
 /**
  * Stages that only read their input documents. mingo changes input documents in place in other
@@ -43,12 +44,12 @@ export function runPipeline(collections: Collections, name: string, pipeline: Fi
   const collectionResolver = (from: string): Fields[] => {
     let docs = copies.get(from);
     if (docs === undefined) {
-      docs = structuredClone<Fields[]>(collections.get(from).all().slice());
+      docs = deepClone<Fields[]>(collections.get(from).all().slice());
       copies.set(from, docs);
     }
     return docs;
   };
   const readOnly = stages.every((stage) => Object.keys(stage).every((stageName) => READ_ONLY_STAGES.has(stageName)));
-  const source = readOnly ? input.slice() : structuredClone<Fields[]>(input.slice());
+  const source = readOnly ? input.slice() : deepClone<Fields[]>(input.slice());
   return engineAggregator(stages, { collectionResolver }).run<Fields>(source);
 }

@@ -4,6 +4,7 @@ import { encodeDocument } from './ejson';
 import { invalidParam } from './errors';
 import { assertDocumentedUpdateOperator, assertEncodedCommands } from './operators';
 import type { Criteria } from './query';
+import { deepClone } from './clone';
 
 export type UpdateSpec =
   { kind: 'operators'; modifier: Record<string, Record<string, unknown>> } | { kind: 'replace'; fields: Fields };
@@ -53,7 +54,7 @@ export function applyUpdate(doc: Doc, spec: UpdateSpec, criteria: Criteria): { n
     const next: Doc = { _id: doc._id, ...spec.fields };
     return { next, changed: encodeDocument(next) !== encodeDocument(doc) };
   }
-  const next = structuredClone(doc);
+  const next = deepClone(doc);
   const modified = applyModifier(next, spec.modifier, undefined, usesPositional(spec.modifier) ? criteria : undefined);
   assertStorableFields(next, 'data');
   return { next, changed: modified.length > 0 };

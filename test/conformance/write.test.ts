@@ -191,6 +191,19 @@ describe('set, update and remove', () => {
     expect(await read('t1')).toMatchObject({ description: 'learn', progress: 20, done: true });
   });
 
+  test('after an update, a where naming a whole array or object still matches the stored value', async () => {
+    await todos().add({ data: { _id: 'arr', tags: ['alpha', 'beta'], meta: { a: [1, 2] }, n: 0 } });
+    await todos()
+      .doc('arr')
+      .update({ data: { n: _.inc(1) } });
+    expect(idSet(await todos().where({ tags: ['alpha', 'beta'] }).get())).toEqual(['arr']);
+    expect(idSet(await todos().where({ meta: _.eq({ a: [1, 2] }) }).get())).toEqual(['arr']);
+    const cas = await todos()
+      .where({ _id: 'arr', tags: ['alpha', 'beta'] })
+      .update({ data: { n: _.inc(1) } });
+    expect(cas.stats.updated).toBe(1);
+  });
+
   test('docs: Document.update — a missing record is not created: {stats: {updated: 0}}', async () => {
     expect(
       (
