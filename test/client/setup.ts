@@ -8,3 +8,9 @@ afterEach(() => {
   taroMock.reset();
   jest.clearAllMocks();
 });
+
+// jsdom has no object URLs; the H5 code makes them for picked and downloaded files. Tests that
+// check a download replace these with their own.
+let objectUrls = 0;
+URL.createObjectURL = () => `blob:test/${(objectUrls += 1)}`;
+URL.revokeObjectURL = () => undefined;

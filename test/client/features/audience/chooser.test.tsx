@@ -105,8 +105,11 @@ const memberLists = (sent: SentRequest[]) =>
 
 beforeEach(() => setToken('tok-wang'));
 
+/** The chooser loads the branch's party groups as it mounts; a test that ends sooner lets it land. */
+const partyGroupsLoaded = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
 describe('the audience chooser', () => {
-  it('offers a branch’s four choices, the whole branch first', () => {
+  it('offers a branch’s four choices, the whole branch first', async () => {
     serve();
     render(<Host kinds={BRANCH_KINDS} />);
     for (const label of ['本支部全体党员', '支部委员会', '一个党小组', '指定党员'])
@@ -115,6 +118,7 @@ describe('the audience chooser', () => {
     expect(shown()).toMatchObject({ audience: { kind: 'branch' }, problem: null });
     fireEvent.click(screen.getByRole('radio', { name: '支部委员会' }));
     expect(shown().audience).toEqual({ kind: 'committee' });
+    await partyGroupsLoaded();
   });
 
   it('asks for a party group and takes the one tapped', async () => {
@@ -163,10 +167,11 @@ describe('the audience chooser', () => {
     expect(screen.getByText('请选择 ›')).toBeInTheDocument();
   });
 
-  it('names members of a record being edited by count until their names are known', () => {
+  it('names members of a record being edited by count until their names are known', async () => {
     serve();
     render(<Host kinds={BRANCH_KINDS} start={audienceValue({ kind: 'members', memberIds: ['m-2', 'm-3'] })} />);
     expect(screen.getByText('已选 2 人 ›')).toBeInTheDocument();
+    await partyGroupsLoaded();
   });
 
   it('gives a bureau admin every branch or chosen branches, active ones only', async () => {
