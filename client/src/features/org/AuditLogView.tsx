@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useListPage } from '@/hooks/useListPage';
 import type { AuditEntry, BranchSummary } from '@zhibu/types';
 import { useEffect, useMemo, useState } from 'react';
 import emptySearch from '@/assets/empty/search.png';
@@ -65,10 +65,7 @@ export function AuditLogView({ branchId, targetId, title }: AuditLogViewProps) {
     key: `${branchId ?? ''}|${targetId ?? ''}`,
     idOf: (entry) => entry.id,
   });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
+  useListPage(list);
 
   return (
     <View className="audit">

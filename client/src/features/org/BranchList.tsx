@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { useListPage } from '@/hooks/useListPage';
 import type { BranchSummary } from '@zhibu/types';
 import { useState } from 'react';
 import { orgPages } from '@/features/member';
@@ -58,10 +59,7 @@ export function BranchList() {
     key: String(includeInactive),
     idOf: (branch) => branch.branchId,
   });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
+  useListPage(list);
   useReloadAfterChanges(list.reload);
 
   return (

@@ -1,4 +1,5 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
+import { useListPage } from '@/hooks/useListPage';
 import { SessionGate } from '@/features/member';
 import {
   ActivityFeedView,
@@ -15,12 +16,7 @@ import { Cell, CellGroup } from '@/ui';
 export default function ActivityPage() {
   const feed = useActivityFeed();
 
-  usePullDownRefresh(() => {
-    void feed.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void feed.loadMore();
-  });
+  useListPage(feed);
   useDidShow(() => {
     feed.reloadIfStale();
   });

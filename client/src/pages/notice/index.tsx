@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { useListPage } from '@/hooks/useListPage';
 import { Segmented } from '@/ui';
 import { canManage, SessionGate } from '@/features/member';
 import { askForNoticeReminder, NoticeListView, NoticeToolbar, useNoticeList } from '@/features/notice';
@@ -14,12 +15,7 @@ export default function NoticeListPage() {
   const posted = useNoticeList('posted');
   const current = box === 'inbox' ? inbox : posted;
 
-  usePullDownRefresh(() => {
-    void current.list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void current.list.loadMore();
-  });
+  useListPage(current.list);
   useDidShow(() => {
     inbox.reloadIfChanged();
     posted.reloadIfChanged();

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { StudyTaskSummary } from '@zhibu/types';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { usePagedList } from '@/hooks/usePagedList';
+import { useListPage } from '@/hooks/useListPage';
 import { canManageActivities } from '@/features/activity';
 import { SessionGate } from '@/features/member';
 import {
@@ -23,20 +23,7 @@ export default function StudyPage() {
     key: status,
     idOf: (t) => t.taskId,
   });
-  const seen = useRef(studyChangeCount());
-
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
-  useDidShow(() => {
-    if (seen.current !== studyChangeCount()) {
-      seen.current = studyChangeCount();
-      void list.reload();
-    }
-  });
+  useListPage(list, studyChangeCount);
 
   return (
     <SessionGate>

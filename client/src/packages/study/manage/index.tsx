@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef } from 'react';
 import { usePagedList } from '@/hooks/usePagedList';
+import { useListPage } from '@/hooks/useListPage';
 import { openCreateTask, studyChangeCount } from '@/features/study';
 import { ManageList, manageStudyApi, type ManagedTask } from '@/features/study/manage';
 import { Button } from '@/ui';
@@ -9,20 +8,7 @@ import { Button } from '@/ui';
 /** 任务与进度: the branch's study tasks for its committee (and the bureau's own branch). */
 export default function StudyManagePage() {
   const list = usePagedList<ManagedTask>((page, size) => manageStudyApi.list(page, size), { idOf: (t) => t.taskId });
-  const seen = useRef(studyChangeCount());
-
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
-  useDidShow(() => {
-    if (seen.current !== studyChangeCount()) {
-      seen.current = studyChangeCount();
-      void list.reload();
-    }
-  });
+  useListPage(list, studyChangeCount);
 
   return (
     <View className="page">

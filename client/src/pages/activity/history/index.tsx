@@ -1,16 +1,11 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useListPage } from '@/hooks/useListPage';
 import { HistoryView, useHistory } from '@/features/activity';
 
 export default function AttendanceHistoryPage() {
   const history = useHistory();
 
-  usePullDownRefresh(() => {
-    void history.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void history.loadMore();
-  });
+  useListPage(history);
 
   return (
     <View className="page">
