@@ -368,4 +368,6 @@ export const COLLECTIONS = {
   quizPractice: 'quizPractice',
   statsConfig: 'statsConfig',
   statsAdjustments: 'statsAdjustments',
+  developmentCandidates: 'developmentCandidates',
+  developmentConfig: 'developmentConfig',
 } as const;
