@@ -55,3 +55,19 @@ export function requireMayRecord(session: Session, relation: Relation, step: Dev
   if (relation === 'sponsor') throw forbidden('培养联系人只能记录考察情况');
   throw forbidden('只有支部委员或局党委管理员可以记录发展步骤');
 }
+
+/**
+ * A candidacy the caller means to write to. A fellow member of the branch who is neither on its
+ * committee nor a sponsor is refused as a member calling a management action; anyone outside the
+ * branch is told it does not exist.
+ */
+export async function writableCandidate(
+  session: Session,
+  candidateId: string,
+): Promise<{ doc: DevelopmentCandidateDoc; relation: Relation }> {
+  const doc = await getDoc<DevelopmentCandidateDoc>(COLLECTIONS.developmentCandidates, candidateId);
+  const relation = doc ? relationTo(session, doc) : null;
+  if (doc && relation) return { doc, relation };
+  if (doc && doc.branchId === session.member.branchId) throw forbidden('只有支部委员或局党委管理员可以记录发展步骤');
+  throw notFound('没有找到该发展对象');
+}

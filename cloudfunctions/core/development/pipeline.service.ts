@@ -15,7 +15,7 @@ import { audit } from '../org/audit';
 import { conflict, failedPrecondition, invalidArgument, notFound } from '../runtime/app-error';
 import { beijingDate } from '../runtime/time';
 import { runTransaction, txGet, type Transaction } from '../runtime/transaction';
-import { candidateIdOf, requireMayRecord, requireSomeManager, visibleCandidate } from './access';
+import { candidateIdOf, requireMayRecord, requireSomeManager, writableCandidate } from './access';
 import {
   RuleViolation,
   apply,
@@ -171,7 +171,7 @@ function fieldsOf(input: RecordStepInput | CorrectStepInput): Record<string, unk
 const same = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
 
 export async function recordStep(session: Session, input: RecordStepInput): Promise<Timeline> {
-  const { doc, relation } = await visibleCandidate(session, input.candidateId);
+  const { doc, relation } = await writableCandidate(session, input.candidateId);
   requireMayRecord(session, relation, input.step);
   const fields = fieldsOf(input);
   const [settings, sponsors] = await Promise.all([
@@ -237,7 +237,7 @@ export async function recordStep(session: Session, input: RecordStepInput): Prom
  * checked again with the correction in place, so a corrected date cannot break a later step.
  */
 export async function correctStep(session: Session, input: CorrectStepInput): Promise<Timeline> {
-  const { doc, relation } = await visibleCandidate(session, input.candidateId);
+  const { doc, relation } = await writableCandidate(session, input.candidateId);
   requireMayRecord(session, relation === 'sponsor' ? 'self' : relation, input.step);
   const fields = fieldsOf(input);
   const [settings, sponsors] = await Promise.all([
