@@ -94,7 +94,7 @@ describe('the pipeline from application to 转正', () => {
       .where({ targetId: candidateId })
       .orderBy('_id', 'asc')
       .limit(100)
-      .get()) as { data: { action: string; actorName: string; after: { step?: string } }[] };
+      .get()) as unknown as { data: { action: string; actorName: string; after: { step?: string } }[] };
     expect(entries).toHaveLength(19);
     expect(entries[0]).toMatchObject({ action: 'development.start' });
     expect(entries.filter((e) => e.action === 'development.record').every((e) => e.actorName.length > 0)).toBe(true);
