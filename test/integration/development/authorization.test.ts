@@ -12,6 +12,7 @@ import type { LocalRuntime } from '../../../emulator/runtime';
 import { actionCoverage } from '../../support/coverage';
 import { BRANCH_A, BRANCH_B, expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
 import { startTestRuntime } from '../../support/runtime';
+import { aMember } from '../../support/factories';
 import { applicantInA, candidateInA } from './helpers';
 
 /**
@@ -280,7 +281,7 @@ describe('hostile input writes nothing', () => {
   it('another branch’s ids: members, sponsors, candidates and branches', async () => {
     const { candidateId } = await candidateInA(fx.call, 'apply');
     const before = await doc(candidateId);
-    const outsider = await fx.boundMember(BRANCH_B);
+    const outsider = await aMember(BRANCH_B);
     const insider = await fx.boundMember(BRANCH_A);
     // Sponsors from another branch.
     const sponsors = await fx.call('secretaryA', 'development', 'record', {
