@@ -1,4 +1,5 @@
 import { activityContract } from './activity';
+import { developmentContract } from './development';
 import { jobsContract } from './jobs';
 import { memberContract } from './member';
 import { noticeContract } from './notice';
@@ -9,6 +10,7 @@ import { statsContract } from './stats';
 import { studyContract } from './study';
 
 export * from './activity';
+export * from './development';
 export * from './api';
 export * from './jobs';
 export * from './member';
@@ -34,6 +36,7 @@ export const contracts = {
   study: studyContract,
   quiz: quizContract,
   stats: statsContract,
+  development: developmentContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -15,7 +15,7 @@ export const ROLES = ['member', 'committee', 'secretary', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const MEMBER_STATUSES = ['正式党员', '预备党员', '发展对象', '入党积极分子'] as const;
+export const MEMBER_STATUSES = ['正式党员', '预备党员', '发展对象', '入党积极分子', '申请入党'] as const;
 export const memberStatusSchema = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof memberStatusSchema>;
 

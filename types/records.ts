@@ -46,6 +46,11 @@ export interface MemberDoc {
    * records that never had an invite.
    */
   inviteCode?: string | null;
+  /**
+   * The open 发展党员 candidacy (development/), if any: while it is set the member's status changes
+   * only through the pipeline's steps. Absent on records that never had one.
+   */
+  candidacyId?: string | null;
   /** When and why the member stopped counting in their branch (transfer out and the like). */
   leftAt: Date | null;
   leftReason: string | null;
@@ -428,4 +433,6 @@ export const COLLECTIONS = {
   statsConfig: 'statsConfig',
   statsAdjustments: 'statsAdjustments',
   exemptions: 'exemptions',
+  developmentCandidates: 'developmentCandidates',
+  developmentConfig: 'developmentConfig',
 } as const;

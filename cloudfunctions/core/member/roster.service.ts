@@ -96,6 +96,10 @@ export async function updateMember(
     const current = await txGet<MemberDoc>(tx, COLLECTIONS.members, member._id);
     if (!current) throw notFound('没有找到该党员');
     requireMayManagePerson(session, current);
+    // A candidate's status follows the 发展党员 pipeline's steps (development/), never an edit.
+    if (current.candidacyId && input.patch.status && input.patch.status !== current.status) {
+      throw failedPrecondition('该同志正在发展党员程序中，党员身份随发展步骤变更，不能直接修改');
+    }
     const next: MemberDoc = { ...current, ...input.patch, _id: member._id };
     const diff = changedFields(current, next);
     if (Object.keys(diff.after).length === 0) return current;

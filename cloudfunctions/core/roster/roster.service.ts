@@ -99,7 +99,13 @@ export async function importRoster(session: Session, input: z.infer<typeof roste
         targetName: branch.name,
         branchId,
         before: null,
-        after: { importId, created: docs.length, names: docs.map((d) => d.name).slice(0, 200) },
+        after: {
+          importId,
+          created: docs.length,
+          names: docs.map((d) => d.name).slice(0, 200),
+          // An import may set any status, the pipeline's included; the entry keeps what it set.
+          statuses: docs.map((d) => d.status).slice(0, 200),
+        },
       });
     });
   }

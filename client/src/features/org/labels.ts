@@ -5,7 +5,13 @@ import type { BranchSummary, MemberStatus } from '@zhibu/types';
  * importing them, so the pages do not carry the schema library; a client test keeps them in step.
  */
 
-export const MEMBER_STATUS_OPTIONS: readonly MemberStatus[] = ['正式党员', '预备党员', '发展对象', '入党积极分子'];
+export const MEMBER_STATUS_OPTIONS: readonly MemberStatus[] = [
+  '正式党员',
+  '预备党员',
+  '发展对象',
+  '入党积极分子',
+  '申请入党',
+];
 
 export const GENDER_OPTIONS = ['男', '女'] as const;
 export type Gender = (typeof GENDER_OPTIONS)[number];

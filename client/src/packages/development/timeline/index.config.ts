@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '发展时间线',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  navigationStyle: 'default',
+});
