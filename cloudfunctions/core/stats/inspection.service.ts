@@ -16,7 +16,7 @@ import { runTransaction } from '../runtime/transaction';
 import { requireBureau } from './access';
 import { loadRules } from './config';
 import { emptyTotals, readCounters, type PeriodCounters } from './counters';
-import { activeBranches, periodOrInvalid } from './dashboard.service';
+import { activeBranches, asOfPeriod, periodOrInvalid } from './dashboard.service';
 import { toMetrics } from './metrics';
 import { complianceItems, type Period } from './rules';
 
@@ -91,7 +91,7 @@ async function adjustmentsOf(period: string): Promise<StatsAdjustmentDoc[]> {
 /** 考评 for a period: every branch's score from its records, plus admins' adjustments, ranked. */
 export async function inspectionOf(periodKey: string, now = new Date()): Promise<Inspection> {
   const period = periodOrInvalid(periodKey);
-  const asOf = new Date(Math.min(now.getTime(), period.end.getTime() - 1));
+  const asOf = asOfPeriod(period, now);
   const [branches, rules, counters, adjustments] = await Promise.all([
     activeBranches(),
     loadRules(),
