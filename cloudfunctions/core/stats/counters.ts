@@ -39,7 +39,7 @@ export const emptyTotals = (): Totals => ({
   noticeRead: 0,
 });
 
-type Row = Record<string, number | string | null | undefined> & { _id: string };
+type Row = Record<string, unknown> & { _id: string };
 
 interface Scope {
   /** Every branch when absent. */
@@ -54,43 +54,6 @@ function monthMatch(scope: Scope): Record<string, unknown> {
   return { _id: _.in(scope.branchIds.flatMap((b) => scope.months.map((m) => monthDocId(b, m)))) };
 }
 
-function sums(): Record<string, unknown> {
-  const $ = database().command.aggregate;
-  const out: Record<string, unknown> = {
-    expected: $.sum('$expected'),
-    present: $.sum('$present'),
-    leave: $.sum('$leave'),
-    studyExpected: $.sum('$study.expected'),
-    studyDone: $.sum('$study.done'),
-    studyLate: $.sum('$study.late'),
-    quizExpected: $.sum('$quizExpected'),
-    quizTaken: $.sum('$quizTaken'),
-    quizPassed: $.sum('$quizPassed'),
-  };
-  for (const type of ACTIVITY_TYPES) out[`held_${type}`] = $.sum(`$held.${type}`);
-  return out;
-}
-
-function toTotals(row: Row): Totals {
-  const n = (key: string) => Number(row[key] ?? 0);
-  const held: Partial<Record<ActivityType, number>> = {};
-  for (const type of ACTIVITY_TYPES) if (n(`held_${type}`)) held[type] = n(`held_${type}`);
-  return {
-    held,
-    expected: n('expected'),
-    present: n('present'),
-    leave: n('leave'),
-    studyExpected: n('studyExpected'),
-    studyDone: n('studyDone'),
-    studyLate: n('studyLate'),
-    quizExpected: n('quizExpected'),
-    quizTaken: n('quizTaken'),
-    quizPassed: n('quizPassed'),
-    noticeExpected: 0,
-    noticeRead: 0,
-  };
-}
-
 async function aggregate(collection: string, match: object, group: object): Promise<Row[]> {
   const { list } = (await database()
     .collection(collection)
@@ -102,40 +65,85 @@ async function aggregate(collection: string, match: object, group: object): Prom
   return list;
 }
 
-/** Activity, study and quiz totals of the scope's months, by `key` (branch or month): one operation. */
-async function monthTotals(scope: Scope, key: 'branchId' | 'month'): Promise<Map<string, Totals>> {
-  const rows = await aggregate(COLLECTIONS.branchMonths, monthMatch(scope), { _id: `$${key}`, ...sums() });
-  return new Map(rows.map((row) => [row._id, toTotals(row)]));
+/** The totals of one branch-month document, as the grouping below hands them over. */
+interface MonthRow {
+  month: string;
+  held?: Partial<Record<ActivityType, number>> | null;
+  minuted?: Partial<Record<ActivityType, number>> | null;
+  expected?: number | null;
+  present?: number | null;
+  leave?: number | null;
+  studyExpected?: number | null;
+  studyDone?: number | null;
+  studyLate?: number | null;
+  quizExpected?: number | null;
+  quizTaken?: number | null;
+  quizPassed?: number | null;
 }
 
-/** 应读 and 已读 of the notices published in the scope's months, by branch or month: one operation. */
-async function noticeTotals(scope: Scope, key: 'branchId' | 'month'): Promise<Map<string, [number, number]>> {
+/**
+ * The totals of every branch-month document of the scope, one row per branch with its months:
+ * one operation, one grouping stage with a single accumulator (a grouping with one sum per figure
+ * and per activity type, run three times for branches, months and the calendar, cost several
+ * times as much). The activities' entries stay in the database.
+ */
+async function monthRows(scope: Scope): Promise<Map<string, MonthRow[]>> {
+  const $ = database().command.aggregate;
+  const rows = await aggregate(COLLECTIONS.branchMonths, monthMatch(scope), {
+    _id: '$branchId',
+    months: $.push({
+      month: '$month',
+      held: '$held',
+      minuted: '$minuted',
+      expected: '$expected',
+      present: '$present',
+      leave: '$leave',
+      studyExpected: '$study.expected',
+      studyDone: '$study.done',
+      studyLate: '$study.late',
+      quizExpected: '$quizExpected',
+      quizTaken: '$quizTaken',
+      quizPassed: '$quizPassed',
+    }),
+  });
+  return new Map(rows.map((row) => [row._id, row.months as MonthRow[]]));
+}
+
+function addRow(totals: Totals, row: MonthRow): void {
+  const n = (value: number | null | undefined) => Number(value ?? 0);
+  for (const type of ACTIVITY_TYPES) {
+    const held = n(row.held?.[type]);
+    if (held) totals.held[type] = (totals.held[type] ?? 0) + held;
+  }
+  totals.expected += n(row.expected);
+  totals.present += n(row.present);
+  totals.leave += n(row.leave);
+  totals.studyExpected += n(row.studyExpected);
+  totals.studyDone += n(row.studyDone);
+  totals.studyLate += n(row.studyLate);
+  totals.quizExpected += n(row.quizExpected);
+  totals.quizTaken += n(row.quizTaken);
+  totals.quizPassed += n(row.quizPassed);
+}
+
+/** 应读 and 已读 of the notices published in the scope's months, per branch and month: one operation. */
+async function noticeRows(scope: Scope): Promise<Map<string, { month: string; expected: number; read: number }[]>> {
   const _ = database().command;
   const $ = _.aggregate;
   const match: Record<string, unknown> = { month: _.in(scope.months), status: 'published' };
   if (scope.branchIds) match.branchId = _.in(scope.branchIds);
   const rows = await aggregate(COLLECTIONS.noticeBranches, match, {
-    _id: `$${key}`,
-    expected: $.sum('$audienceCount'),
-    read: $.sum('$readCount'),
-  });
-  return new Map(rows.map((row) => [row._id, [Number(row.expected ?? 0), Number(row.read ?? 0)]]));
-}
-
-/** Held and minuted activities by type and month, per branch, for the compliance calendar: one operation. */
-async function complianceMonths(scope: Scope): Promise<Map<string, Map<string, MonthActivity>>> {
-  const $ = database().command.aggregate;
-  const rows = (await aggregate(COLLECTIONS.branchMonths, monthMatch(scope), {
     _id: '$branchId',
-    months: $.push({ month: '$month', held: '$held', minuted: '$minuted' }),
-  })) as unknown as {
-    _id: string;
-    months: { month: string; held?: MonthActivity['held']; minuted?: MonthActivity['held'] }[];
-  }[];
+    deliveries: $.push({ month: '$month', expected: '$audienceCount', read: '$readCount' }),
+  });
   return new Map(
     rows.map((row) => [
       row._id,
-      new Map(row.months.map((m) => [m.month, { held: { ...m.held }, evidenced: { ...m.minuted } }])),
+      (row.deliveries as { month: string; expected?: number; read?: number }[]).map((d) => ({
+        month: d.month,
+        expected: Number(d.expected ?? 0),
+        read: Number(d.read ?? 0),
+      })),
     ]),
   );
 }
@@ -225,14 +233,42 @@ export interface PeriodCounters {
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
-  const [byBranch, byMonth, noticesByBranch, noticesByMonth, compliance, pending] = await Promise.all([
-    monthTotals(scope, 'branchId'),
-    monthTotals(scope, 'month'),
-    noticeTotals(scope, 'branchId'),
-    noticeTotals(scope, 'month'),
-    complianceMonths({ branchIds: scope.branchIds, months: scope.complianceMonths }),
+  const [rows, notices, pending] = await Promise.all([
+    monthRows({ branchIds: scope.branchIds, months: allMonths }),
+    noticeRows({ branchIds: scope.branchIds, months: scope.months }),
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),
   ]);
+  const byBranch = new Map<string, Totals>();
+  const byMonth = new Map<string, Totals>();
+  const compliance = new Map<string, Map<string, MonthActivity>>();
+  const inPeriodMonth = new Set(scope.months);
+  const inComplianceMonth = new Set(scope.complianceMonths);
+  const totalsOf = (map: Map<string, Totals>, key: string) => {
+    const found = map.get(key) ?? emptyTotals();
+    map.set(key, found);
+    return found;
+  };
+  for (const [branchId, months] of rows) {
+    for (const row of months) {
+      if (inPeriodMonth.has(row.month)) {
+        addRow(totalsOf(byBranch, branchId), row);
+        addRow(totalsOf(byMonth, row.month), row);
+      }
+      if (inComplianceMonth.has(row.month)) {
+        const calendar = compliance.get(branchId) ?? new Map<string, MonthActivity>();
+        calendar.set(row.month, { held: { ...row.held }, evidenced: { ...row.minuted } });
+        compliance.set(branchId, calendar);
+      }
+    }
+  }
+  for (const [branchId, deliveries] of notices) {
+    for (const d of deliveries) {
+      for (const totals of [totalsOf(byBranch, branchId), totalsOf(byMonth, d.month)]) {
+        totals.noticeExpected += d.expected;
+        totals.noticeRead += d.read;
+      }
+    }
+  }
   const inPeriod = new Set(scope.months);
   const inCompliance = new Set(scope.complianceMonths);
   const wanted = scope.branchIds ? new Set(scope.branchIds) : null;
@@ -248,17 +284,6 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
         month.held[a.type] = (month.held[a.type] ?? 0) - 1;
         if (a.minutes) month.evidenced[a.type] = (month.evidenced[a.type] ?? 0) - 1;
       }
-    }
-  }
-  for (const [map, notices] of [
-    [byBranch, noticesByBranch],
-    [byMonth, noticesByMonth],
-  ] as const) {
-    for (const [key, [expected, read]] of notices) {
-      const totals = map.get(key) ?? emptyTotals();
-      totals.noticeExpected = expected;
-      totals.noticeRead = read;
-      map.set(key, totals);
     }
   }
   return { byBranch, byMonth, compliance };
