@@ -15,14 +15,14 @@ const ABSENCE_ACTIVITIES = 30;
 async function absences(branchId: string, period: Period, now: Date): Promise<BranchStats['absences']> {
   const db = database();
   const _ = db.command;
-  const until = new Date(Math.min(now.getTime(), period.end.getTime()));
   const activities = (
     await getDocs<Pick<ActivityDoc, '_id' | 'title' | 'type' | 'endAt' | 'status' | 'expectedIds' | 'leaveIds'>>(
       db
         .collection(COLLECTIONS.activities)
-        .where({ branchId, endAt: _.gte(period.start).and(_.lte(until)) })
+        // The meetings of the period are those that start in it (as the counters count them).
+        .where({ branchId, startAt: _.gte(period.start).and(_.lt(period.end)), endAt: _.lte(now) })
         .field({ _id: true, title: true, type: true, endAt: true, status: true, expectedIds: true, leaveIds: true })
-        .orderBy('endAt', 'desc')
+        .orderBy('startAt', 'desc')
         .limit(ABSENCE_ACTIVITIES),
     )
   ).filter((a) => a.status === 'scheduled');

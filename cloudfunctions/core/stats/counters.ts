@@ -46,7 +46,7 @@ export const emptyTotals = (): Totals => ({
   noticeConfirmExpected: 0,
 });
 
-type Row = Record<string, number | string | null | undefined> & { _id: string };
+type Row = Record<string, unknown> & { _id: string };
 
 interface Scope {
   /** Every branch when absent. */
@@ -61,52 +61,6 @@ function monthMatch(scope: Scope): Record<string, unknown> {
   return { _id: _.in(scope.branchIds.flatMap((b) => scope.months.map((m) => monthDocId(b, m)))) };
 }
 
-function sums(): Record<string, unknown> {
-  const $ = database().command.aggregate;
-  const out: Record<string, unknown> = {
-    expected: $.sum('$expected'),
-    present: $.sum('$present'),
-    leave: $.sum('$leave'),
-    studyExpected: $.sum('$study.expected'),
-    studyDone: $.sum('$study.done'),
-    studyLate: $.sum('$study.late'),
-    quizExpected: $.sum('$quizExpected'),
-    quizTaken: $.sum('$quizTaken'),
-    quizPassed: $.sum('$quizPassed'),
-    alsoHeld: $.sum('$alsoHeld'),
-    noticeExpected: $.sum('$noticeExpected'),
-    noticeRead: $.sum('$noticeRead'),
-    noticeConfirmed: $.sum('$noticeConfirmed'),
-    noticeConfirmExpected: $.sum('$noticeConfirmExpected'),
-  };
-  for (const type of ACTIVITY_TYPES) out[`held_${type}`] = $.sum(`$held.${type}`);
-  return out;
-}
-
-function toTotals(row: Row): Totals {
-  const n = (key: string) => Number(row[key] ?? 0);
-  const held: Partial<Record<ActivityType, number>> = {};
-  for (const type of ACTIVITY_TYPES) if (n(`held_${type}`)) held[type] = n(`held_${type}`);
-  const heldSum = Object.values(held).reduce((a, b) => a + (b ?? 0), 0);
-  return {
-    held,
-    meetings: heldSum - n('alsoHeld'),
-    expected: n('expected'),
-    present: n('present'),
-    leave: n('leave'),
-    studyExpected: n('studyExpected'),
-    studyDone: n('studyDone'),
-    studyLate: n('studyLate'),
-    quizExpected: n('quizExpected'),
-    quizTaken: n('quizTaken'),
-    quizPassed: n('quizPassed'),
-    noticeExpected: n('noticeExpected'),
-    noticeRead: n('noticeRead'),
-    noticeConfirmed: n('noticeConfirmed'),
-    noticeConfirmExpected: n('noticeConfirmExpected'),
-  };
-}
-
 async function aggregate(collection: string, match: object, group: object): Promise<Row[]> {
   const { list } = (await database()
     .collection(collection)
@@ -118,28 +72,83 @@ async function aggregate(collection: string, match: object, group: object): Prom
   return list;
 }
 
-/** Activity, study and quiz totals of the scope's months, by `key` (branch or month): one operation. */
-async function monthTotals(scope: Scope, key: 'branchId' | 'month'): Promise<Map<string, Totals>> {
-  const rows = await aggregate(COLLECTIONS.branchMonths, monthMatch(scope), { _id: `$${key}`, ...sums() });
-  return new Map(rows.map((row) => [row._id, toTotals(row)]));
+/** The totals of one branch-month document, as the grouping below hands them over. */
+interface MonthRow {
+  month: string;
+  held?: Partial<Record<ActivityType, number>> | null;
+  minuted?: Partial<Record<ActivityType, number>> | null;
+  expected?: number | null;
+  present?: number | null;
+  leave?: number | null;
+  studyExpected?: number | null;
+  studyDone?: number | null;
+  studyLate?: number | null;
+  quizExpected?: number | null;
+  quizTaken?: number | null;
+  quizPassed?: number | null;
+  alsoHeld?: number | null;
+  noticeExpected?: number | null;
+  noticeRead?: number | null;
+  noticeConfirmed?: number | null;
+  noticeConfirmExpected?: number | null;
 }
 
-/** Held and minuted activities by type and month, per branch, for the compliance calendar: one operation. */
-async function complianceMonths(scope: Scope): Promise<Map<string, Map<string, MonthActivity>>> {
+/**
+ * The totals of every branch-month document of the scope, one row per branch with its months:
+ * one operation, one grouping stage with a single accumulator (a grouping with one sum per figure
+ * and per activity type, run three times for branches, months and the calendar, cost several
+ * times as much). The activities' entries stay in the database.
+ */
+async function monthRows(scope: Scope): Promise<Map<string, MonthRow[]>> {
   const $ = database().command.aggregate;
-  const rows = (await aggregate(COLLECTIONS.branchMonths, monthMatch(scope), {
+  const rows = await aggregate(COLLECTIONS.branchMonths, monthMatch(scope), {
     _id: '$branchId',
-    months: $.push({ month: '$month', held: '$held', minuted: '$minuted' }),
-  })) as unknown as {
-    _id: string;
-    months: { month: string; held?: MonthActivity['held']; minuted?: MonthActivity['held'] }[];
-  }[];
-  return new Map(
-    rows.map((row) => [
-      row._id,
-      new Map(row.months.map((m) => [m.month, { held: { ...m.held }, evidenced: { ...m.minuted } }])),
-    ]),
-  );
+    months: $.push({
+      month: '$month',
+      held: '$held',
+      minuted: '$minuted',
+      expected: '$expected',
+      present: '$present',
+      leave: '$leave',
+      studyExpected: '$study.expected',
+      studyDone: '$study.done',
+      studyLate: '$study.late',
+      quizExpected: '$quizExpected',
+      quizTaken: '$quizTaken',
+      quizPassed: '$quizPassed',
+      alsoHeld: '$alsoHeld',
+      noticeExpected: '$noticeExpected',
+      noticeRead: '$noticeRead',
+      noticeConfirmed: '$noticeConfirmed',
+      noticeConfirmExpected: '$noticeConfirmExpected',
+    }),
+  });
+  return new Map(rows.map((row) => [row._id, row.months as MonthRow[]]));
+}
+
+function addRow(totals: Totals, row: MonthRow): void {
+  const n = (value: number | null | undefined) => Number(value ?? 0);
+  let held = 0;
+  for (const type of ACTIVITY_TYPES) {
+    const count = n(row.held?.[type]);
+    if (count) totals.held[type] = (totals.held[type] ?? 0) + count;
+    held += count;
+  }
+  // A meeting that also counts as other items is in `held` once per item and in `alsoHeld` once per extra item.
+  totals.meetings += held - n(row.alsoHeld);
+  totals.expected += n(row.expected);
+  totals.present += n(row.present);
+  totals.leave += n(row.leave);
+  totals.studyExpected += n(row.studyExpected);
+  totals.studyDone += n(row.studyDone);
+  totals.studyLate += n(row.studyLate);
+  totals.quizExpected += n(row.quizExpected);
+  totals.quizTaken += n(row.quizTaken);
+  totals.quizPassed += n(row.quizPassed);
+  totals.noticeExpected += n(row.noticeExpected);
+  totals.noticeRead += n(row.noticeRead);
+  totals.noticeConfirmed += n(row.noticeConfirmed);
+  totals.noticeConfirmExpected += n(row.noticeConfirmExpected);
 }
 
 /**
@@ -227,16 +236,38 @@ export interface PeriodCounters {
 
 /**
  * Every counter the statistics show, for the months of a period (totals by branch, and a monthly
- * trend) and for the months the compliance calendar looks at. At most 5 operations for 200 branches.
+ * trend) and for the months the compliance calendar looks at. Three operations for 200 branches
+ * (more only when a read has to page).
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
-  const [byBranch, byMonth, compliance, pending] = await Promise.all([
-    monthTotals(scope, 'branchId'),
-    monthTotals(scope, 'month'),
-    complianceMonths({ branchIds: scope.branchIds, months: scope.complianceMonths }),
+  const [rows, pending] = await Promise.all([
+    monthRows({ branchIds: scope.branchIds, months: allMonths }),
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),
   ]);
+  const byBranch = new Map<string, Totals>();
+  const byMonth = new Map<string, Totals>();
+  const compliance = new Map<string, Map<string, MonthActivity>>();
+  const inPeriodMonth = new Set(scope.months);
+  const inComplianceMonth = new Set(scope.complianceMonths);
+  const totalsOf = (map: Map<string, Totals>, key: string) => {
+    const found = map.get(key) ?? emptyTotals();
+    map.set(key, found);
+    return found;
+  };
+  for (const [branchId, months] of rows) {
+    for (const row of months) {
+      if (inPeriodMonth.has(row.month)) {
+        addRow(totalsOf(byBranch, branchId), row);
+        addRow(totalsOf(byMonth, row.month), row);
+      }
+      if (inComplianceMonth.has(row.month)) {
+        const calendar = compliance.get(branchId) ?? new Map<string, MonthActivity>();
+        calendar.set(row.month, { held: { ...row.held }, evidenced: { ...row.minuted } });
+        compliance.set(branchId, calendar);
+      }
+    }
+  }
   const inPeriod = new Set(scope.months);
   const inCompliance = new Set(scope.complianceMonths);
   const wanted = scope.branchIds ? new Set(scope.branchIds) : null;

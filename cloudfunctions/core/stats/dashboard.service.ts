@@ -16,11 +16,19 @@ export function periodOrInvalid(key: string): Period {
 }
 
 /**
+ * The instant a period's figures are judged at: its end once it is over (so its last month, quarter
+ * or half is over too, and overdue when nothing was held), now while it runs.
+ */
+export const asOfPeriod = (period: Period, now: Date) => new Date(Math.min(now.getTime(), period.end.getTime()));
+
+/**
  * The light a period shows: the compliance of the period within the calendar year it ends in, as
- * of its end (or now, while it runs). A two-year period shows its second year's light.
+ * of its end (or now, while it runs), from the months up to its end: a meeting held later does not
+ * count. A two-year period shows its second year's light.
  */
 export function lightScope(period: Period, now: Date): { scope: Period; asOf: Date; months: string[] } {
-  const lastYear = periodOrThrow(period.months[period.months.length - 1]!.slice(0, 4));
+  const last = period.months[period.months.length - 1]!;
+  const lastYear = periodOrThrow(last.slice(0, 4));
   const scopeMonths = period.months.filter((m) => lastYear.months.includes(m));
   const first = scopeMonths[0]!;
   const scope: Period = {
@@ -30,8 +38,7 @@ export function lightScope(period: Period, now: Date): { scope: Period; asOf: Da
     months: scopeMonths,
     end: period.end,
   };
-  const asOf = new Date(Math.min(now.getTime(), period.end.getTime() - 1));
-  return { scope, asOf, months: lastYear.months };
+  return { scope, asOf: asOfPeriod(period, now), months: lastYear.months.filter((m) => m <= last) };
 }
 
 export function branchLight(

@@ -16,7 +16,7 @@ import { runTransaction } from '../runtime/transaction';
 import { requireBureau } from './access';
 import { loadRules, loadScheme } from './config';
 import { emptyTotals, readCounters, type PeriodCounters } from './counters';
-import { activeBranches, periodOrInvalid } from './dashboard.service';
+import { activeBranches, asOfPeriod, periodOrInvalid } from './dashboard.service';
 import { toMetrics } from './metrics';
 import { complianceItems, isRateRule, RATE_RULES, type Period } from './rules';
 
@@ -70,7 +70,7 @@ async function adjustmentsOf(period: string): Promise<StatsAdjustmentDoc[]> {
 /** 考评 for a period: every branch's score from its records, plus admins' adjustments, ranked. */
 export async function inspectionOf(periodKey: string, now = new Date()): Promise<Inspection> {
   const period = periodOrInvalid(periodKey);
-  const asOf = new Date(Math.min(now.getTime(), period.end.getTime() - 1));
+  const asOf = asOfPeriod(period, now);
   const [branches, rules, scheme, counters, adjustments] = await Promise.all([
     activeBranches(),
     loadRules(),

@@ -30,9 +30,11 @@ export async function mine(session: Session, input: { period: string }, now = ne
     byId<Pick<ActivityDoc, '_id' | 'title' | 'type' | 'endAt' | 'status' | 'leaveIds'>>(() =>
       db
         .collection(COLLECTIONS.activities)
-        .where({ expectedIds: me, ...inPeriod('endAt') })
+        // A meeting counts in the Beijing month it starts, as in the branch-month counters: one
+        // starting at 23:30 on 30 April and ending after midnight is April's.
+        .where({ expectedIds: me, ...inPeriod('startAt') })
         .field({ _id: true, title: true, type: true, endAt: true, status: true, leaveIds: true })
-        .orderBy('endAt', 'asc'),
+        .orderBy('startAt', 'asc'),
     ),
     byId<Pick<StudyTaskDoc, '_id' | 'doneIds' | 'lateIds'>>(() =>
       db

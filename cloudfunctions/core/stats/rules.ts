@@ -155,9 +155,11 @@ export function countHeld(
 }
 
 // Rule: a rate is a share of its 应X; with nobody expected there is no rate (null), never 0 or 100%.
+// It stays within 0–100%: counters that drifted past their 应X (a doubled write, until the hourly
+// recount repairs it) must not make the whole dashboard fail its answer's check.
 export function rate(part: number, whole: number): number | null {
   if (whole <= 0) return null;
-  return Math.round((part / whole) * 10_000) / 10_000;
+  return Math.min(1, Math.max(0, Math.round((part / whole) * 10_000) / 10_000));
 }
 
 // Rule: 到会率 = 实到 / 应到, counted over held activities only (a meeting still to come has nobody

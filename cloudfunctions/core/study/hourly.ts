@@ -10,5 +10,5 @@ export async function studyHourly(now = new Date()) {
   // Tasks count in the month they are due, so open ones may be due a month or two ahead.
   const recount = await recountStudy([...new Set([lastMonth, beijingMonth(now), ...nextMonths])]);
   if (recount.drift.length > 0) console.warn('[jobs] study counter drift', recount.drift.slice(0, 20));
-  return { started: started.started, tasks: recount.tasks, drift: recount.drift.length };
+  return { started: started.started, tasks: recount.tasks, drift: recount.drift.length, totals: recount.totals.length };
 }

@@ -7,7 +7,7 @@ import {
 } from '@zhibu/types';
 import { monthDocId } from '../activity/counters';
 import { database } from '../runtime/cloud';
-import { getAllDocs } from '../runtime/documents';
+import { getAllDocs, getDoc } from '../runtime/documents';
 import { attachStudy } from './counters';
 
 export interface StudyDrift {
@@ -41,7 +41,9 @@ const same = (a: StudyCounters, b: StudyCounters) =>
  * same difference in the same single-document update — so an increment that lands meanwhile is
  * never overwritten; that entry is reported and left for the next run.
  */
-export async function recountStudy(months: string[]): Promise<{ tasks: number; drift: StudyDrift[] }> {
+export async function recountStudy(
+  months: string[],
+): Promise<{ tasks: number; drift: StudyDrift[]; totals: string[] }> {
   const db = database();
   const _ = db.command;
   const tasks = await getAllDocs<StudyTaskDoc>(() =>
@@ -91,5 +93,42 @@ export async function recountStudy(months: string[]): Promise<{ tasks: number; d
     }
     drift.push({ taskId: task._id, recorded, actual, corrected });
   }
-  return { tasks: tasks.length, drift };
+  const totals: string[] = [];
+  for (const [id, doc] of kept) if (doc.study && (await repairStudyTotals(id))) totals.push(id);
+  return { tasks: tasks.length, drift, totals };
+}
+
+/**
+ * A month's study totals must be the sum of its task entries: every counter write moves an entry
+ * and the totals in one atomic update, so totals that differ from the entries of the same read
+ * have truly drifted. Corrected compare-and-set on the totals as read, so a completion counted
+ * meanwhile (which moves them) makes the write miss; the next run takes it up.
+ */
+async function repairStudyTotals(id: string): Promise<boolean> {
+  const month = await getDoc<BranchMonthDoc>(COLLECTIONS.branchMonths, id);
+  if (!month?.study) return false;
+  const sums: StudyCounters = { expected: 0, done: 0, late: 0 };
+  for (const entry of Object.values(month.study.tasks ?? {})) {
+    sums.expected += entry.expected ?? 0;
+    sums.done += entry.done ?? 0;
+    sums.late += entry.late ?? 0;
+  }
+  if (same(sums, month.study)) return false;
+  const _ = database().command;
+  const result = (await database()
+    .collection(COLLECTIONS.branchMonths)
+    .where({
+      _id: id,
+      'study.expected': month.study.expected,
+      'study.done': month.study.done,
+      'study.late': month.study.late,
+    })
+    .update({
+      data: {
+        'study.expected': _.inc(sums.expected - month.study.expected),
+        'study.done': _.inc(sums.done - month.study.done),
+        'study.late': _.inc(sums.late - month.study.late),
+      },
+    })) as { stats: { updated: number } };
+  return result.stats.updated > 0;
 }
