@@ -122,6 +122,9 @@ export type Compliance = z.infer<typeof complianceSchema>;
 
 export const myStatsSchema = z.object({
   period: z.string(),
+  /** Whose record: the caller, or a member of their branch when the committee looks. */
+  memberId: z.string(),
+  name: z.string(),
   attendance: z.object({
     expected: z.number().int(),
     present: z.number().int(),
@@ -226,7 +229,7 @@ export const statsContract = {
   dashboard: action(z.object({ period: periodSchema }).strict(), dashboardSchema),
   branch: action(z.object({ branchId: idSchema.optional(), period: periodSchema }).strict(), branchStatsSchema),
   compliance: action(z.object({ branchId: idSchema.optional(), year: yearSchema }).strict(), complianceSchema),
-  mine: action(z.object({ period: periodSchema }).strict(), myStatsSchema),
+  mine: action(z.object({ period: periodSchema, memberId: idSchema.optional() }).strict(), myStatsSchema),
   export: action(
     z.object({ period: periodSchema }).strict(),
     z.object({ fileId: z.string(), url: z.string(), fileName: z.string() }),

@@ -2,27 +2,48 @@ import {
   COLLECTIONS,
   type ActivityDoc,
   type CheckinDoc,
+  type MemberDoc,
   type MyStats,
   type NoticeBranchDoc,
   type NoticeReceiptDoc,
   type QuizSeatDoc,
   type StudyTaskDoc,
 } from '@zhibu/types';
+import { isCommitteeOf } from '../member/policy';
 import type { Session } from '../member/session';
+import { forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { getAllDocs, getDocs } from '../runtime/documents';
+import { getAllDocs, getDoc, getDocs } from '../runtime/documents';
 import { periodOrInvalid } from './dashboard.service';
 import { isHeld } from './rules';
 
 const byId = <T extends { _id: string }>(query: () => unknown) => getAllDocs<T>(query as never);
 
 /**
- * The caller's own record over a period: the meetings they were expected at and how they stood,
- * their study tasks due, quizzes opened and notices posted to them. Only their own.
+ * Whose record is asked for: the caller's own, or a member of the caller's branch when the caller
+ * is on its committee (who follows up in person). Nobody else sees a member's record, not even
+ * the bureau, whose statistics are about branches.
  */
-export async function mine(session: Session, input: { period: string }, now = new Date()): Promise<MyStats> {
+async function subjectOf(session: Session, memberId: string | undefined): Promise<{ id: string; name: string }> {
+  if (!memberId || memberId === session.member._id) return { id: session.member._id, name: session.member.name };
+  if (!isCommitteeOf(session, session.member.branchId)) throw forbidden('只有本人和本支部支委可以查看党员的记录');
+  const member = await getDoc<MemberDoc>(COLLECTIONS.members, memberId);
+  if (!member || member.branchId !== session.member.branchId) throw notFound('没有找到该党员');
+  return { id: member._id, name: member.name };
+}
+
+/**
+ * A member's record over a period: the meetings they were expected at and how they stood, their
+ * study tasks due, quizzes opened and notices posted to them.
+ */
+export async function mine(
+  session: Session,
+  input: { period: string; memberId?: string },
+  now = new Date(),
+): Promise<MyStats> {
   const period = periodOrInvalid(input.period);
-  const me = session.member._id;
+  const subject = await subjectOf(session, input.memberId);
+  const me = subject.id;
   const db = database();
   const _ = db.command;
   const inPeriod = (field: string) => ({ [field]: _.gte(period.start).and(_.lt(period.end)) });
@@ -98,6 +119,8 @@ export async function mine(session: Session, input: { period: string }, now = ne
   });
   return {
     period: period.key,
+    memberId: subject.id,
+    name: subject.name,
     attendance: {
       expected: rows.length,
       present: rows.filter((r) => r.state === 'present').length,

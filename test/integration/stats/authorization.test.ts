@@ -222,16 +222,24 @@ describe('stats.branch and stats.compliance: the branch committee and the bureau
   });
 });
 
-describe('stats.mine: everyone, about themselves only', () => {
+describe('stats.mine: everyone about themselves; the branch committee about its members', () => {
   it.each(['admin', 'secretaryA', 'committeeA', 'memberA', 'memberB'] as const)(
     '%s gets its own record',
     async (caller) => {
       const result = await call<MyStats>(caller, 'mine', { period: '2026' });
-      expect(result).toMatchObject({ ok: true, data: { period: '2026' } });
+      expect(result).toMatchObject({ ok: true, data: { period: '2026', memberId: DEMO[caller].memberId } });
     },
   );
-  it('takes no member id: nobody reads another member through it', async () => {
-    refused(await call('secretaryA', 'mine', { period: '2026', memberId: DEMO.memberA.memberId }), 'INVALID_ARGUMENT');
+  it.each(['secretaryA', 'committeeA'] as const)('%s reads a member of its branch', async (caller) => {
+    const result = await call<MyStats>(caller, 'mine', { period: '2026', memberId: DEMO.memberA.memberId });
+    expect(result).toMatchObject({ ok: true, data: { memberId: DEMO.memberA.memberId } });
+    expect(result.ok && result.data.name).toBeTruthy();
+  });
+  it('a plain member cannot read another member; for anyone else another branch is NOT_FOUND, the bureau too', async () => {
+    refused(await call('memberA', 'mine', { period: '2026', memberId: DEMO.committeeA.memberId }), 'FORBIDDEN');
+    refused(await call('admin', 'mine', { period: '2026', memberId: DEMO.memberA.memberId }), 'NOT_FOUND');
+    refused(await call('secretaryA', 'mine', { period: '2026', memberId: DEMO.memberB.memberId }), 'NOT_FOUND');
+    refused(await call('secretaryA', 'mine', { period: '2026', memberId: 'no-such-member' }), 'NOT_FOUND');
     refused(await call('stranger', 'mine', { period: '2026' }), 'UNAUTHENTICATED');
   });
 });

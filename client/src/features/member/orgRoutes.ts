@@ -31,4 +31,6 @@ export const orgPages = {
   merge: (targetBranchId: string) => page('merge', { targetBranchId }),
   split: (branchId: string) => page('split', { branchId }),
   audit: (query: { branchId?: string; targetId?: string; title?: string } = {}) => page('audit', query),
+  /** A member's 出勤与学习记录 for the branch committee: the 我的记录 page of the main package. */
+  record: (memberId: string) => `/pages/mine/record/index?memberId=${encodeURIComponent(memberId)}`,
 };

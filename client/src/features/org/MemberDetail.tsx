@@ -131,6 +131,9 @@ export function MemberDetail({ viewer, memberId }: { viewer: LoginResult; member
       {member.active ? (
         <CellGroup title="档案">
           <Cell label="编辑资料" onClick={() => open(orgPages.memberEdit({ memberId: member.memberId }))} />
+          {viewer.branchId === member.branchId && !self ? (
+            <Cell label="出勤与学习记录" onClick={() => open(orgPages.record(member.memberId))} />
+          ) : null}
           {admin ? (
             <Cell
               label="操作记录"

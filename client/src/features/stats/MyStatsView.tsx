@@ -46,8 +46,8 @@ function myFigures(s: MyStats) {
   ];
 }
 
-function MyStatsBody({ period }: { period: string }) {
-  const load = useCallback(() => statsApi.mine(period), [period]);
+function MyStatsBody({ period, memberId }: { period: string; memberId?: string }) {
+  const load = useCallback(() => statsApi.mine(period, memberId), [period, memberId]);
   const { state, reload } = useRemoteData(load);
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
 
@@ -57,6 +57,7 @@ function MyStatsBody({ period }: { period: string }) {
   const s = state.data;
   return (
     <>
+      {memberId ? <Text className="st-section-title">{s.name}的记录</Text> : null}
       <Figures figures={myFigures(s)} />
       <Text className="st-section-title">本期的会议</Text>
       <View className="st-card">
@@ -76,23 +77,32 @@ function MyStatsBody({ period }: { period: string }) {
             </View>
           ))
         )}
-        <Text className="st-link" onClick={openHistory}>
-          全部出勤记录 ›
-        </Text>
+        {memberId ? null : (
+          <Text className="st-link" onClick={openHistory}>
+            全部出勤记录 ›
+          </Text>
+        )}
       </View>
-      <Text className="st-section-title">这些记录只有你本人和本支部支委能看到，不做个人排名。</Text>
+      <Text className="st-section-title">
+        {memberId
+          ? '这些记录只有本人和本支部支委能看到，请当面了解情况，不做个人排名。'
+          : '这些记录只有你本人和本支部支委能看到，不做个人排名。'}
+      </Text>
     </>
   );
 }
 
-/** 我的记录: the member's own attendance, study, quizzes and reading over a period. Theirs alone. */
-export function MyStatsView() {
+/**
+ * 我的记录: a member's attendance, study, quizzes and reading over a period; their own, or with
+ * `memberId` one of the branch's members for its committee.
+ */
+export function MyStatsView({ memberId }: { memberId?: string }) {
   const [period, setPeriod] = useState(() => currentPeriod('month'));
   return (
     <View className="page">
       <PeriodPicker value={period} onChange={setPeriod} />
       {/* A new period is a new load: keyed, so the figures of the last one never show under its name. */}
-      <MyStatsBody key={period} period={period} />
+      <MyStatsBody key={period} period={period} memberId={memberId} />
     </View>
   );
 }

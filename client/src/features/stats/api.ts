@@ -11,7 +11,7 @@ export const statsApi = {
     callFunction('stats', 'branch', branchId ? { period, branchId } : { period }),
   compliance: (year: number, branchId?: string) =>
     callFunction('stats', 'compliance', branchId ? { year, branchId } : { year }),
-  mine: (period: string) => callFunction('stats', 'mine', { period }),
+  mine: (period: string, memberId?: string) => callFunction('stats', 'mine', { period, memberId }),
   export: (period: string) => callFunction('stats', 'export', { period }),
   inspection: (period: string) => callFunction('stats', 'inspection', { period }),
   adjust: (input: ActionInput<'stats', 'adjust'>) => callFunction('stats', 'adjust', input),

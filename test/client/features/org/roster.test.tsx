@@ -161,6 +161,18 @@ describe('党员详情', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/org/invite/index?memberId=m-14' });
   });
 
+  it('opens a member’s 出勤与学习记录 for the branch committee, but not one’s own', async () => {
+    serve({ 'member.get': () => ({ ok: true, data: zhu }) });
+    const { unmount } = render(<MemberDetail viewer={secretary} memberId="m-14" />);
+    fireEvent.click(await screen.findByText('出勤与学习记录'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/mine/record/index?memberId=m-14' });
+    unmount();
+    serve({ 'member.get': () => ({ ok: true, data: { ...zhu, memberId: secretary.memberId } }) });
+    render(<MemberDetail viewer={secretary} memberId={secretary.memberId} />);
+    await screen.findByText('编辑资料');
+    expect(screen.queryByText('出勤与学习记录')).not.toBeInTheDocument();
+  });
+
   it('unbinds only after the confirm dialog', async () => {
     const { sent } = serve({
       'member.get': () => ({ ok: true, data: member({ memberId: 'm-4', name: '刘洋' }) }),

@@ -3,6 +3,7 @@ import type { BranchMetrics, Dashboard, Todo } from '@zhibu/types';
 import { DEFAULT_SORT, nextSort, sortBranches } from '@/features/stats/columns';
 import { monthSummary } from '@/features/stats/HomeTodoCard';
 import { DashboardView } from '@/features/stats/manage';
+import { MyStatsView } from '@/features/stats';
 import { changeKind, currentPeriod, daysLeftInMonth, isFuture, periodName, shiftPeriod } from '@/features/stats/period';
 import { setToken } from '@/services/token';
 import { mockFetch } from '../../helpers';
@@ -181,5 +182,35 @@ describe('the bureau dashboard', () => {
     expect(bar('机关党支部 —').style.width).toBe('0%');
     // Every branch's light, with its reason.
     expect(screen.getByText('红：本季度未召开支部党员大会')).toBeInTheDocument();
+  });
+});
+
+describe('a member’s record', () => {
+  const record = (name: string) => ({
+    period: '2026-03',
+    memberId: 'm-4',
+    name,
+    attendance: { expected: 2, present: 1, leave: 1, activities: [] },
+    study: { expected: 1, done: 1, late: 0 },
+    quizzes: { expected: 0, taken: 0, passed: 0 },
+    notices: { expected: 2, read: 2 },
+  });
+
+  it('asks for the member named and says whose record it is, without the viewer’s own history link', async () => {
+    setToken('tok-wang');
+    const { sent } = mockFetch(() => ({ body: { ok: true, data: record('刘洋') } }));
+    render(<MyStatsView memberId="m-4" />);
+    expect(await screen.findByText('刘洋的记录')).toBeInTheDocument();
+    expect((sent[0]!.body as { data: { memberId?: string } }).data.memberId).toBe('m-4');
+    expect(screen.queryByText('全部出勤记录 ›')).not.toBeInTheDocument();
+  });
+
+  it('shows one’s own record without a name line', async () => {
+    setToken('tok-wang');
+    const { sent } = mockFetch(() => ({ body: { ok: true, data: record('王建国') } }));
+    render(<MyStatsView />);
+    expect(await screen.findByText('全部出勤记录 ›')).toBeInTheDocument();
+    expect(screen.queryByText('王建国的记录')).not.toBeInTheDocument();
+    expect((sent[0]!.body as { data: { memberId?: string } }).data.memberId).toBeUndefined();
   });
 });
