@@ -196,8 +196,20 @@ describe('set, update and remove', () => {
     await todos()
       .doc('arr')
       .update({ data: { n: _.inc(1) } });
-    expect(idSet(await todos().where({ tags: ['alpha', 'beta'] }).get())).toEqual(['arr']);
-    expect(idSet(await todos().where({ meta: _.eq({ a: [1, 2] }) }).get())).toEqual(['arr']);
+    expect(
+      idSet(
+        await todos()
+          .where({ tags: ['alpha', 'beta'] })
+          .get(),
+      ),
+    ).toEqual(['arr']);
+    expect(
+      idSet(
+        await todos()
+          .where({ meta: _.eq({ a: [1, 2] }) })
+          .get(),
+      ),
+    ).toEqual(['arr']);
     const cas = await todos()
       .where({ _id: 'arr', tags: ['alpha', 'beta'] })
       .update({ data: { n: _.inc(1) } });
