@@ -21,11 +21,15 @@ const KILL_AFTER = 300;
 const { db } = loadSdk();
 let dir: string;
 let engine: Engine | undefined;
+/** The writer of the running test: killed when the test ends however it ends, so no process outlives it. */
+let writer: ChildProcess | undefined;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'zhibu-durability-'));
 });
 afterEach(() => {
+  if (writer && writer.exitCode === null && writer.signalCode === null) writer.kill('SIGKILL');
+  writer = undefined;
   engine?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -42,6 +46,7 @@ async function writeAndKill(): Promise<Acknowledged> {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  writer = child;
   const acknowledged: Acknowledged = { docs: [], pairs: [], count: 0 };
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
