@@ -34,7 +34,11 @@ export const quizItemId = (quizId: string, questionId: string) => `${quizId}_${q
  * Hence a document with `seq ≥ k` holds batch k (batches never overlap), and one with `seq < k`
  * does not: that is the rule the read applies to attempts of batches later than the foldDone it read.
  */
-export async function foldQuizItems(quizId: string, deadline = Date.now() + 30_000): Promise<number> {
+export async function foldQuizItems(
+  quizId: string,
+  deadline = Date.now() + 30_000,
+  batchSize = FOLD_BATCH,
+): Promise<number> {
   const db = database();
   const _ = db.command;
   let folded = 0;
@@ -57,7 +61,7 @@ export async function foldQuizItems(quizId: string, deadline = Date.now() + 30_0
           .where({ quizId, foldSeq: UNFOLDED })
           .orderBy('_id', 'asc')
           .field({ _id: true })
-          .limit(FOLD_BATCH),
+          .limit(batchSize),
       );
       if (listed.length === 0) return folded;
       batch = { seq: stats.foldDone + 1, attempts: listed.map((a) => a._id) };
@@ -95,7 +99,7 @@ async function finishBatch(quizId: string, batch: { seq: number; attempts: strin
       .collection(COLLECTIONS.quizAttempts)
       .where({ _id: _.in(batch.attempts) })
       .field(SCORED_ATTEMPT_FIELDS)
-      .limit(FOLD_BATCH),
+      .limit(batch.attempts.length),
   );
   const sums = new Map<string, Required<ItemAggregate>>();
   for (const attempt of attempts) {
