@@ -3,13 +3,7 @@
  * (more than the old per-quiz map could hold in 512 KB) submits within six operations, and the
  * analysis equals a naive recomputation from the attempts before, during and after folding.
  */
-import {
-  COLLECTIONS,
-  type PaperEntry,
-  type QuizItemDoc,
-  type QuizStats,
-  type QuizStatsDoc,
-} from '@zhibu/types';
+import { COLLECTIONS, type PaperEntry, type QuizItemDoc, type QuizStats, type QuizStatsDoc } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { foldQuizItems, UNFOLDED } from '../../../cloudfunctions/core/quiz/item-fold';
 import { aBranchOf } from '../../support/factories';
