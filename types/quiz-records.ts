@@ -167,6 +167,12 @@ export interface QuizAttemptDoc {
   earned: number[];
   wrong: WrongEntry[];
   wrongCount: number;
+  /**
+   * Where its item analysis stands (set at scoring): UNFOLDED (core/quiz/item-fold.ts) until the fold
+   * claims it into batch `n` of its quiz. Absent on attempts still open, and on those
+   * scored before per-question documents, whose figures sit in QuizStatsDoc.items.
+   */
+  foldSeq?: number;
 }
 
 export interface ItemAggregate {
@@ -188,12 +194,32 @@ export interface BranchQuizAggregate {
   hist: Record<string, number>;
 }
 
-/** Per-quiz statistics kept with `_.inc` at each submission: `_id` is the quiz id. */
+/**
+ * Per-quiz statistics kept with `_.inc` at each submission: `_id` is the quiz id. Bounded in size:
+ * per-branch figures and at most one fold batch's attempt ids; the per-question figures live in
+ * QuizItemDoc and in the attempts not folded yet.
+ */
 export interface QuizStatsDoc {
   _id: string;
   attempts: number;
   branches: Record<string, BranchQuizAggregate>;
-  items: Record<string, ItemAggregate>;
+  /** Item analysis as submissions wrote it before per-question documents; never written now. */
+  items?: Record<string, ItemAggregate>;
+  /** The last fold batch applied to every per-question document it touches (0: none yet). */
+  foldDone?: number;
+  /** The fold batch in progress: its number (foldDone + 1) and its attempts, fixed when it began. */
+  fold?: { seq: number; attempts: string[] } | null;
+}
+
+/**
+ * The item analysis of one question in one quiz, folded from submitted attempts:
+ * `_id` is `<quizId>_<questionId>`. `seq` is the last fold batch added into it.
+ */
+export interface QuizItemDoc extends ItemAggregate {
+  _id: string;
+  quizId: string;
+  questionId: string;
+  seq: number;
 }
 
 /** A member's practice on their 错题本: `_id` is the member id. */

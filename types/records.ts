@@ -429,6 +429,7 @@ export const COLLECTIONS = {
   quizSeats: 'quizSeats',
   quizAttempts: 'quizAttempts',
   quizStats: 'quizStats',
+  quizItems: 'quizItems',
   quizPractice: 'quizPractice',
   statsConfig: 'statsConfig',
   statsAdjustments: 'statsAdjustments',

@@ -4,6 +4,7 @@ import { finishWithdrawals } from '../member/leavers';
 import { recentMonths, recountNotices } from '../notice/recount';
 import { studyHourly } from '../study/hourly';
 import { closeAbandonedAttempts } from '../quiz/abandoned';
+import { foldRecentQuizzes } from '../quiz/item-fold';
 import { repairPublications } from '../quiz/publish-repair';
 import { recountClosedQuizzes } from '../quiz/recount';
 
@@ -52,6 +53,7 @@ export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
   },
   study: () => studyHourly(),
   quizAttemptsClosed: () => closeAbandonedAttempts(),
+  quizItemsFold: () => foldRecentQuizzes(),
   quizPublications: async () => {
     const result = await repairPublications();
     if (result.withdrawn.length > 0) console.warn('[jobs] stuck quiz publications withdrawn', result.withdrawn);

@@ -2,7 +2,8 @@ import { COLLECTIONS, SUBMIT_GRACE_SECONDS, type QuizAttemptDoc, type WrongEntry
 import { database } from '../runtime/cloud';
 import { getDoc } from '../runtime/documents';
 import { bumpQuiz } from './counters';
-import { histogramBin, scoreBucket } from './item-analysis';
+import { histogramBin } from './item-analysis';
+import { UNFOLDED } from './item-fold';
 import { seatId } from './ids';
 import { scorePaper } from './scoring';
 
@@ -30,7 +31,16 @@ function asWritten(entry: QuizAttemptDoc['paper'][number]): WrongEntry {
  * Scores an open attempt and records it: the attempt (a conditional write from `open`, so an
  * attempt is scored once however many submits, reads and jobs race), then the member's seat, the
  * quiz's statistics and the branch-month counters, each one `_.inc`-style update. Four operations.
- * Should the function stop after the first, the recount rebuilds the rest from the attempts.
+ * Should the function stop after the first, the recount rebuilds the rest from the seats.
+ *
+ * The statistics update is bounded whatever the banks' size: counts and the score histogram per
+ * branch, nothing per question. Item analysis used to be counted here into one map in that
+ * document, ~314 bytes per distinct question (~571 at worst); a quiz may draw up to
+ * members × attempts × paper size distinct questions (one member alone 1,000), so a 5,000-question
+ * bank could reach ~1.5 MB, past the 512 KB document limit, and the update then failed after the
+ * attempt and seat were written. Now the attempt, which holds its paper and answers, is marked
+ * UNFOLDED; the fold (item-fold.ts) adds it into per-question documents later and the read
+ * (item-read.ts) adds the attempts not folded yet, so the analysis stays exact at every moment.
  * Returns the attempt as stored, or null when another request scored it first.
  */
 export async function finalizeAttempt(
@@ -56,6 +66,7 @@ export async function finalizeAttempt(
     earned: scored.earned,
     wrong,
     wrongCount: wrong.length,
+    foldSeq: UNFOLDED,
   };
   const result = (await db
     .collection(COLLECTIONS.quizAttempts)
@@ -71,6 +82,7 @@ export async function finalizeAttempt(
         earned: _.set(scored.earned),
         wrong: _.set(wrong),
         wrongCount: wrong.length,
+        foldSeq: UNFOLDED,
       },
     })) as { stats: { updated: number } };
   if (result.stats.updated === 0) return null;
@@ -110,29 +122,6 @@ export async function finalizeAttempt(
     stats[`${b}.hist.${newBin}`] = _.inc(1);
     if (oldBin !== null) stats[`${b}.hist.${oldBin}`] = _.inc(-1);
   }
-  // Item analysis counts every attempt: each is one response to each question on its paper.
-  // Known limit: the statistics document grows by 300–570 bytes (BSON) per distinct question
-  // drawn, and one quiz may draw up to count × maxAttempts = 1,000 distinct questions per member,
-  // bounded only by the banks' size; past about 900–1,600 questions it passes the 512 KB document
-  // limit and this update fails. Per-question documents are the fix (not yet done: written here
-  // they would take submit past its six operations).
-  const bucket = scoreBucket(scored.score);
-  attempt.paper.forEach((q, i) => {
-    const item = `items.${q.questionId}`;
-    const correct = scored.correct[i] ? 1 : 0;
-    stats[`${item}.t`] = q.type;
-    stats[`${item}.n`] = _.inc(1);
-    stats[`${item}.b.${bucket}.n`] = _.inc(1);
-    if (correct) {
-      stats[`${item}.c`] = _.inc(1);
-      stats[`${item}.b.${bucket}.c`] = _.inc(1);
-    } else {
-      stats[`${item}.c`] = _.inc(0);
-      for (const shown of answers[q.questionId] ?? []) {
-        if (!q.answer.includes(shown)) stats[`${item}.w.${q.order[shown]}`] = _.inc(1);
-      }
-    }
-  });
   await db.collection(COLLECTIONS.quizStats).doc(attempt.quizId).update({ data: stats });
   await bumpQuiz(attempt.branchId, attempt.month, attempt.quizId, { taken, passed: passedDelta });
   return done;

@@ -1,4 +1,5 @@
-import type { ItemAggregate } from '@zhibu/types';
+import type { ItemAggregate, PaperEntry, QuizAttemptDoc } from '@zhibu/types';
+import { earnedFor } from './scoring';
 
 /** Attempt scores are bucketed 5 points wide (100 falls in the last) for the discrimination index. */
 export const SCORE_BUCKETS = 20;
@@ -48,3 +49,66 @@ export function dubiousReason(f: number, d: number | null, n: number): string | 
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** What item analysis needs of a submitted attempt (the fold and the read project only this). */
+export type ScoredAttempt = Pick<QuizAttemptDoc, '_id' | 'score' | 'answers' | 'foldSeq'> & {
+  paper: Pick<PaperEntry, 'questionId' | 'type' | 'answer' | 'order'>[];
+};
+export const SCORED_ATTEMPT_FIELDS = {
+  _id: true,
+  score: true,
+  answers: true,
+  foldSeq: true,
+  'paper.questionId': true,
+  'paper.type': true,
+  'paper.answer': true,
+  'paper.order': true,
+} as const;
+
+export const emptyItem = (t: ItemAggregate['t']): Required<ItemAggregate> => ({ t, n: 0, c: 0, w: {}, b: {} });
+
+/**
+ * Adds one submitted attempt's responses into `items` — one response to each question on its
+ * paper, fully correct when the answer equals the key (the scoring's own test for 答对) — or only
+ * those questions `include` accepts.
+ */
+export function addAttempt(
+  items: Map<string, Required<ItemAggregate>>,
+  attempt: ScoredAttempt,
+  include: (questionId: string) => boolean = () => true,
+): void {
+  const bucket = String(scoreBucket(attempt.score ?? 0));
+  for (const q of attempt.paper) {
+    if (!include(q.questionId)) continue;
+    const item = items.get(q.questionId) ?? emptyItem(q.type);
+    items.set(q.questionId, item);
+    const chosen = attempt.answers[q.questionId] ?? [];
+    const correct = earnedFor(q.type, q.answer, chosen, 1, 'all') === 1;
+    item.n += 1;
+    const b = (item.b[bucket] ??= { n: 0, c: 0 });
+    b.n += 1;
+    if (correct) {
+      item.c += 1;
+      b.c += 1;
+    } else {
+      for (const shown of chosen) {
+        if (!q.answer.includes(shown)) {
+          const original = String(q.order[shown]);
+          item.w[original] = (item.w[original] ?? 0) + 1;
+        }
+      }
+    }
+  }
+}
+
+/** `into` plus `more`, field by field. */
+export function mergeItem(into: Required<ItemAggregate>, more: ItemAggregate): void {
+  into.n += more.n ?? 0;
+  into.c += more.c ?? 0;
+  for (const [k, v] of Object.entries(more.w ?? {})) into.w[k] = (into.w[k] ?? 0) + (v ?? 0);
+  for (const [k, v] of Object.entries(more.b ?? {})) {
+    const b = (into.b[k] ??= { n: 0, c: 0 });
+    b.n += v.n ?? 0;
+    b.c += v.c ?? 0;
+  }
+}

@@ -12,9 +12,10 @@ import { canManageBranch, isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDoc, getDocs } from '../runtime/documents';
+import { countDocs, getDoc, getDocs, MAX_PAGE } from '../runtime/documents';
 import { requireQuizManager } from './banks';
 import { discrimination, dubiousReason, facility } from './item-analysis';
+import { currentItems } from './item-read';
 
 /**
  * A quiz the caller may manage: its branch committee for a branch quiz, the committee of any
@@ -80,9 +81,11 @@ const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((par
 const average = (sum: number, n: number) => (n === 0 ? null : Math.round((sum / n) * 100) / 100);
 
 /**
- * The figures of one quiz, from its statistics document (kept with `_.inc` at each submission),
- * never from the attempts: session, quiz, statistics, branch names, question stems. Counts and
- * rates only — no member's score and no ranking of people.
+ * The figures of one quiz: counts and the histogram from its statistics document (kept with
+ * `_.inc` at each submission), item analysis from its per-question documents plus the attempts
+ * not folded into them yet (item-read.ts). Session, quiz, statistics, branch names, [per-question
+ * documents once a fold ran], attempts not folded, question stems — a page each per 1,000. Counts
+ * and rates only — no member's score and no ranking of people.
  */
 export async function quizStats(session: Session, input: { quizId: string; branchId?: string }): Promise<QuizStats> {
   const quiz = await managedQuiz(session, input.quizId);
@@ -92,8 +95,7 @@ export async function quizStats(session: Session, input: { quizId: string; branc
   const stats = await getDoc<QuizStatsDoc>(COLLECTIONS.quizStats, quiz._id);
   if (!stats) throw notFound('没有找到该测试的统计');
   const entries = Object.entries(stats.branches).filter(([b]) => scope === null || b === scope);
-  const itemIds = Object.keys(stats.items);
-  const [branches, questions] = await Promise.all([
+  const [branches, items] = await Promise.all([
     getDocs<Pick<BranchDoc, '_id' | 'name'>>(
       db
         .collection(COLLECTIONS.branches)
@@ -101,16 +103,22 @@ export async function quizStats(session: Session, input: { quizId: string; branc
         .field({ _id: true, name: true })
         .limit(Math.max(1, entries.length)),
     ),
-    itemIds.length
-      ? getDocs<Pick<QuestionDoc, '_id' | 'stem' | 'options'>>(
-          db
-            .collection(COLLECTIONS.quizQuestions)
-            .where({ _id: _.in(itemIds.slice(0, 1000)) })
-            .field({ _id: true, stem: true, options: true })
-            .limit(1000),
-        )
-      : [],
+    currentItems(quiz._id, stats),
   ]);
+  const itemIds = [...items.keys()];
+  const questions: Pick<QuestionDoc, '_id' | 'stem' | 'options'>[] = [];
+  for (let i = 0; i < itemIds.length; i += MAX_PAGE) {
+    const chunk = itemIds.slice(i, i + MAX_PAGE);
+    questions.push(
+      ...(await getDocs<Pick<QuestionDoc, '_id' | 'stem' | 'options'>>(
+        db
+          .collection(COLLECTIONS.quizQuestions)
+          .where({ _id: _.in(chunk) })
+          .field({ _id: true, stem: true, options: true })
+          .limit(chunk.length),
+      )),
+    );
+  }
   const names = new Map(branches.map((b) => [b._id, b.name]));
   const questionById = new Map(questions.map((q) => [q._id, q]));
   const histogram = Array.from({ length: HISTOGRAM_BINS }, () => 0);
@@ -145,7 +153,7 @@ export async function quizStats(session: Session, input: { quizId: string; branc
       average: average(b.scoreSum, b.taken),
     })),
     attempts: stats.attempts,
-    questions: Object.entries(stats.items)
+    questions: [...items]
       .map(([questionId, item]) => {
         const f = facility(item);
         const d = discrimination(item);

@@ -175,7 +175,8 @@ export async function createQuiz(session: Session, input: CreateInput): Promise<
     branches: Object.fromEntries(
       [...perBranch].map(([b, expected]) => [b, { expected, taken: 0, passed: 0, scoreSum: 0, hist: {} }]),
     ),
-    items: {},
+    foldDone: 0,
+    fold: null,
   };
   const { _id: statsId, ...statsData } = stats;
   await db.collection(COLLECTIONS.quizStats).doc(statsId).set({ data: statsData });

@@ -59,7 +59,7 @@ export function quizFixture(runtime: LocalRuntime) {
   return {
     ...fx,
     must,
-    async bank(caller: CallerKey, questions: KnownQuestion[], name = '测试题库') {
+    async bank(caller: CallerKey | string, questions: KnownQuestion[], name = '测试题库') {
       const { bankId } = must(await fx.call<{ bankId: string }>(caller, 'quiz', 'createBank', { name }), 'createBank');
       const ids: string[] = [];
       for (const q of questions) {
@@ -71,7 +71,7 @@ export function quizFixture(runtime: LocalRuntime) {
       }
       return { bankId, ids };
     },
-    async quiz(caller: CallerKey, bankId: string, overrides: Record<string, unknown> = {}) {
+    async quiz(caller: CallerKey | string, bankId: string, overrides: Record<string, unknown> = {}) {
       const now = Date.now();
       return must(
         await fx.call<{ quizId: string }>(caller, 'quiz', 'create', {
