@@ -121,6 +121,7 @@ describe('发展党员 in the H5 app', () => {
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain('不符合「入党积极分子培养满一年」');
     expect(await refusal.innerText()).toContain(`${addMonths(ACTIVIST, 12)} 起方可列为发展对象`);
+    await shown(secretary.getByText(NOTE_2)).scrollIntoViewIfNeeded();
     await screenshot(secretary, 'development-refused');
   }, 120_000);
 
@@ -134,6 +135,8 @@ describe('发展党员 in the H5 app', () => {
     await shown(secretary.getByText('政治审查', { exact: true })).waitFor();
     await shown(secretary.getByText('集中培训', { exact: true })).waitFor();
     expect(await secretary.getByText(`${DUE} 前完成`).filter({ visible: true }).count()).toBe(2);
+    // The toast 已记录 goes after 1.5 s.
+    await secretary.waitForTimeout(1800);
     await secretary.evaluate(() => window.scrollTo(0, 0));
     await screenshot(secretary, 'development-timeline-candidate');
     await secretary.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

@@ -46,20 +46,9 @@ export function TimelineView({ timeline, manager, onChanged }: TimelineViewProps
       ) : null}
       <CellGroup title={manager ? '已完成（点一条可更正）' : '已完成'}>
         {timeline.steps.map((s) => (
-          <Cell
+          <EntryRow
             key={s.entryId}
-            label={
-              <View className="dev-entry">
-                <Text className={s.supersededBy ? 'dev-entry__label dev-entry--old' : 'dev-entry__label'}>
-                  {s.label}
-                  {s.supersededBy ? '（已更正）' : ''}
-                  {s.corrects ? '（更正）' : ''}
-                </Text>
-                {s.reason ? <Text className="dev-entry__note">{`更正原因：${s.reason}`}</Text> : null}
-                {typeof s.fields.note === 'string' ? <Text className="dev-entry__note">{s.fields.note}</Text> : null}
-              </View>
-            }
-            value={`${s.date} · ${s.byName}`}
+            entry={s}
             onClick={manager && !s.supersededBy ? () => setCorrecting(s) : undefined}
           />
         ))}
@@ -75,6 +64,27 @@ export function TimelineView({ timeline, manager, onChanged }: TimelineViewProps
           }}
         />
       ) : null}
+    </View>
+  );
+}
+
+/** One recorded step: what and when on the first line, who recorded it and its note or correction below. */
+function EntryRow({ entry, onClick }: { entry: TimelineEntry; onClick?: () => void }) {
+  const note = typeof entry.fields.note === 'string' ? entry.fields.note : null;
+  return (
+    <View className="dev-entry-row" hoverClass={onClick ? 'cell--hover' : 'none'} onClick={onClick}>
+      <View className="dev-entry-row__line">
+        <Text className={entry.supersededBy ? 'dev-entry-row__label dev-entry--old' : 'dev-entry-row__label'}>
+          {entry.label}
+          {entry.supersededBy ? '（已更正）' : ''}
+          {entry.corrects ? '（更正）' : ''}
+        </Text>
+        <Text className="dev-entry-row__date">{entry.date}</Text>
+        {onClick ? <View className="cell__arrow" /> : null}
+      </View>
+      <Text className="dev-entry__note">{`${entry.byName} 记录`}</Text>
+      {entry.reason ? <Text className="dev-entry__note">{`更正原因：${entry.reason}`}</Text> : null}
+      {note ? <Text className="dev-entry__note">{note}</Text> : null}
     </View>
   );
 }

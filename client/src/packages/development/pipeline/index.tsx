@@ -53,7 +53,7 @@ export default function DevelopmentPipelinePage() {
           </View>
           {branches.map((b) => (
             <View key={b.branchId} className="dev-table__row">
-              <Text className="dev-table__branch">{b.branchName || '（未命名支部）'}</Text>
+              <Text className="dev-table__branch">{b.branchName.replace(/党(总)?支部$/, '') || '（未命名支部）'}</Text>
               {DEVELOPMENT_STAGES.map((s) => (
                 <Text key={s} className="dev-table__num">
                   {b.counts[s] ?? 0}
