@@ -49,9 +49,10 @@ export default defineAppConfig({
       pages: ['banks/index', 'questions/index', 'import/index', 'create/index', 'manage/index', 'stats/index'],
     },
     {
-      // 发展党员: the branch's candidates by stage and each one's timeline (a candidate opens their own).
+      // 发展党员: the branch's candidates by stage and each one's timeline (a candidate opens their own),
+      // and the bureau's view across branches.
       root: 'packages/development',
-      pages: ['list/index', 'timeline/index'],
+      pages: ['list/index', 'timeline/index', 'pipeline/index'],
     },
     {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).

@@ -15,6 +15,7 @@ const emptyLists: Record<string, { body: unknown }> = {
   '/api/fn/quiz': { body: { ok: true, data: { items: [], total: 0 } } },
   '/api/fn/activity': { body: { ok: true, data: { mine: [], manage: null } } },
   '/api/fn/stats': { body: { ok: true, data: { items: [], todo: [], light: 'green', reasons: [] } } },
+  '/api/fn/development': { body: { ok: true, data: { items: [] } } },
 };
 
 function mockHome(answer: () => { body: unknown }) {

@@ -37,6 +37,7 @@ function mockHome(login: object, home: ActivityHome) {
       '/api/fn/member': login,
       '/api/fn/activity': home,
       '/api/fn/notice': { items: [], total: 0, unread: 0, toConfirm: 0 },
+      '/api/fn/development': { items: [] },
       '/api/fn/study': { items: [], total: 0 },
       '/api/fn/quiz': { items: [], total: 0 },
       '/api/fn/stats': {

@@ -23,6 +23,8 @@ interface ChooserSheetProps {
   searchPlaceholder: string;
   onDone: (chosen: Map<string, string>) => void;
   onCancel: () => void;
+  /** One person at most: a tap replaces the choice instead of adding to it. */
+  single?: boolean;
 }
 
 const SEARCH_DELAY_MS = 400;
@@ -37,6 +39,7 @@ export function ChooserSheet({
   searchPlaceholder,
   onDone,
   onCancel,
+  single = false,
 }: ChooserSheetProps) {
   const [picked, setPicked] = useState(() => new Map(chosen));
   const [keyword, setKeyword] = useState('');
@@ -56,8 +59,8 @@ export function ChooserSheet({
 
   const toggle = (row: ChoiceRow) =>
     setPicked((current) => {
-      const next = new Map(current);
-      if (next.has(row.id)) next.delete(row.id);
+      const next = new Map(single ? [] : current);
+      if (current.has(row.id)) next.delete(row.id);
       else next.set(row.id, row.name);
       return next;
     });

@@ -7,8 +7,15 @@ export const developmentApi = {
     callFunction('development', 'list', stage ? { page, pageSize, stage } : { page, pageSize }),
   timeline: (candidateId: string) => callFunction('development', 'timeline', { candidateId }),
   mine: () => callFunction('development', 'mine', {}),
+  start: (memberId: string, appliedAt: string) => callFunction('development', 'start', { memberId, appliedAt }),
   record: (input: ActionInput<'development', 'record'>) => callFunction('development', 'record', input),
+  correct: (input: ActionInput<'development', 'correct'>) => callFunction('development', 'correct', input),
   due: () => callFunction('development', 'due', {}),
-  /** Full members of the caller's branch, to choose the two sponsors from. */
-  fullMembers: () => callFunction('member', 'list', { page: 1, pageSize: 50, status: '正式党员' }),
+  pipeline: () => callFunction('development', 'pipeline', {}),
+  /** The branch's full members, a page at a time, to choose the two sponsors from. */
+  fullMembers: (page: number, pageSize: number, keyword: string) =>
+    callFunction('member', 'list', { page, pageSize, status: '正式党员', ...(keyword ? { keyword } : {}) }),
+  /** Roster members of one status who may start the pipeline (申请入党 or 入党积极分子). */
+  applicants: (status: '申请入党' | '入党积极分子', page: number, pageSize: number, keyword: string) =>
+    callFunction('member', 'list', { page, pageSize, status, ...(keyword ? { keyword } : {}) }),
 };

@@ -11,6 +11,7 @@ import {
   useSession,
 } from '@/features/member';
 import { openHistory } from '@/features/activity';
+import { developmentPages, IN_PIPELINE, openDevelopmentPage } from '@/features/development';
 import { openStatsPage, statsPages } from '@/features/stats';
 import { Cell, CellGroup } from '@/ui';
 
@@ -31,6 +32,13 @@ export default function MinePage() {
           <CellGroup title="我的记录">
             <Cell label="出勤、学习、测试、阅读" value="按月查看" onClick={() => openStatsPage(statsPages.mine())} />
             <Cell label="我的出勤记录" value="参加过的活动" onClick={openHistory} />
+            {record.state.status === 'ready' && IN_PIPELINE.has(record.state.data.status) ? (
+              <Cell
+                label="我的入党进程"
+                value={record.state.data.status}
+                onClick={() => openDevelopmentPage(developmentPages.timeline())}
+              />
+            ) : null}
           </CellGroup>
           <MyBranchCells member={member} record={record.state} />
           <ManagementCells member={member} />

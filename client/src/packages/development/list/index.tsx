@@ -1,53 +1,84 @@
-import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { DEVELOPMENT_STAGES } from '@zhibu/types';
-import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { DEVELOPMENT_STAGES, type CandidateItem, type DevelopmentStage } from '@zhibu/types';
+import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/activity.png';
 import { developmentApi } from '@/features/development/api';
-import { useRemoteData } from '@/hooks/useRemoteData';
-import { Cell, CellGroup, EmptyState, ErrorState, LoadingState, Segmented } from '@/ui';
+import { dueText, STAGE_TABS } from '@/features/development/format';
+import { StartForm } from '@/features/development/manage/StartForm';
+import { developmentPages } from '@/features/development/routes';
+import '@/features/development/manage/manage.css';
+import { useListPage } from '@/hooks/useListPage';
+import { usePagedList } from '@/hooks/usePagedList';
+import { Button, Cell, CellGroup, EmptyState, ErrorState, ListFooter, LoadingState, Segmented } from '@/ui';
 
-type Stage = (typeof DEVELOPMENT_STAGES)[number];
+const idOf = (item: CandidateItem) => item.candidateId;
+const open = (candidateId: string) => void Taro.navigateTo({ url: developmentPages.timeline(candidateId) });
 
-/** The branch's candidates by stage, each with the step that is next and when it is due. */
+/** The branch's candidates by stage, each with the step that is next and when it is due; 开始发展程序. */
 export default function DevelopmentListPage() {
-  const [stage, setStage] = useState<Stage>('入党积极分子');
-  const { state, reload } = useRemoteData(() => developmentApi.list(1, 50, stage));
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  const choose = (next: Stage) => {
-    setStage(next);
-    setTimeout(() => void reload(), 0);
-  };
+  const [stage, setStage] = useState<DevelopmentStage>('入党积极分子');
+  const [starting, setStarting] = useState(false);
+  const load = useCallback((page: number, size: number) => developmentApi.list(page, size, stage), [stage]);
+  const list = usePagedList(load, { key: stage, idOf });
+  useListPage(list);
+
   return (
     <View className="page">
-      <Segmented value={stage} segments={DEVELOPMENT_STAGES.map((s) => ({ key: s, label: s }))} onChange={choose} />
-      {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'error' ? (
-        <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />
+      <View className="dev-stages">
+        <Segmented
+          value={stage}
+          segments={DEVELOPMENT_STAGES.map((s) => ({ key: s, label: STAGE_TABS[s] }))}
+          onChange={setStage}
+        />
+      </View>
+      {starting ? (
+        <StartForm
+          onCancel={() => setStarting(false)}
+          onStarted={(candidateId) => {
+            setStarting(false);
+            void list.reload();
+            open(candidateId);
+          }}
+        />
+      ) : list.status === 'error' ? null : (
+        <View className="form-actions">
+          <Button kind="secondary" onClick={() => setStarting(true)}>
+            开始发展程序
+          </Button>
+        </View>
+      )}
+      {list.status === 'loading' ? <LoadingState /> : null}
+      {list.status === 'error' ? (
+        <ErrorState message={list.message} code={list.code} onRetry={() => void list.reload()} />
       ) : null}
-      {state.status === 'ready' && state.data.items.length === 0 ? (
-        <EmptyState image={emptyImage} title={`暂无${stage}`} description="开始发展程序后在这里按阶段列出" />
+      {list.status === 'ready' && list.items.length === 0 ? (
+        <EmptyState image={emptyImage} title={`暂无${stage}`} description="开始发展程序后，在这里按阶段列出" />
       ) : null}
-      {state.status === 'ready' && state.data.items.length > 0 ? (
-        <CellGroup title={`${stage} ${state.data.total} 人`}>
-          {state.data.items.map((item) => (
+      {list.status === 'ready' && list.items.length > 0 ? (
+        <CellGroup title={`${stage} ${list.total} 人`}>
+          {list.items.map((item) => (
             <Cell
               key={item.candidateId}
               label={item.name}
               value={
-                item.next
-                  ? `${item.next.label}${item.next.dueBy ? ` · ${item.next.overdue ? '已逾期 ' : ''}${item.next.dueBy} 前` : item.next.earliest ? ` · ${item.next.earliest} 起` : ''}`
-                  : '已完成'
+                item.next ? (
+                  <View className="dev-entry">
+                    <Text>{item.next.label}</Text>
+                    <Text className={item.next.overdue ? 'dev-due dev-due--overdue' : 'dev-due'}>
+                      {dueText(item.next)}
+                    </Text>
+                  </View>
+                ) : (
+                  '已完成'
+                )
               }
-              onClick={() =>
-                void Taro.navigateTo({ url: `/packages/development/timeline/index?id=${item.candidateId}` })
-              }
+              onClick={() => open(item.candidateId)}
             />
           ))}
         </CellGroup>
       ) : null}
+      <ListFooter list={list} totalText={(n) => `共 ${n} 人`} />
     </View>
   );
 }
