@@ -25,7 +25,7 @@ const READ_ONLY_STAGES = new Set([
 
 /**
  * Runs a pipeline over the committed documents of a collection. A leading `$match` is answered
- * like a query (using the `_id` map) before anything is copied. Collections named by `$lookup` are
+ * like a query (from the `_id` map or an equality index) before anything is copied. Collections named by `$lookup` are
  * copied once per run.
  */
 export function runPipeline(collections: Collections, name: string, pipeline: Fields[]): Fields[] {

@@ -2,6 +2,7 @@ import { decodeStored, encodeDocument } from './ejson';
 import { type Doc, isPlainObject, requireDocId } from './documents';
 import { EngineError, collectionNotExist, invalidParam } from './errors';
 import { MAX_DOCUMENT_BYTES } from './limits';
+import { FieldIndex } from './indexes';
 import type { Store, StoredWrite } from './store';
 
 /** A committed change to one document: the new document, or null when it is removed. */
@@ -11,9 +12,19 @@ export interface Write {
   doc: Doc | null;
 }
 
-/** The committed documents of one collection, parsed once and kept in memory. */
+/** How many fields of one collection get an index; queries on further fields scan. */
+const MAX_INDEXES = 32;
+
+/**
+ * The committed documents of one collection, parsed once and kept in memory, with equality indexes
+ * built on first use for the fields queries name and kept up to date on every write.
+ */
 export class Collection {
   private list: Doc[] | null = null;
+  private readonly indexes = new Map<string, FieldIndex>();
+  /** Each key's place in natural order (the Map's insertion order); built with the first index. */
+  private positions: Map<string, number> | null = null;
+  private nextPosition = 0;
 
   constructor(
     readonly name: string,
@@ -26,8 +37,50 @@ export class Collection {
     return this.list;
   }
 
+  /** The equality index of a field path, built on first use; undefined past {@link MAX_INDEXES}. */
+  index(field: string): FieldIndex | undefined {
+    let index = this.indexes.get(field);
+    if (index === undefined) {
+      if (this.indexes.size >= MAX_INDEXES) return undefined;
+      index = new FieldIndex(field);
+      for (const [key, doc] of this.docs) index.add(key, doc);
+      this.indexes.set(field, index);
+    }
+    return index;
+  }
+
+  /** The documents of these keys in natural order, each once; keys of no document are skipped. */
+  inOrder(keys: Iterable<string>): Doc[] {
+    if (this.positions === null) {
+      this.positions = new Map();
+      for (const key of this.docs.keys()) this.positions.set(key, this.nextPosition++);
+    }
+    const positions = this.positions;
+    const placed: { at: number; doc: Doc }[] = [];
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const doc = this.docs.get(key);
+      const at = positions.get(key);
+      if (doc !== undefined && at !== undefined) placed.push({ at, doc });
+    }
+    placed.sort((a, b) => a.at - b.at);
+    return placed.map((entry) => entry.doc);
+  }
+
   /** @internal used by {@link Collections.commit} only */
   put(key: string, doc: Doc | null): void {
+    const old = this.docs.get(key);
+    for (const index of this.indexes.values()) {
+      if (old !== undefined) index.remove(key, old);
+      if (doc !== null) index.add(key, doc);
+    }
+    // As in the Map: a changed document keeps its place, a removed one that comes back goes last.
+    if (this.positions !== null) {
+      if (doc === null) this.positions.delete(key);
+      else if (!this.positions.has(key)) this.positions.set(key, this.nextPosition++);
+    }
     if (doc === null) this.docs.delete(key);
     else this.docs.set(key, doc);
     this.list = null;

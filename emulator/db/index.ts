@@ -23,6 +23,9 @@
  *   waits for the lock; any failed operation aborts its transaction; only doc()/add() run inside.
  * - add() of several documents is not all-or-nothing (CloudBase does not document it so): the
  *   batch is written in order and stops at its first failure, keeping what came before it.
+ * - An equality, `eq` or `in` condition is answered from an index of that field, built on first use
+ *   and kept up to date on every write; every candidate is still tested against the whole query, so
+ *   results and their natural order are exactly those of a scan (test/unit/db/indexes.test.ts).
  * - Every write is committed to SQLite (WAL) before its request resolves. One engine per data
  *   folder: a second process opening it fails.
  */

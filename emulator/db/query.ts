@@ -1,6 +1,7 @@
 import { Aggregator, Query } from 'mingo';
 import type { Collection } from './collections';
 import { type Doc, type Fields, isDocId, isPlainObject, keyOf } from './documents';
+import { type FieldIndex, indexKey, indexTerms } from './indexes';
 
 export type Criteria = Record<string, unknown>;
 export type SortOrder = Record<string, 1 | -1>;
@@ -27,8 +28,13 @@ function lookup(collection: Collection, ids: readonly unknown[]): Doc[] {
   return found;
 }
 
-/** Documents that can match: an `_id` equality or `$in` is answered from the id map, anything else scans. */
-function candidates(collection: Collection, criteria: Criteria): readonly Doc[] {
+/**
+ * Documents that can match, in natural order: an `_id` equality or `$in` is answered from the id
+ * map; otherwise the equality (`$eq`, `$in`) conjunct whose index proposes the fewest documents
+ * narrows them, as a database index would; with none, every document. The caller still tests each
+ * candidate against the whole query.
+ */
+export function candidates(collection: Collection, criteria: Criteria): readonly Doc[] {
   const id = criteria['_id'];
   if (isDocId(id)) return lookup(collection, [id]);
   if (isPlainObject(id)) {
@@ -37,7 +43,16 @@ function candidates(collection: Collection, criteria: Criteria): readonly Doc[] 
     const list = id['$in'];
     if (ops.length === 1 && Array.isArray(list) && list.every(isDocId)) return lookup(collection, list);
   }
-  return collection.all();
+  let best: { index: FieldIndex; values: string[]; count: number } | undefined;
+  for (const term of indexTerms(criteria)) {
+    const index = collection.index(term.field);
+    if (index === undefined) continue;
+    const values = term.values.map(indexKey);
+    const count = index.count(values);
+    if (best === undefined || count < best.count) best = { index, values, count };
+  }
+  if (best === undefined || best.count >= collection.docs.size) return collection.all();
+  return collection.inOrder(best.index.keys(best.values));
 }
 
 /** Matching documents in natural order (the engine's own objects: read them, never change them). */
