@@ -150,6 +150,13 @@ describe('notices in the H5 app', () => {
     await shown(secretary.locator('.aud-chooser__input input')).fill('');
     await shown(secretary.getByRole('checkbox', { name: '陈静' })).click();
     await screenshot(secretary, 'notice-member-picker');
+    // The picker's heading and its count are what is seen at their place, not the navigation bar.
+    const onTop = await secretary.locator('.aud-chooser__head').evaluate((head) => {
+      const box = head.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return box.top >= 0 && hit !== null && head.contains(hit);
+    });
+    expect(onTop).toBe(true);
     await shown(secretary.getByText('确定（2）', { exact: true })).click();
     await shown(secretary.getByText('刘洋、陈静 ›')).waitFor();
     await screenshot(secretary, 'notice-editor-members');
