@@ -234,6 +234,8 @@ export const developmentContract = {
     pageInputSchema.extend({ branchId: idSchema.optional(), stage: developmentStageSchema.optional() }).strict(),
     pageOf(candidateItemSchema),
   ),
+  /** The candidates the caller is a 培养联系人 (sponsor) of, open ones first: where they write 考察 notes. */
+  sponsored: action(noInput, z.object({ items: z.array(candidateItemSchema) })),
   /** Steps due within the next 14 days, and overdue ones, in the caller's branch (the bureau: all). */
   due: action(noInput, z.object({ items: z.array(dueItemSchema) })),
   /** The bureau's view: candidates per stage per branch, and overdue steps. */

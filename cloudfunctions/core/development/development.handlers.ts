@@ -1,7 +1,7 @@
 import type { contracts } from '@zhibu/types';
 import type { Handlers } from '../runtime/handler';
 import { correctStep, recordStep, startCandidacy } from './pipeline.service';
-import { dueSoon, getTimeline, listCandidates, myTimeline, pipeline } from './read.service';
+import { dueSoon, getTimeline, listCandidates, myTimeline, pipeline, sponsoredCandidates } from './read.service';
 import { configureSettings } from './settings';
 
 export const developmentHandlers: Handlers<typeof contracts.development> = {
@@ -11,6 +11,7 @@ export const developmentHandlers: Handlers<typeof contracts.development> = {
   timeline: { access: 'member', run: (input, { session }) => getTimeline(session, input.candidateId) },
   mine: { access: 'member', run: (_input, { session }) => myTimeline(session) },
   list: { access: 'member', run: (input, { session }) => listCandidates(session, input) },
+  sponsored: { access: 'member', run: (_input, { session }) => sponsoredCandidates(session) },
   due: { access: 'member', run: (_input, { session }) => dueSoon(session) },
   pipeline: { access: 'member', run: (_input, { session }) => pipeline(session) },
   configure: { access: 'member', run: (input, { session }) => configureSettings(session, input) },

@@ -73,6 +73,27 @@ export async function listCandidates(
   return { items: docs.map((d) => toItem(d, settings, day)), total };
 }
 
+/**
+ * The candidacies of the caller's branch naming the caller as a sponsor. A member sponsors a few
+ * people at most, so one read takes them all (capped at a page); closed ones (转正) come last.
+ */
+export async function sponsoredCandidates(session: Session): Promise<{ items: CandidateItem[] }> {
+  const [docs, settings] = await Promise.all([
+    getDocs<DevelopmentCandidateDoc>(
+      database()
+        .collection(CANDIDATES)
+        .where({ sponsorIds: session.member._id, branchId: session.member.branchId })
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(MAX_PAGE),
+    ),
+    loadSettings(),
+  ]);
+  const day = today();
+  const items = docs.map((d) => ({ open: d.open, item: toItem(d, settings, day) }));
+  return { items: [...items.filter((i) => i.open), ...items.filter((i) => !i.open)].map((i) => i.item) };
+}
+
 function dueItems(
   docs: DevelopmentCandidateDoc[],
   settings: DevelopmentSettings,

@@ -243,6 +243,25 @@ describe('sponsors and the candidate', () => {
     expect(mine.ok && mine.data.timeline.candidateId).toBe(candidateId);
   });
 
+  it('a sponsor finds the candidates they sponsor; nobody else sees them there', async () => {
+    const { candidateId, member, sponsors } = await candidateInA(fx.call, 'activist');
+    const ids = async (caller: string) => {
+      const result = await fx.call<{ items: { candidateId: string }[] }>(caller, 'development', 'sponsored');
+      expect(result.ok).toBe(true);
+      return result.ok ? result.data.items.map((i) => i.candidateId) : [];
+    };
+    coverage.record('sponsor', 'sponsored');
+    expect(await ids(sponsors[0].openid!)).toContain(candidateId);
+    expect(await ids(sponsors[1].openid!)).toContain(candidateId);
+    expect(await ids(member.openid!)).not.toContain(candidateId);
+    for (const caller of ['secretaryA', 'memberB', 'secretaryB'] as const) {
+      coverage.record(caller, 'sponsored');
+      expect(await ids(caller)).not.toContain(candidateId);
+    }
+    coverage.record('unbound', 'sponsored');
+    expectRefused(await fx.call('unbound', 'development', 'sponsored'), 'UNAUTHENTICATED');
+  });
+
   it('reached every action with an entitled caller and an outsider', () => {
     expect(coverage.missing()).toEqual([]);
   });

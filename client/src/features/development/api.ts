@@ -11,6 +11,7 @@ export const developmentApi = {
   record: (input: ActionInput<'development', 'record'>) => callFunction('development', 'record', input),
   correct: (input: ActionInput<'development', 'correct'>) => callFunction('development', 'correct', input),
   due: () => callFunction('development', 'due', {}),
+  sponsored: () => callFunction('development', 'sponsored', {}),
   pipeline: () => callFunction('development', 'pipeline', {}),
   /** The branch's full members, a page at a time, to choose the two sponsors from. */
   fullMembers: (page: number, pageSize: number, keyword: string) =>

@@ -2,5 +2,6 @@
 // are in the packages/development subpackage.
 export { developmentApi } from './api';
 export { HomeDevelopmentCard } from './HomeDevelopmentCard';
+export { HomeSponsorCard } from './HomeSponsorCard';
 export { dueText, IN_PIPELINE, STAGE_TABS } from './format';
 export { developmentPages, openDevelopmentPage } from './routes';

@@ -3,7 +3,7 @@ import type { ActivityHome, LoginResult } from '@zhibu/types';
 import { Fragment, useState, type ReactNode } from 'react';
 import { CommitteeCards, MyActivitiesCard, useActivityHome } from '@/features/activity';
 import { ScanCheckinButton } from '@/features/checkin';
-import { HomeDevelopmentCard } from '@/features/development';
+import { HomeDevelopmentCard, HomeSponsorCard } from '@/features/development';
 import { BureauShortcutsCard, isBureauAdmin, MemberHero, SessionGate, useSession } from '@/features/member';
 import { HomeNoticeCard } from '@/features/notice';
 import { HomeQuizCard } from '@/features/quiz';
@@ -27,6 +27,7 @@ function homeCards(member: LoginResult, home: ActivityHome | null, refreshKey: n
     ['committee', home?.manage ? <CommitteeCards manage={home.manage} /> : null],
     ['compliance', isBranchCommittee(member) ? <HomeTodoCard /> : null],
     ['development', isBranchCommittee(member) ? <HomeDevelopmentCard /> : null],
+    ['sponsor', <HomeSponsorCard />],
     ['activities', mine ? <MyActivitiesCard home={mine} scanButton={<ScanCheckinButton />} /> : null],
     ['notices', <HomeNoticeCard />],
     ['study', <HomeStudyCard refreshKey={refreshKey} />],

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { DueItem } from '@zhibu/types';
-import { HomeDevelopmentCard } from '@/features/development';
+import type { CandidateItem, DueItem } from '@zhibu/types';
+import { HomeDevelopmentCard, HomeSponsorCard } from '@/features/development';
 import { setToken } from '@/services/token';
 import { mockFetch } from '../../helpers';
 import Taro, { taroMock } from '../../mocks/taro';
@@ -68,5 +68,41 @@ describe('首页 发展党员提醒', () => {
       expect(container).toBeEmptyDOMElement();
       unmount();
     }
+  });
+});
+
+describe('首页 我联系的入党积极分子', () => {
+  const candidate = (name: string, stage: CandidateItem['stage']): CandidateItem => ({
+    candidateId: `d_${name}`,
+    memberId: name,
+    name,
+    branchId: 'b-1',
+    stage,
+    appliedAt: '2025-08-10',
+    next: { step: 'activistReview', label: '积极分子考察', earliest: null, dueBy: inDays(20), overdue: false },
+  });
+
+  it('lists the open candidacies the member sponsors, each opening the timeline where the notes are written', async () => {
+    const { sent } = mockFetch(() => ({
+      body: { ok: true, data: { items: [candidate('孙浩然', '入党积极分子'), candidate('许国庆', '正式党员')] } },
+    }));
+    render(<HomeSponsorCard />);
+    const card = await screen.findByLabelText('我联系的入党积极分子');
+    expect(sent[0]!.body).toEqual({ action: 'sponsored', data: {} });
+    expect(within(card).getByText('孙浩然 · 入党积极分子')).toBeInTheDocument();
+    expect(within(card).getByText(`下一步：积极分子考察 · ${inDays(20)} 前完成`)).toBeInTheDocument();
+    expect(within(card).queryByText(/许国庆/)).not.toBeInTheDocument();
+    fireEvent.click(within(card).getByText('孙浩然 · 入党积极分子'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: '/packages/development/timeline/index?id=d_%E5%AD%99%E6%B5%A9%E7%84%B6',
+    });
+  });
+
+  it('is left out for a member who sponsors nobody', async () => {
+    const { sent } = mockFetch(() => ({ body: { ok: true, data: { items: [] } } }));
+    const { container } = render(<HomeSponsorCard />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent).toHaveLength(1);
+    expect(container).toBeEmptyDOMElement();
   });
 });
