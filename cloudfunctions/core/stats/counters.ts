@@ -93,37 +93,50 @@ interface MonthRow {
   noticeConfirmExpected?: number | null;
 }
 
+/** What each pushed row holds, in order: the field of MonthRow and the path of the document it is read from. */
+const MONTH_ROW_FIELDS: [keyof MonthRow, string][] = [
+  ['month', '$month'],
+  ['held', '$held'],
+  ['minuted', '$minuted'],
+  ['expected', '$expected'],
+  ['present', '$present'],
+  ['leave', '$leave'],
+  ['studyExpected', '$study.expected'],
+  ['studyDone', '$study.done'],
+  ['studyLate', '$study.late'],
+  ['quizExpected', '$quizExpected'],
+  ['quizTaken', '$quizTaken'],
+  ['quizPassed', '$quizPassed'],
+  ['alsoHeld', '$alsoHeld'],
+  ['noticeExpected', '$noticeExpected'],
+  ['noticeRead', '$noticeRead'],
+  ['noticeConfirmed', '$noticeConfirmed'],
+  ['noticeConfirmExpected', '$noticeConfirmExpected'],
+];
+
 /**
  * The totals of every branch-month document of the scope, one row per branch with its months:
  * one operation, one grouping stage with a single accumulator (a grouping with one sum per figure
  * and per activity type, run three times for branches, months and the calendar, cost several
- * times as much). The activities' entries stay in the database.
+ * times as much). The activities' entries stay in the database. Each month comes as an array in
+ * the order of MONTH_ROW_FIELDS rather than an object: the answer carries no field names and no
+ * null for every figure a month lacks, less than half the bytes to encode and decode.
  */
 async function monthRows(scope: Scope): Promise<Map<string, MonthRow[]>> {
   const $ = database().command.aggregate;
   const rows = await aggregate(COLLECTIONS.branchMonths, monthMatch(scope), {
     _id: '$branchId',
-    months: $.push({
-      month: '$month',
-      held: '$held',
-      minuted: '$minuted',
-      expected: '$expected',
-      present: '$present',
-      leave: '$leave',
-      studyExpected: '$study.expected',
-      studyDone: '$study.done',
-      studyLate: '$study.late',
-      quizExpected: '$quizExpected',
-      quizTaken: '$quizTaken',
-      quizPassed: '$quizPassed',
-      alsoHeld: '$alsoHeld',
-      noticeExpected: '$noticeExpected',
-      noticeRead: '$noticeRead',
-      noticeConfirmed: '$noticeConfirmed',
-      noticeConfirmExpected: '$noticeConfirmExpected',
-    }),
+    months: $.push(MONTH_ROW_FIELDS.map(([, path]) => path)),
   });
-  return new Map(rows.map((row) => [row._id, row.months as MonthRow[]]));
+  return new Map(rows.map((row) => [row._id, (row.months as unknown[][]).map(toMonthRow)]));
+}
+
+function toMonthRow(values: unknown[]): MonthRow {
+  const row: Record<string, unknown> = {};
+  MONTH_ROW_FIELDS.forEach(([field], i) => {
+    row[field] = values[i];
+  });
+  return row as unknown as MonthRow;
 }
 
 function addRow(totals: Totals, row: MonthRow): void {
@@ -154,7 +167,9 @@ function addRow(totals: Totals, row: MonthRow): void {
 /**
  * Activities in months that are not over yet (plus the 12 hours an activity may run past its
  * month's end) are counted in `held` from their creation; until they end they are taken out again,
- * from the entries of those few month documents. Two operations, whatever the period.
+ * from their entries in the branch-month documents. The activities still to end are read first
+ * (usually few, often none); then only the documents that hold their entries, and of those only the
+ * entries. Two operations at most, whatever the period; one when nothing is still to end.
  */
 export interface NotYetHeld {
   branchId: string;
@@ -178,14 +193,7 @@ async function notYetHeld(scope: Scope, now: Date): Promise<NotYetHeld[]> {
   if (months.length === 0) return [];
   const db = database();
   const _ = db.command;
-  const open = { ...scope, months };
-  const docs = await getAllDocs<BranchMonthDoc>(() =>
-    db.collection(COLLECTIONS.branchMonths).where(monthMatch(open)).orderBy('_id', 'asc'),
-  );
-  const entries = new Map<string, { doc: BranchMonthDoc; id: string }>();
-  for (const doc of docs) for (const id of Object.keys(doc.activities)) entries.set(id, { doc, id });
-  if (entries.size === 0) return [];
-  const future = await getAllDocs<Pick<ActivityDoc, '_id' | 'endAt'>>(() =>
+  const scheduled = await getAllDocs<Pick<ActivityDoc, '_id' | 'endAt' | 'branchId' | 'month'>>(() =>
     db
       .collection(COLLECTIONS.activities)
       .where({
@@ -193,18 +201,29 @@ async function notYetHeld(scope: Scope, now: Date): Promise<NotYetHeld[]> {
         status: 'scheduled',
         ...(scope.branchIds ? { branchId: _.in(scope.branchIds) } : {}),
       })
-      .field({ _id: true, endAt: true })
+      .field({ _id: true, endAt: true, branchId: true, month: true })
       .orderBy('_id', 'asc'),
   );
+  const future = scheduled.filter((a) => new Date(a.endAt).getTime() > now.getTime());
+  if (future.length === 0) return [];
+  // An activity's entry lives in the document of its branch and month (activity/counters.ts).
+  const ids = [...new Set(future.map((a) => monthDocId(a.branchId, a.month)))];
+  const docs = await getAllDocs<Pick<BranchMonthDoc, '_id' | 'branchId' | 'month' | 'activities'>>(() =>
+    db
+      .collection(COLLECTIONS.branchMonths)
+      .where({ _id: _.in(ids) })
+      .field({ _id: true, branchId: true, month: true, activities: true })
+      .orderBy('_id', 'asc'),
+  );
+  const byId = new Map(docs.map((doc) => [doc._id, doc]));
   const out: NotYetHeld[] = [];
   for (const activity of future) {
-    if (new Date(activity.endAt).getTime() <= now.getTime()) continue;
-    const found = entries.get(activity._id);
-    if (!found) continue;
-    const entry = found.doc.activities[activity._id]!;
+    const doc = byId.get(monthDocId(activity.branchId, activity.month));
+    const entry = doc?.activities?.[activity._id];
+    if (!doc || !entry) continue;
     out.push({
-      branchId: found.doc.branchId,
-      month: found.doc.month,
+      branchId: doc.branchId,
+      month: doc.month,
       types: entryTypes(entry),
       expected: entry.expected,
       present: entry.present,

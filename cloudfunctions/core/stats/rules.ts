@@ -54,8 +54,27 @@ function span(key: string, kind: PeriodKind, year: number, first: number, count:
 
 export const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
 
+// Periods are pure functions of their keys and the statistics ask for the same few hundreds of
+// times per answer (every branch, every rule, every item of a light): each is built once per
+// process and shared, frozen so that no caller can change it for the others.
+const periods = new Map<string, Period | null>();
+
 /** The period a key names, or null if it is not one. */
 export function parsePeriod(key: string): Period | null {
+  let period = periods.get(key);
+  if (period === undefined) {
+    period = buildPeriod(key);
+    if (period) {
+      Object.freeze(period.months);
+      Object.freeze(period);
+    }
+    // Only well-formed keys are kept: anything a caller sends would otherwise grow the map.
+    if (period) periods.set(key, period);
+  }
+  return period;
+}
+
+function buildPeriod(key: string): Period | null {
   const match = PERIOD_PATTERN.exec(key);
   if (!match) return null;
   const year = Number(match[1]);
@@ -76,8 +95,20 @@ export function beijingMonthOf(at: Date): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 7);
 }
 
+const monthPeriods = new Map<string, Period>();
+
 /** The period of a kind that holds a Beijing month. */
 export function periodOfMonth(month: string, kind: PeriodKind): Period {
+  const key = `${month}|${kind}`;
+  let period = monthPeriods.get(key);
+  if (!period) {
+    period = buildPeriodOfMonth(month, kind);
+    monthPeriods.set(key, period);
+  }
+  return period;
+}
+
+function buildPeriodOfMonth(month: string, kind: PeriodKind): Period {
   const [y, m] = month.split('-').map(Number) as [number, number];
   if (kind === 'month') return periodOrThrow(month);
   if (kind === 'quarter') return periodOrThrow(`${y}-Q${Math.floor((m - 1) / 3) + 1}`);
@@ -88,18 +119,42 @@ export function periodOfMonth(month: string, kind: PeriodKind): Period {
 /** The period of a kind that holds an instant, in Beijing time. */
 export const periodAt = (at: Date, kind: PeriodKind) => periodOfMonth(beijingMonthOf(at), kind);
 
+// Keyed by the period object: a scope built for one answer (lightScope) is shared by every branch.
+const subPeriodsOf = new WeakMap<Period, Map<PeriodKind, readonly Period[]>>();
+
 /** The sub-periods of a kind that make up a period (the months of a quarter, the quarters of a year…). */
-export function subPeriods(period: Period, kind: PeriodKind): Period[] {
-  const seen = new Map<string, Period>();
-  for (const month of period.months) {
-    const sub = periodOfMonth(month, kind);
-    if (!seen.has(sub.key)) seen.set(sub.key, sub);
+export function subPeriods(period: Period, kind: PeriodKind): readonly Period[] {
+  let byKind = subPeriodsOf.get(period);
+  if (!byKind) {
+    byKind = new Map();
+    subPeriodsOf.set(period, byKind);
   }
-  return [...seen.values()];
+  let subs = byKind.get(kind);
+  if (!subs) {
+    const seen = new Map<string, Period>();
+    for (const month of period.months) {
+      const sub = periodOfMonth(month, kind);
+      if (!seen.has(sub.key)) seen.set(sub.key, sub);
+    }
+    subs = Object.freeze([...seen.values()]);
+    byKind.set(kind, subs);
+  }
+  return subs;
 }
+
+const names = new WeakMap<Period, string>();
 
 /** 2026年3月, 2026年第1季度, 2026年上半年, 2026年. */
 export function periodName(period: Period): string {
+  let name = names.get(period);
+  if (name === undefined) {
+    name = buildPeriodName(period);
+    names.set(period, name);
+  }
+  return name;
+}
+
+function buildPeriodName(period: Period): string {
   const [, m] = period.months[0]!.split('-').map(Number) as [number, number];
   if (period.kind === 'month') return `${period.year}年${m}月`;
   if (period.kind === 'quarter') return `${period.year}年第${Math.floor((m - 1) / 3) + 1}季度`;
