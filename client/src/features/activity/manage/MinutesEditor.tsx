@@ -126,7 +126,7 @@ export function MinutesEditor({ activity, onSaved }: MinutesEditorProps) {
       {notStarted ? (
         <Text className="act-minutes-edit__notice">会议开始后才能保存会议记录，可以先准备好内容。</Text>
       ) : null}
-      <CellGroup title="会议记录">
+      <CellGroup title="会议内容">
         <View className="act-minutes-edit__text-box">
           <Textarea
             className="act-minutes-edit__textarea"
