@@ -151,8 +151,11 @@ export async function recountNotices(
     const monthId = monthDocId(d.branchId, d.month);
     counted.add(`${monthId}/${d.noticeId}`);
     const recent = (at: Date | null) => at !== null && now - new Date(at).getTime() < IN_FLIGHT_MS;
+    // A read this recent may still have its bumps (the delivery's and the month's) on the way: both
+    // are left for the next run.
     if (receipts.some((r) => recent(r.readAt) || recent(r.confirmedAt))) {
       skipped++;
+      continue;
     } else {
       const entry = kept.get(monthId)?.notices?.[d.noticeId];
       const target: NoticeMonthEntry | null =

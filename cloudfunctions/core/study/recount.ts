@@ -14,22 +14,32 @@ export interface StudyDrift {
   taskId: string;
   recorded: StudyCounters | null;
   actual: StudyCounters;
-  /** False when a completion landed while counting: the entry is left for the next run. */
+  /** False when a completion landed while counting, or may still be on its way: left for the next run. */
   corrected: boolean;
 }
 
-async function countTask(task: StudyTaskDoc): Promise<StudyCounters> {
+/**
+ * A completion writes its record and then bumps the counter, two operations apart: a record this
+ * recent may still have its bump on the way, and counting it now would let that bump count it
+ * twice. Its task is left for the next run (CloudBase stops a function after 60 s at most).
+ */
+const IN_FLIGHT_MS = 2 * 60 * 1000;
+
+async function countTask(task: StudyTaskDoc, now: number): Promise<{ counts: StudyCounters; inFlight: boolean }> {
   const db = database();
-  const completions = await getAllDocs<Pick<StudyCompletionDoc, 'memberId' | 'late'>>(() =>
+  const completions = await getAllDocs<Pick<StudyCompletionDoc, 'memberId' | 'late' | 'completedAt'>>(() =>
     db
       .collection(COLLECTIONS.studyCompletions)
       .where({ taskId: task._id })
-      .field({ memberId: true, late: true })
+      .field({ memberId: true, late: true, completedAt: true })
       .orderBy('_id', 'asc'),
   );
   const expected = new Set(task.expectedIds);
   const done = completions.filter((c) => expected.has(c.memberId));
-  return { expected: expected.size, done: done.length, late: done.filter((c) => c.late).length };
+  return {
+    counts: { expected: expected.size, done: done.length, late: done.filter((c) => c.late).length },
+    inFlight: completions.some((c) => now - new Date(c.completedAt).getTime() < IN_FLIGHT_MS),
+  };
 }
 
 const same = (a: StudyCounters, b: StudyCounters) =>
@@ -43,6 +53,7 @@ const same = (a: StudyCounters, b: StudyCounters) =>
  */
 export async function recountStudy(
   months: string[],
+  now = Date.now(),
 ): Promise<{ tasks: number; drift: StudyDrift[]; totals: string[] }> {
   const db = database();
   const _ = db.command;
@@ -64,12 +75,14 @@ export async function recountStudy(
   const drift: StudyDrift[] = [];
   for (const task of tasks) {
     if (!task.audienceFixedAt) continue;
-    const actual = await countTask(task);
+    const { counts: actual, inFlight } = await countTask(task, now);
     const monthId = monthDocId(task.branchId, task.month);
     const recorded = kept.get(monthId)?.study?.tasks[task._id] ?? null;
     if (recorded && same(recorded, actual)) continue;
     let corrected: boolean;
-    if (!recorded) {
+    if (inFlight) {
+      corrected = false;
+    } else if (!recorded) {
       corrected = await attachStudy(task, actual.expected, actual);
     } else {
       const path = `study.tasks.${task._id}`;

@@ -69,7 +69,10 @@ it('the recount finds no drift after concurrent writes, repairs a lost increment
     .collection(COLLECTIONS.noticeBranches)
     .doc(`${noticeId}_${branch._id}`)
     .update({ data: { readCount: 57 } });
-  const report = await recountNotices([month]);
+  // While the reads are minutes old their bumps may still be on the way: the recount leaves them.
+  await recountNotices([month]);
+  expect((await delivery(noticeId, branch._id))?.readCount).toBe(57);
+  const report = await recountNotices([month], Date.now() + 3 * 60_000);
   expect(report.drift).toContainEqual({
     deliveryId: `${noticeId}_${branch._id}`,
     field: 'readCount',

@@ -1,3 +1,4 @@
+import cloud from 'wx-server-sdk';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { recountStudy } from '../../../cloudfunctions/core/study/recount';
 import { aBranchOf } from '../../support/factories';
@@ -138,5 +139,28 @@ describe('completions at the same time', () => {
       done: 40,
       late: 0,
     });
+  });
+
+  it('a completion whose count may still be on its way is left for the next run, not counted twice', async () => {
+    const { members, secretary } = await aBranchOf(3, '在途计数党支部');
+    const dueAt = inDays(5);
+    const taskId = await createTask(fx, secretary.openid!, { reflection: undefined, dueAt });
+    const month = beijingMonthOf(dueAt);
+    await fx.call(members[0]!.openid!, 'study', 'complete', { taskId });
+    // The record is written and its bump has not landed yet: the state between the two operations.
+    const _ = cloud.database().command;
+    await cloud
+      .database()
+      .collection(COLLECTIONS.branchMonths)
+      .doc(`${members[0]!.branchId}_${month}`)
+      .update({ data: { [`study.tasks.${taskId}.done`]: _.inc(-1), 'study.done': _.inc(-1) } });
+
+    const now = await recountStudy([month]);
+    expect(now.drift.find((d) => d.taskId === taskId)).toMatchObject({ corrected: false });
+    expect((await studyCounters(members[0]!.branchId, month))?.tasks[taskId]?.done).toBe(0);
+
+    const later = await recountStudy([month], Date.now() + 3 * 60_000);
+    expect(later.drift.find((d) => d.taskId === taskId)).toMatchObject({ corrected: true });
+    expect((await studyCounters(members[0]!.branchId, month))?.tasks[taskId]?.done).toBe(1);
   });
 });
