@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityTypeSchema } from './activity';
+import { ACTIVITY_TYPE_NAMES, activityTypeSchema } from './activity';
 import { action, noInput } from './api';
 import { idSchema } from './fields';
 
@@ -186,14 +186,9 @@ export const INSPECTION_RULE_KEYS = [
 export const inspectionRuleKeySchema = z.enum(INSPECTION_RULE_KEYS);
 export type InspectionRuleKey = z.infer<typeof inspectionRuleKeySchema>;
 
+const { other: _other, ...MEETING_NAMES } = ACTIVITY_TYPE_NAMES;
 export const INSPECTION_RULE_NAMES: Record<InspectionRuleKey, string> = {
-  party_congress: '支部党员大会',
-  committee: '支委会',
-  group: '党小组会',
-  lecture: '党课',
-  theme_day: '主题党日',
-  life_meeting: '组织生活会',
-  review: '民主评议党员',
+  ...MEETING_NAMES,
   attendance: '到会率',
   study: '学习完成率',
   quiz: '测试参考率',

@@ -1,3 +1,5 @@
+import type { LocalRuntime } from '../../emulator/runtime';
+
 /** A small typed client for the local HTTP server, as the H5 app speaks to it. */
 export class LocalClient {
   constructor(readonly baseUrl: string) {}
@@ -34,6 +36,28 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)]!;
+}
+
+/**
+ * Runs `work` `times` times one after another on an in-process runtime: the most database
+ * operations one run took (the seam's count), and the p50 and p95 of their durations in ms.
+ */
+export async function timedRuns(
+  runtime: Pick<LocalRuntime, 'seam'>,
+  times: number,
+  work: () => Promise<unknown>,
+): Promise<{ ops: number; p50: number; p95: number }> {
+  const latencies: number[] = [];
+  let ops = 0;
+  for (let i = 0; i < times; i++) {
+    runtime.seam.reset();
+    const started = performance.now();
+    await work();
+    latencies.push(performance.now() - started);
+    ops = Math.max(ops, runtime.seam.calls);
+  }
+  latencies.sort((a, b) => a - b);
+  return { ops, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
 /** A seeded generator, so an open-loop schedule is the same run after run. */

@@ -2,7 +2,7 @@ import cloud from 'wx-server-sdk';
 import { COLLECTIONS, type BranchDoc, type MemberDoc, type NoticeReceipts, type Result } from '@zhibu/types';
 import { startRuntime } from '../../emulator/runtime';
 import { seedDemoData } from '../../emulator/seed/seed';
-import { percentile } from './client';
+import { timedRuns } from './client';
 
 /**
  * Notice rows of `npm run bench`, measured on an in-process runtime seeded through the SDK in
@@ -69,24 +69,7 @@ export async function noticeRows(): Promise<NoticeBenchRow[]> {
     if (!result.ok) throw new Error(`notice.${action}: ${result.code} ${result.message}`);
     return result.data;
   };
-  const timed = async (times: number, work: () => Promise<unknown>) => {
-    const latencies: number[] = [];
-    let ops = 0;
-    for (let i = 0; i < times; i++) {
-      runtime.seam.reset();
-      const started = performance.now();
-      await work();
-      latencies.push(performance.now() - started);
-      ops = Math.max(ops, runtime.seam.calls);
-    }
-    return {
-      ops,
-      p95: percentile(
-        latencies.sort((a, b) => a - b),
-        95,
-      ),
-    };
-  };
+  const timed = (times: number, work: () => Promise<unknown>) => timedRuns(runtime, times, work);
   try {
     await seedDemoData(cloud.database());
 

@@ -28,7 +28,7 @@ import { recountStudy } from '../../cloudfunctions/core/study/recount';
 import { issueToken } from '../../cloudfunctions/core/activity/checkin-token';
 import { startRuntime, type LocalRuntime } from '../../emulator/runtime';
 import { seedDemoData } from '../../emulator/seed/seed';
-import { percentile, seededRandom } from './client';
+import { seededRandom, timedRuns } from './client';
 
 /**
  * Statistics rows of `npm run bench`, on an in-process runtime: 200 branches of 40 members (8,000)
@@ -468,19 +468,7 @@ export async function statsRows(): Promise<StatsBenchRow[]> {
     if (!result.ok) throw new Error(`${fn}.${action}: ${result.code} ${result.message}`);
     return result.data;
   };
-  const timed = async (times: number, work: () => Promise<unknown>) => {
-    const latencies: number[] = [];
-    let ops = 0;
-    for (let i = 0; i < times; i++) {
-      runtime.seam.reset();
-      const started = performance.now();
-      await work();
-      latencies.push(performance.now() - started);
-      ops = Math.max(ops, runtime.seam.calls);
-    }
-    latencies.sort((a, b) => a - b);
-    return { ops, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-  };
+  const timed = (times: number, work: () => Promise<unknown>) => timedRuns(runtime, times, work);
   try {
     await seedDemoData(cloud.database());
     const now = new Date();

@@ -12,3 +12,4 @@ export { confirm, DIALOG_COLORS } from './confirm';
 export { Segmented } from './Segmented';
 export type { Segment } from './Segmented';
 export { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem, FormTextarea } from './FormCells';
+export { RadioRow } from './RadioRow';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { CellGroup } from '@/ui';
+import { CellGroup, RadioRow } from '@/ui';
 import { audienceApi } from './api';
 import { AUDIENCE_LABELS, chosenSummary, type AudienceKind, type AudienceValue } from './audience';
 import { ChooserSheet, type ChoiceRow } from './ChooserSheet';
@@ -83,16 +83,12 @@ export function AudienceChooser({
           const ids = kind === 'members' ? value.memberIds : value.branchIds;
           return (
             <View key={kind}>
-              <View
-                className="aud-option"
-                hoverClass="aud-option--hover"
-                role="radio"
-                aria-checked={on}
-                aria-disabled={noGroups}
-                onClick={() => (noGroups ? undefined : choose(kind))}
+              <RadioRow
+                label={labels?.[kind] ?? AUDIENCE_LABELS[kind]}
+                on={on}
+                disabled={noGroups}
+                onClick={() => choose(kind)}
               >
-                <View className={`aud-radio${on ? ' aud-radio--on' : ''}`} />
-                <Text className="aud-option__label">{labels?.[kind] ?? AUDIENCE_LABELS[kind]}</Text>
                 {noGroups ? <Text className="aud-option__value">本支部未设党小组</Text> : null}
                 {picker && on ? (
                   <Text
@@ -105,7 +101,7 @@ export function AudienceChooser({
                     {chosenSummary(ids, names, picker === 'members' ? '人' : '个支部')} ›
                   </Text>
                 ) : null}
-              </View>
+              </RadioRow>
               {kind === 'group' && on && groups ? (
                 <View className="aud-groups">
                   {groups.map((group) => (

@@ -2,7 +2,7 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ActivityDetail, ActivityType, Audience, Role } from '@zhibu/types';
 import { useMemo, useState } from 'react';
 import { AudienceChooser, BRANCH_KINDS, isBureauKind } from '@/features/audience';
-import { Button, CellGroup } from '@/ui';
+import { Button, CellGroup, RadioRow } from '@/ui';
 import {
   checkForm,
   countNearLimit,
@@ -129,17 +129,12 @@ export function ActivityForm({ editing, member, initialType, onSubmit }: Activit
             { all: false, label: '本支部' },
             { all: true, label: '全县各支部（局党委统一部署）' },
           ].map((option) => (
-            <View
+            <RadioRow
               key={option.label}
-              className="act-form__option"
-              hoverClass="act-form__option--hover"
-              role="radio"
-              aria-checked={pushAll === option.all}
+              label={option.label}
+              on={pushAll === option.all}
               onClick={() => setPushAll(option.all)}
-            >
-              <View className={`act-form__radio${pushAll === option.all ? ' act-form__radio--on' : ''}`} />
-              <Text className="act-form__option-label">{option.label}</Text>
-            </View>
+            />
           ))}
         </CellGroup>
       ) : null}
