@@ -95,7 +95,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   const storage = openStorage(options.dataDir);
   installStorageSeam(storage, () => publicUrl);
   // In production CHECKIN_SECRET is the function's environment variable; locally it lives in the data folder.
-  process.env.CHECKIN_SECRET ??= loadSecrets(options.dataDir).checkin;
+  const secrets = loadSecrets(options.dataDir);
+  process.env.CHECKIN_SECRET ??= secrets.checkin;
+  process.env.RATER_SECRET ??= secrets.rater;
   process.env.SUBSCRIBE_TEMPLATE_ACTIVITY ??= 'local-activity-reminder';
   process.env.SUBSCRIBE_TEMPLATE_NOTICE ??= 'local-notice-reminder';
   // What lets function code accept `local://` files: set here only, never on CloudBase.
