@@ -9,12 +9,17 @@ export interface SheetFile {
 /** What the server accepts in one import (about 512 KB of .xlsx, several hundred members). */
 export const MAX_IMPORT_BYTES = 512 * 1024;
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MIME_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+/** The document kinds the server exports and WeChat's document viewer opens. */
+export type DocumentFormat = keyof typeof MIME_TYPES;
 
 /** A file name safe for the mini program's user folder: no path separators, nothing odd. */
-export function safeFileName(name: string): string {
+export function safeFileName(name: string, format: DocumentFormat = 'xlsx'): string {
   const cleaned = name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(-80);
-  return cleaned.endsWith('.xlsx') ? cleaned : `${cleaned || '名册'}.xlsx`;
+  return cleaned.endsWith(`.${format}`) ? cleaned : `${cleaned || '导出'}.${format}`;
 }
 
 function writeUserFile(filePath: string, base64: string): Promise<void> {
@@ -29,11 +34,11 @@ function writeUserFile(filePath: string, base64: string): Promise<void> {
   });
 }
 
-function downloadInBrowser(file: SheetFile): void {
+function downloadInBrowser(file: SheetFile, format: DocumentFormat): void {
   const binary = atob(file.fileBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: MIME_TYPES[format] }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;
@@ -45,25 +50,27 @@ function downloadInBrowser(file: SheetFile): void {
 }
 
 /**
- * Hands a spreadsheet to the member: in the mini program it is written to the user folder and
- * opened in WeChat's document viewer, whose menu forwards it to a chat or opens it elsewhere; in
- * the browser it downloads. Resolves false (after saying why) when that failed.
+ * Hands a document the server made to the member: in the mini program it is written to the user
+ * folder and opened in WeChat's document viewer, whose menu forwards it to a chat or opens it
+ * elsewhere; in the browser it downloads. Resolves false (after saying why) when that failed.
  */
-export async function openSheet(file: SheetFile): Promise<boolean> {
+export async function openDocumentFile(file: SheetFile, format: DocumentFormat): Promise<boolean> {
   try {
     if (process.env.TARO_ENV === 'h5') {
-      downloadInBrowser(file);
+      downloadInBrowser(file, format);
       return true;
     }
-    const filePath = `${Taro.env.USER_DATA_PATH}/${safeFileName(file.fileName)}`;
+    const filePath = `${Taro.env.USER_DATA_PATH}/${safeFileName(file.fileName, format)}`;
     await writeUserFile(filePath, file.fileBase64);
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+    await Taro.openDocument({ filePath, fileType: format, showMenu: true });
     return true;
   } catch {
     void Taro.showToast({ title: '文件无法打开，请稍后重试', icon: 'none', duration: 3000 });
     return false;
   }
 }
+
+export const openSheet = (file: SheetFile) => openDocumentFile(file, 'xlsx');
 
 /**
  * The same for a spreadsheet the server saved to storage and answers with a temporary URL (the

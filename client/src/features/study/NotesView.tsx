@@ -6,21 +6,21 @@ import type { PagedList } from '@/hooks/usePagedList';
 import { Button, EmptyState, ErrorState, ListFooter, LoadingState, showFailureToast } from '@/ui';
 import { studyApi } from './api';
 import { monthDayTime } from './days';
-import { openExport, type ExportFormat } from './exportFile';
+import { openDocumentFile, type DocumentFormat } from '@/features/org';
 import { openNote } from './navigation';
 import './study.css';
 
 /** 学习笔记: the member's own notes, newest first, with export as .docx or .xlsx. */
 export function NotesView({ list }: { list: PagedList<StudyNote> }) {
-  const [exporting, setExporting] = useState<ExportFormat | null>(null);
+  const [exporting, setExporting] = useState<DocumentFormat | null>(null);
 
-  const exportAs = async (format: ExportFormat) => {
+  const exportAs = async (format: DocumentFormat) => {
     if (exporting) return;
     setExporting(format);
     const result = await studyApi.exportNotes(format);
     setExporting(null);
     if (!result.ok) showFailureToast(result);
-    else await openExport(result.data, format);
+    else await openDocumentFile(result.data, format);
   };
 
   let body;
