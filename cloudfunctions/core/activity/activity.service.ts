@@ -16,7 +16,7 @@ import { canManageBranch, isAdmin, requireAdmin, requireBranchManager } from '..
 import type { Session } from '../member/session';
 import { failedPrecondition, forbidden, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDocs, MAX_PAGE } from '../runtime/documents';
+import { getDocs, MAX_PAGE, pageOf } from '../runtime/documents';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { randomString } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
@@ -283,17 +283,12 @@ export async function listActivities(
   if (!canManageBranch(session, session.member.branchId)) Object.assign(where, hideCommitteeOnly(_));
   where.endAt = input.scope === 'upcoming' ? _.gte(now) : _.lt(now);
   if (input.scope === 'upcoming') where.status = 'scheduled';
-  const [activities, total] = await Promise.all([
-    getDocs<ActivityDoc>(
-      db
-        .collection(COLLECTIONS.activities)
-        .where(where)
-        .orderBy('startAt', input.scope === 'upcoming' ? 'asc' : 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.activities).where(where)),
-  ]);
+  const { docs: activities, total } = await pageOf<ActivityDoc>(
+    COLLECTIONS.activities,
+    where,
+    [['startAt', input.scope === 'upcoming' ? 'asc' : 'desc']],
+    input,
+  );
   const mineIds = activities.filter((a) => a.expectedIds.includes(me)).map((a) => attendanceId(a._id, me));
   const [counters, checkins, leaves, pending] = await Promise.all([
     countersOf(activities),

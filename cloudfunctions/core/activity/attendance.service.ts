@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { Session } from '../member/session';
 import { failedPrecondition, forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getAllDocs, getDocs, MAX_PAGE } from '../runtime/documents';
+import { countDocs, getAllDocs, getDocs, MAX_PAGE, pageOf } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { activityOrFail, attendanceId } from './activity.repository';
@@ -327,17 +327,12 @@ export async function myAttendance(session: Session, input: Input<'myAttendance'
     startAt: db.command.lte(new Date()),
     ...(canManageBranch(session, session.member.branchId) ? {} : hideCommitteeOnly(db.command)),
   };
-  const [activities, total] = await Promise.all([
-    getDocs<ActivityDoc>(
-      db
-        .collection(COLLECTIONS.activities)
-        .where(where)
-        .orderBy('startAt', 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.activities).where(where)),
-  ]);
+  const { docs: activities, total } = await pageOf<ActivityDoc>(
+    COLLECTIONS.activities,
+    where,
+    [['startAt', 'desc']],
+    input,
+  );
   const ids = activities.map((a) => attendanceId(a._id, me));
   const [checkins, leaves] = ids.length
     ? await Promise.all([

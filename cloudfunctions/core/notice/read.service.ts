@@ -14,7 +14,7 @@ import type { Session } from '../member/session';
 import { failedPrecondition, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
-import { countDocs, getDocs } from '../runtime/documents';
+import { pageOf } from '../runtime/documents';
 import { canManage, receiptBranchScope, visibleNotice } from './access';
 import { attachmentViews } from './attachments';
 import { toDetail, toItem } from './notice-view';
@@ -153,18 +153,13 @@ async function posted(session: Session, input: Input<'list'>): Promise<NoticeLis
       : admin
         ? { scope: 'bureau' }
         : { branchId: own };
-  const [docs, total] = await Promise.all([
-    getDocs<ListedNotice>(
-      db
-        .collection(COLLECTIONS.notices)
-        .where(filter)
-        .orderBy('publishedAt', 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize)
-        .field(LIST_FIELDS),
-    ),
-    countDocs(db.collection(COLLECTIONS.notices).where(filter)),
-  ]);
+  const { docs, total } = await pageOf<ListedNotice>(
+    COLLECTIONS.notices,
+    filter,
+    [['publishedAt', 'desc']],
+    input,
+    LIST_FIELDS,
+  );
   return { items: docs.map((d) => toItem(d, null)), total, unread: 0, toConfirm: 0 };
 }
 

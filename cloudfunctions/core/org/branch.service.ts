@@ -12,7 +12,7 @@ import { memberRepository } from '../member/member.repository';
 import type { Session } from '../member/session';
 import { failedPrecondition, forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDocs } from '../runtime/documents';
+import { countDocs, getDocs, pageOf } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { withdrawMovedMembers } from '../activity/withdraw';
@@ -86,20 +86,16 @@ export async function listBranches(
   if (!isAdmin(session)) {
     return { items: [await summaryOf(session.member.branchId)], total: 1 };
   }
-  const db = database();
   const where = input.includeInactive ? {} : { active: true };
-  const [branches, total] = await Promise.all([
-    getDocs<BranchDoc>(
-      db
-        .collection(COLLECTIONS.branches)
-        .where(where)
-        .orderBy('createdAt', 'asc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.branches).where(where)),
-  ]);
+  const { docs: branches, total } = await pageOf<BranchDoc>(
+    COLLECTIONS.branches,
+    where,
+    [
+      ['createdAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    input,
+  );
   const counts = branches.length > 0 ? await countsFor(branches.map((b) => b._id)) : new Map<string, BranchCounts>();
   return { items: branches.map((b) => summarize(b, counts.get(b._id))), total };
 }

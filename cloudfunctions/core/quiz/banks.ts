@@ -3,7 +3,7 @@ import { canManageBranch, isAdmin, requireAdmin, requireBranchManager } from '..
 import type { Session } from '../member/session';
 import { forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDoc, getDocs } from '../runtime/documents';
+import { getDoc, pageOf } from '../runtime/documents';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { randomString } from '../runtime/ids';
 import { defaultBankId } from './ids';
@@ -101,17 +101,14 @@ export async function listBanks(session: Session, input: { page: number; pageSiz
   const where = isAdmin(session)
     ? {}
     : _.or([{ scope: 'bureau' }, { scope: 'branch', branchId: session.member.branchId }]);
-  const [banks, total] = await Promise.all([
-    getDocs<QuizBankDoc>(
-      db
-        .collection(COLLECTIONS.quizBanks)
-        .where(where)
-        .orderBy('scope', 'desc')
-        .orderBy('createdAt', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.quizBanks).where(where)),
-  ]);
+  const { docs: banks, total } = await pageOf<QuizBankDoc>(
+    COLLECTIONS.quizBanks,
+    where,
+    [
+      ['scope', 'desc'],
+      ['createdAt', 'asc'],
+    ],
+    input,
+  );
   return { items: banks.map((b) => toBank(session, b)), total };
 }

@@ -12,7 +12,7 @@ import { canManageBranch, isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDoc, getDocs, MAX_PAGE } from '../runtime/documents';
+import { getDoc, getDocs, MAX_PAGE, pageOf } from '../runtime/documents';
 import { requireQuizManager } from './banks';
 import { discrimination, dubiousReason, facility } from './item-analysis';
 import { currentItems } from './item-read';
@@ -43,19 +43,8 @@ function branchScope(session: Session, quiz: QuizDoc, branchId: string | undefin
 
 export async function managedQuizzes(session: Session, input: { page: number; pageSize: number }) {
   requireQuizManager(session);
-  const db = database();
   const where = isAdmin(session) ? {} : { branchIds: session.member.branchId };
-  const [quizzes, total] = await Promise.all([
-    getDocs<QuizDoc>(
-      db
-        .collection(COLLECTIONS.quizzes)
-        .where(where)
-        .orderBy('createdAt', 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.quizzes).where(where)),
-  ]);
+  const { docs: quizzes, total } = await pageOf<QuizDoc>(COLLECTIONS.quizzes, where, [['createdAt', 'desc']], input);
   const now = Date.now();
   return {
     items: quizzes.map((q) => ({
@@ -184,19 +173,8 @@ export async function quizRoster(
 ) {
   const quiz = await managedQuiz(session, input.quizId);
   const scope = branchScope(session, quiz, input.branchId) ?? quiz.branchIds[0]!;
-  const db = database();
   const where = { quizId: quiz._id, branchId: scope };
-  const [seats, total] = await Promise.all([
-    getDocs<QuizSeatDoc>(
-      db
-        .collection(COLLECTIONS.quizSeats)
-        .where(where)
-        .orderBy('memberId', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.quizSeats).where(where)),
-  ]);
+  const { docs: seats, total } = await pageOf<QuizSeatDoc>(COLLECTIONS.quizSeats, where, [['memberId', 'asc']], input);
   return {
     items: seats.map((s) => ({
       memberId: s.memberId,

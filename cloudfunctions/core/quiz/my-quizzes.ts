@@ -10,7 +10,7 @@ import {
 import type { Session } from '../member/session';
 import { notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDoc, getDocs } from '../runtime/documents';
+import { getDoc, pageOf } from '../runtime/documents';
 import { closeIfAbandoned, isPastGrace } from './finalize';
 import { seatId } from './ids';
 
@@ -58,17 +58,12 @@ export async function listMyQuizzes(
     // Seats of a quiz still being published are not shown (core/quiz/publish.ts).
     publishing: _.neq(true),
   };
-  const [seats, total] = await Promise.all([
-    getDocs<QuizSeatDoc>(
-      db
-        .collection(COLLECTIONS.quizSeats)
-        .where(where)
-        .orderBy('closeAt', input.scope === 'open' ? 'asc' : 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.quizSeats).where(where)),
-  ]);
+  const { docs: seats, total } = await pageOf<QuizSeatDoc>(
+    COLLECTIONS.quizSeats,
+    where,
+    [['closeAt', input.scope === 'open' ? 'asc' : 'desc']],
+    input,
+  );
   return { items: seats.map((s) => toSummary(s, now)), total };
 }
 

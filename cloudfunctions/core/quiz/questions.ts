@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Session } from '../member/session';
 import { notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDoc, getDocs } from '../runtime/documents';
+import { getDoc, pageOf } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { defaultBank, editableBank } from './banks';
 
@@ -150,17 +150,14 @@ export async function listQuestions(session: Session, input: Input<'listQuestion
   const where: Record<string, unknown> = { bankId: bank._id };
   if (!input.includeRetired) where.retired = false;
   if (input.keyword) where.stem = db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
-  const [questions, total] = await Promise.all([
-    getDocs<QuestionDoc>(
-      db
-        .collection(COLLECTIONS.quizQuestions)
-        .where(where)
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.quizQuestions).where(where)),
-  ]);
+  const { docs: questions, total } = await pageOf<QuestionDoc>(
+    COLLECTIONS.quizQuestions,
+    where,
+    [
+      ['createdAt', 'desc'],
+      ['_id', 'asc'],
+    ],
+    input,
+  );
   return { items: questions.map(toQuestion), total };
 }

@@ -48,3 +48,28 @@ export async function getAllDocs<T>(query: () => Pageable): Promise<T[]> {
     if (page.length < MAX_PAGE) return out;
   }
 }
+
+export type SortKey = readonly [field: string, direction: 'asc' | 'desc'];
+
+/**
+ * One page of a list and how many documents match it, the shape every paged list answers with:
+ * two operations whatever the size of the collection. `order` must end in a unique key or be
+ * otherwise stable, or pages can repeat and skip documents.
+ */
+export async function pageOf<T>(
+  collection: string,
+  where: object,
+  order: readonly SortKey[],
+  request: { page: number; pageSize: number },
+  fields?: Record<string, boolean | 0 | 1>,
+): Promise<{ docs: T[]; total: number }> {
+  const db = database();
+  let query = db.collection(collection).where(where);
+  for (const [field, direction] of order) query = query.orderBy(field, direction);
+  const page = query.skip((request.page - 1) * request.pageSize).limit(request.pageSize);
+  const [docs, total] = await Promise.all([
+    getDocs<T>(fields ? page.field(fields) : page),
+    countDocs(db.collection(collection).where(where)),
+  ]);
+  return { docs, total };
+}

@@ -17,7 +17,7 @@ import type { Session } from '../member/session';
 import { failedPrecondition, forbidden, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
-import { countDocs, getDoc, getDocs } from '../runtime/documents';
+import { getDoc, getDocs, pageOf } from '../runtime/documents';
 import { beijingMonth } from '../runtime/time';
 import { visibleTask } from './access';
 import { myCompletionView } from './completion-view';
@@ -162,18 +162,15 @@ export async function listTasks(
   const _ = db.command;
   const me = session.member._id;
   const where = input.status === 'todo' ? { expectedIds: me, doneIds: _.nin([me]) } : { expectedIds: me, doneIds: me };
-  const [tasks, total] = await Promise.all([
-    getDocs<StudyTaskDoc>(
-      db
-        .collection(COLLECTIONS.studyTasks)
-        .where(where)
-        .orderBy('dueAt', input.status === 'todo' ? 'asc' : 'desc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.studyTasks).where(where)),
-  ]);
+  const { docs: tasks, total } = await pageOf<StudyTaskDoc>(
+    COLLECTIONS.studyTasks,
+    where,
+    [
+      ['dueAt', input.status === 'todo' ? 'asc' : 'desc'],
+      ['_id', 'asc'],
+    ],
+    input,
+  );
   const now = new Date();
   return { items: tasks.map((t) => toTaskSummary(t, me, now)), total };
 }
@@ -201,20 +198,16 @@ export async function manageList(session: Session, input: Input<'manageList'>) {
   if (!canManageBranch(session, branchId)) throw notFound('没有找到该支部');
   if (branchId !== session.member.branchId && !(await memberRepository.branch(branchId)))
     throw notFound('没有找到该支部');
-  const db = database();
   const where = { branchId };
-  const [page, total] = await Promise.all([
-    getDocs<StudyTaskDoc>(
-      db
-        .collection(COLLECTIONS.studyTasks)
-        .where(where)
-        .orderBy('dueAt', 'desc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.studyTasks).where(where)),
-  ]);
+  const { docs: page, total } = await pageOf<StudyTaskDoc>(
+    COLLECTIONS.studyTasks,
+    where,
+    [
+      ['dueAt', 'desc'],
+      ['_id', 'asc'],
+    ],
+    input,
+  );
   const tasks = await Promise.all(page.map((t) => ensureStarted(t)));
   const counters = await studyCountersOf(tasks);
   return {
