@@ -46,6 +46,8 @@ export const myRecordSchema = loginResultSchema.extend({
   position: z.string().nullable(),
   schools: z.array(z.string()),
   boundAt: z.string().nullable(),
+  /** The 免于参加组织生活 covering today, if any: why they are left out of meetings' 应到. */
+  exemption: z.object({ reasonName: z.string(), from: z.string(), to: z.string() }).nullable(),
 });
 export type MyRecord = z.infer<typeof myRecordSchema>;
 

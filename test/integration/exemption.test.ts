@@ -1,4 +1,4 @@
-import type { ActivityDoc, BranchMonthDoc, Exemption, ExemptionList } from '@zhibu/types';
+import type { ActivityDoc, BranchMonthDoc, Exemption, ExemptionList, MyRecord } from '@zhibu/types';
 import { getDoc } from '../../cloudfunctions/core/runtime/documents';
 import type { LocalRuntime } from '../../emulator/runtime';
 import { createActivity, detail, startingIn } from '../support/activities';
@@ -34,6 +34,30 @@ const exemption = (memberId: string, overrides: Record<string, unknown> = {}) =>
   from: today(),
   to: inDays(30),
   ...overrides,
+});
+
+describe('member.me', () => {
+  it('tells a member the exemption covering today, and nothing once it is revoked', async () => {
+    const member = await fx.boundMember();
+    const me = async () => (await ok(fx.call<MyRecord>(member.openid!, 'member', 'me'))).exemption;
+    expect(await me()).toBeNull();
+    const approved = await ok(
+      fx.call<Exemption>('secretaryA', 'member', 'addExemption', exemption(member._id, { reason: 'frail' })),
+    );
+    expect(await me()).toEqual({ reasonName: '年老体弱', from: today(), to: inDays(30) });
+    const later = await ok(
+      fx.call<Exemption>('secretaryA', 'member', 'addExemption', {
+        ...exemption(member._id),
+        from: inDays(60),
+        to: inDays(90),
+      }),
+    );
+    expect(later.current).toBe(false);
+    expect((await me())?.to).toBe(inDays(30));
+    await ok(fx.call('secretaryA', 'member', 'endExemption', { exemptionId: approved.exemptionId, lastDay: today() }));
+    // Ended early, it still covers its new last day (today), as 应到 counts it.
+    expect(await me()).toEqual({ reasonName: '年老体弱', from: today(), to: today() });
+  });
 });
 
 describe('an approved exemption and 应到', () => {

@@ -180,6 +180,19 @@ export async function endExemption(session: Session, input: z.infer<typeof endEx
   return toView(updated, at);
 }
 
+/** The member's exemption covering `at`, if any: one read of their few latest records. */
+export async function exemptionOf(memberId: string, at: Date): Promise<Exemption | null> {
+  const docs = await getDocs<ExemptionDoc>(
+    database().collection(COLLECTIONS.exemptions).where({ memberId }).orderBy('_id', 'desc').limit(20),
+  );
+  // An exemption ended early still covers the days up to its new last day, as exemptAt counts it.
+  const t = at.getTime();
+  const found = docs.find(
+    (d) => d.status !== 'revoked' && new Date(d.fromAt).getTime() <= t && new Date(d.toAt).getTime() > t,
+  );
+  return found ? toView(found, at) : null;
+}
+
 /**
  * The members of a branch whose exemption covers `at` (an activity's start): they are not in its
  * 应到. One query, over that branch's active exemptions.

@@ -1,5 +1,6 @@
 import type { BranchDoc, LoginResult, MyRecord } from '@zhibu/types';
 import { unauthenticated } from '../runtime/app-error';
+import { exemptionOf } from './exemption.service';
 import { memberRepository } from './member.repository';
 import type { Session } from './session';
 
@@ -24,8 +25,8 @@ export async function describeLogin(session: Session): Promise<LoginResult> {
 }
 
 export async function describeMyRecord(session: Session): Promise<MyRecord> {
-  const branch = await branchOf(session);
   const { member } = session;
+  const [branch, exemption] = await Promise.all([branchOf(session), exemptionOf(member._id, new Date())]);
   const group = branch.partyGroups.find((g) => g.id === member.partyGroupId) ?? null;
   return {
     ...login(session, branch),
@@ -38,5 +39,6 @@ export async function describeMyRecord(session: Session): Promise<MyRecord> {
     position: member.position,
     schools: branch.schools,
     boundAt: member.boundAt ? new Date(member.boundAt).toISOString() : null,
+    exemption: exemption && { reasonName: exemption.reasonName, from: exemption.from, to: exemption.to },
   };
 }

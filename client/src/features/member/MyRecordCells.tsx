@@ -33,6 +33,12 @@ export function MyRecordCells({ state, onRetry }: MyRecordCellsProps) {
       <Cell label="职务" value={record.position ?? NOT_SET} />
       <Cell label="入党时间" value={record.joinedPartyAt ? formatDate(record.joinedPartyAt) : NOT_SET} />
       <Cell label="手机号" value={record.phone ?? NOT_SET} />
+      {record.exemption ? (
+        <Cell
+          label="免于参加组织生活"
+          value={`${record.exemption.reasonName}，${record.exemption.from} 至 ${record.exemption.to}`}
+        />
+      ) : null}
     </CellGroup>
   );
 }
