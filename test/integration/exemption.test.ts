@@ -36,6 +36,31 @@ const exemption = (memberId: string, overrides: Record<string, unknown> = {}) =>
   ...overrides,
 });
 
+describe('moving a meeting', () => {
+  it('checks exemptions again at the new start: out of the window the member is expected, into it they are not', async () => {
+    const member = await fx.boundMember();
+    await ok(fx.call<Exemption>('secretaryA', 'member', 'addExemption', exemption(member._id, { to: inDays(10) })));
+    const inside = await createActivity(fx, 'secretaryA', startingIn(3 * 24 * 60, { title: '三天后的支部党员大会' }));
+    const outside = await createActivity(fx, 'secretaryA', startingIn(20 * 24 * 60, { title: '二十天后的主题党日' }));
+    const expected = async (id: string) => (await getDoc<ActivityDoc>(COLLECTIONS.activities, id))!.expectedIds;
+    expect(await expected(inside)).not.toContain(member._id);
+    expect(await expected(outside)).toContain(member._id);
+    const before = (await detail(fx, 'secretaryA', inside)).expected;
+
+    const move = (activityId: string, days: number) => {
+      const at = startingIn(days * 24 * 60) as { startAt: string; endAt: string };
+      return ok(
+        fx.call('secretaryA', 'activity', 'update', { activityId, patch: { startAt: at.startAt, endAt: at.endAt } }),
+      );
+    };
+    await move(inside, 15);
+    expect(await expected(inside)).toContain(member._id);
+    expect((await detail(fx, 'secretaryA', inside)).expected).toBe(before + 1);
+    await move(outside, 5);
+    expect(await expected(outside)).not.toContain(member._id);
+  });
+});
+
 describe('member.me', () => {
   it('tells a member the exemption covering today, and nothing once it is revoked', async () => {
     const member = await fx.boundMember();

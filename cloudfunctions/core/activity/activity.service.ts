@@ -158,8 +158,10 @@ export async function updateActivity(session: Session, input: Input<'update'>): 
   };
   const nextAudience = patch.audience ?? activity.audience;
   const committeeOnly = isCommitteeOnly({ type: patch.type ?? activity.type, audience: nextAudience });
-  // Becoming committee-only narrows who is expected to the committee, as creating it would.
-  if (patch.audience || committeeOnly !== isCommitteeOnly(activity)) {
+  // Becoming committee-only narrows who is expected to the committee, as creating it would; a new
+  // start is checked against exemptions again (应到 is the audience at the start minus the exempt).
+  const moved = startAt.getTime() !== new Date(activity.startAt).getTime();
+  if (patch.audience || moved || committeeOnly !== isCommitteeOnly(activity)) {
     changes.audience = nextAudience;
     changes.expectedIds = await resolveExpected(
       await activeBranchOrFail(activity.branchId),
