@@ -1,5 +1,5 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReloadAfterChanges } from './changes';
 
 interface Scrollable {
   reload(): Promise<unknown>;
@@ -11,18 +11,14 @@ interface Scrollable {
  * `changes` (a feature's write counter), coming back to the page reloads it when something was
  * written elsewhere in the meantime, and only then.
  */
-export function useListPage(list: Scrollable, changes?: () => number): void {
-  const seen = useRef(changes?.());
+const unchanging = () => 0;
 
+export function useListPage(list: Scrollable, changes?: () => number): void {
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
     void list.loadMore();
   });
-  useDidShow(() => {
-    if (!changes || seen.current === changes()) return;
-    seen.current = changes();
-    void list.reload();
-  });
+  useReloadAfterChanges(changes ?? unchanging, () => list.reload());
 }

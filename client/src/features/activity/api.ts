@@ -1,4 +1,5 @@
 import { callFunction } from '@/services';
+import { changeCounter } from '@/hooks/changes';
 
 /** Every activity call the screens make, in one place. Each resolves to a Result, never throws. */
 export const activityApi = {
@@ -14,16 +15,11 @@ export const activityApi = {
   remind: (activityId: string) => callFunction('activity', 'remind', { activityId }),
 };
 
-let changes = 0;
+const changes = changeCounter();
 
 /**
  * Bumped whenever this phone changes an activity (created, edited, cancelled, leave asked for, …),
  * so lists that are already open reload when they are shown again instead of on every show.
  */
-export function noteActivityChanged(): void {
-  changes += 1;
-}
-
-export function activityChangeCount(): number {
-  return changes;
-}
+export const noteActivityChanged = changes.mark;
+export const activityChangeCount = changes.count;

@@ -1,5 +1,6 @@
 import type { ActionInput } from '@/services';
 import { callFunction } from '@/services';
+import { changeCounter } from '@/hooks/changes';
 
 /** Every notice call the screens make, in one place. Each resolves to a Result, never throws. */
 export const noticeApi = {
@@ -17,13 +18,8 @@ export const noticeApi = {
   setPosters: (memberIds: string[]) => callFunction('notice', 'setPosters', { memberIds }),
 };
 
-let changes = 0;
+const changes = changeCounter();
 
 /** Bumped when this phone reads, confirms, posts or changes a notice, so open lists reload when shown. */
-export function noteNoticeChanged(): void {
-  changes += 1;
-}
-
-export function noticeChangeCount(): number {
-  return changes;
-}
+export const noteNoticeChanged = changes.mark;
+export const noticeChangeCount = changes.count;

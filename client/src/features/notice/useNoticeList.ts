@@ -1,5 +1,6 @@
 import type { NoticeItem } from '@zhibu/types';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { useReloadAfterChanges } from '@/hooks/changes';
 import { usePagedList } from '@/hooks/usePagedList';
 import { noticeApi, noticeChangeCount } from './api';
 import { showUnreadBadge } from './unreadBadge';
@@ -7,7 +8,6 @@ import { showUnreadBadge } from './unreadBadge';
 /** A member's notices (or the ones they posted), page by page, with the unread count kept on the tab bar. */
 export function useNoticeList(box: 'inbox' | 'posted') {
   const [counts, setCounts] = useState({ unread: 0, toConfirm: 0 });
-  const seen = useRef(noticeChangeCount());
   const list = usePagedList<NoticeItem>(
     async (page, pageSize) => {
       const result = await noticeApi.list(page, pageSize, box);
@@ -19,13 +19,7 @@ export function useNoticeList(box: 'inbox' | 'posted') {
     },
     { key: box, idOf: (n) => n.noticeId },
   );
-  /** Reloads when this phone read or changed a notice since the list was loaded. */
-  const reloadIfChanged = () => {
-    const now = noticeChangeCount();
-    if (now !== seen.current) {
-      seen.current = now;
-      void list.reload();
-    }
-  };
-  return { list, counts, reloadIfChanged };
+  // Coming back after this phone read or changed a notice reloads the list.
+  useReloadAfterChanges(noticeChangeCount, () => list.reload());
+  return { list, counts };
 }

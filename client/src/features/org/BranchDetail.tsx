@@ -7,7 +7,7 @@ import { useRemoteData } from '@/hooks/useRemoteData';
 import { Cell, CellGroup, ErrorState, LoadingState } from '@/ui';
 import { findBranch, knownBranch } from './api';
 import { BranchHeader } from './BranchHeader';
-import { useReloadAfterChanges } from './changes';
+import { useReloadAfterOrgChanges } from './changes';
 import './Branch.css';
 import './Member.css';
 
@@ -17,7 +17,7 @@ const open = (url: string) => () => void Taro.navigateTo({ url });
 export function BranchDetail({ viewer, branchId }: { viewer: LoginResult; branchId: string }) {
   const load = useCallback(() => findBranch(branchId), [branchId]);
   const { state, reload } = useRemoteData(load);
-  useReloadAfterChanges(reload);
+  useReloadAfterOrgChanges(reload);
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });

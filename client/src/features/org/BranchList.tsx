@@ -7,7 +7,7 @@ import { orgPages } from '@/features/member';
 import { usePagedList } from '@/hooks/usePagedList';
 import { Button, ErrorState, ListFooter, LoadingState } from '@/ui';
 import { knownBranch, loadBranchPage } from './api';
-import { useReloadAfterChanges } from './changes';
+import { useReloadAfterOrgChanges } from './changes';
 import { ToggleChip } from './FilterChip';
 import { BRANCH_KIND_LABELS } from './labels';
 import './Branch.css';
@@ -60,7 +60,7 @@ export function BranchList() {
     idOf: (branch) => branch.branchId,
   });
   useListPage(list);
-  useReloadAfterChanges(list.reload);
+  useReloadAfterOrgChanges(list.reload);
 
   return (
     <View className="branch-list">

@@ -6,7 +6,7 @@ import { Avatar, formatDate, isBureauAdmin, orgPages, ROLE_LABELS } from '@/feat
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Cell, CellGroup, ErrorState, LoadingState, showFailureToast } from '@/ui';
 import { orgApi } from './api';
-import { markOrgChanged, useReloadAfterChanges } from './changes';
+import { markOrgChanged, useReloadAfterOrgChanges } from './changes';
 import { confirm, toastDone } from './confirm';
 import { APPOINTED_ROLES, type AppointedRole } from './labels';
 import { ExemptionSection } from './ExemptionSection';
@@ -36,7 +36,7 @@ export function MemberDetail({ viewer, memberId }: { viewer: LoginResult; member
   const load = useCallback(() => orgApi.getMember(memberId), [memberId]);
   const { state, reload } = useRemoteData(load);
   const [busy, setBusy] = useState(false);
-  useReloadAfterChanges(reload);
+  useReloadAfterOrgChanges(reload);
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });

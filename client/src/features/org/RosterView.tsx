@@ -9,7 +9,7 @@ import { useRemoteData } from '@/hooks/useRemoteData';
 import { Button, EmptyState, ErrorState, ListFooter, LoadingState } from '@/ui';
 import { findBranch, orgApi } from './api';
 import { BranchHeader } from './BranchHeader';
-import { useReloadAfterChanges } from './changes';
+import { useReloadAfterOrgChanges } from './changes';
 import { FilterChip, ToggleChip } from './FilterChip';
 import { MEMBER_STATUS_OPTIONS } from './labels';
 import { MemberRow } from './MemberRow';
@@ -70,7 +70,7 @@ export function RosterView({ viewer, branchId = viewer.branchId, mode }: RosterV
     void refreshAll().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => void list.loadMore());
-  useReloadAfterChanges(refreshAll);
+  useReloadAfterOrgChanges(refreshAll);
 
   const openMember = (member: MemberListItem) =>
     open(

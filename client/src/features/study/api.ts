@@ -1,4 +1,5 @@
 import { callFunction } from '@/services';
+import { changeCounter } from '@/hooks/changes';
 
 /** Every study call the member screens make. Each resolves to a Result, never throws. */
 export const studyApi = {
@@ -16,13 +17,8 @@ export const studyApi = {
   exportNotes: (format: 'xlsx' | 'docx') => callFunction('study', 'exportNotes', { format }),
 };
 
-let changes = 0;
+const changes = changeCounter();
 
 /** Bumped when this phone changes study data, so lists already open reload when shown again. */
-export function noteStudyChanged(): void {
-  changes += 1;
-}
-
-export function studyChangeCount(): number {
-  return changes;
-}
+export const noteStudyChanged = changes.mark;
+export const studyChangeCount = changes.count;

@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { useListPage } from '@/hooks/useListPage';
 import { Segmented } from '@/ui';
@@ -16,10 +15,6 @@ export default function NoticeListPage() {
   const current = box === 'inbox' ? inbox : posted;
 
   useListPage(current.list);
-  useDidShow(() => {
-    inbox.reloadIfChanged();
-    posted.reloadIfChanged();
-  });
 
   return (
     <SessionGate>
