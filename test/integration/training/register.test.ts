@@ -92,14 +92,14 @@ describe('QR check-in of secretaries from two branches to one training', () => {
     const period = dayFromToday(0).slice(0, 7);
     const monthDocs = async () =>
       (
-        await db
+        (await db
           .collection(COLLECTIONS.branchMonths)
           .where({ _id: db.command.in([`${BRANCH_A}_${period}`, `${BRANCH_B}_${period}`, `bureau_${period}`]) })
-          .get()
-      ).data as BranchMonthDoc[];
+          .get()) as unknown as { data: BranchMonthDoc[] }
+      ).data;
     const dashboard = async () =>
       unwrap(await fx.call<Dashboard>('admin', 'stats', 'dashboard', { period })).branches.filter((b) =>
-        [BRANCH_A, BRANCH_B].includes(b.branchId),
+        ([BRANCH_A, BRANCH_B] as string[]).includes(b.branchId),
       );
     const monthsBefore = await monthDocs();
     const dashBefore = await dashboard();
@@ -246,8 +246,11 @@ describe('attendees by hand', () => {
       await fx.call('admin', 'training', 'create', trainingOn(dayFromToday(3), [SEC_A])),
       'FAILED_PRECONDITION',
     );
-    const audit = (await cloud.database().collection(COLLECTIONS.auditLogs).where({ targetId: trainingId }).get())
-      .data as { action: string }[];
+    const audit = (
+      (await cloud.database().collection(COLLECTIONS.auditLogs).where({ targetId: trainingId }).get()) as unknown as {
+        data: { action: string }[];
+      }
+    ).data;
     expect(audit.map((a) => a.action).sort()).toEqual([
       'training.create',
       'training.setAttendees',
