@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { action, noInput } from './api';
+import { action } from './api';
 import { instantSchema } from './activity';
 import { calendarDateSchema } from './development';
 import { idSchema, pageInputSchema, pageOf } from './fields';
