@@ -126,6 +126,11 @@ export interface ActivityDoc {
    * document; the recount leaves the activity alone until that write's counter bump has landed.
    */
   changedAt?: Date | null;
+  /**
+   * Set on the check-in session of a bureau training (core/training): it counts in the training
+   * register, never in a branch's meeting counters.
+   */
+  training?: { id: string; startDate: string };
 }
 
 /** One per member per activity: `_id` is `<activityId>_<memberId>`, so a second one cannot exist. */
@@ -436,4 +441,7 @@ export const COLLECTIONS = {
   exemptions: 'exemptions',
   developmentCandidates: 'developmentCandidates',
   developmentConfig: 'developmentConfig',
+  trainings: 'trainings',
+  secretaryTerms: 'secretaryTerms',
+  trainingConfig: 'trainingConfig',
 } as const;

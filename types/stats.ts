@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_TYPE_NAMES, activityTypeSchema } from './activity';
 import { action, noInput } from './api';
 import { idSchema } from './fields';
+import { secretaryTrainingItemSchema } from './training';
 
 /** YYYY-MM, YYYY-Qn, YYYY-H1/YYYY-H2 or YYYY, in Beijing time. */
 export const periodSchema = z
@@ -117,6 +118,8 @@ export const complianceSchema = z.object({
   items: z.array(complianceItemSchema),
   /** What the running month, quarter, half and year still need: 本月还需 …. */
   todo: z.array(todoSchema),
+  /** 书记培训: the branch secretary's latest term against the training rule (null: no term recorded). */
+  training: secretaryTrainingItemSchema.nullable().optional(),
 });
 export type Compliance = z.infer<typeof complianceSchema>;
 

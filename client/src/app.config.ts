@@ -55,6 +55,11 @@ export default defineAppConfig({
       pages: ['list/index', 'timeline/index', 'pipeline/index'],
     },
     {
+      // 支部书记培训登记: the bureau's trainings, terms and counts; a branch's terms; 我的培训.
+      root: 'packages/training',
+      pages: ['list/index', 'new/index', 'detail/index', 'terms/index', 'mine/index'],
+    },
+    {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).
       root: 'packages/org',
       pages: [

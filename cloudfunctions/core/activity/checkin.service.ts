@@ -10,6 +10,8 @@ import { activityOrFail, attendanceId, checkinOf } from './activity.repository';
 import { checkinSecret, issueToken, SLOT_SECONDS, verifyToken, type TokenCheck } from './checkin-token';
 import { bump, countersOf } from './counters';
 import { checkinWindowState } from './window';
+import { recordTrainingScan } from '../training/attendance-sync';
+import { countDocs } from '../runtime/documents';
 
 export const CHECKIN_PAGE = 'pages/checkin/index';
 
@@ -22,8 +24,16 @@ export async function checkinCode(session: Session, activityId: string) {
   if (window === 'closed') throw failedPrecondition('签到已结束：活动结束 30 分钟后关闭签到');
   const now = Date.now();
   const { token, expiresAt } = issueToken(activity._id, checkinSecret(), now);
-  const [qrImage, counters] = await Promise.all([miniProgramCode(CHECKIN_PAGE, token), countersOf([activity])]);
-  const counter = counters.get(activity._id);
+  const [qrImage, counters, trained] = await Promise.all([
+    miniProgramCode(CHECKIN_PAGE, token),
+    countersOf([activity]),
+    // A training's check-in has no branch counters (training.service openCheckin): count its records.
+    activity.training
+      ? countDocs(database().collection(COLLECTIONS.checkins).where({ activityId: activity._id, state: 'present' }))
+      : null,
+  ]);
+  const counter =
+    trained === null ? counters.get(activity._id) : { expected: activity.expectedIds.length, present: trained };
   return {
     token,
     expiresAt: expiresAt.toISOString(),
@@ -98,7 +108,14 @@ export async function checkIn(session: Session, token: string) {
       .add({ data: { _id: attendanceId(activity._id, me), ...record } });
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
+    // A training's scan is counted in the register again: a scan that stopped half-way is repaired.
+    if (activity.training) await recordTrainingScan(activity.training, me);
     return alreadyThere(activity, me, now);
+  }
+  // A training counts in the training register, in place of any branch's meeting counters.
+  if (activity.training) {
+    await recordTrainingScan(activity.training, me);
+    return answer(activity, record, false);
   }
   // An approved leave gives way to actual attendance.
   const onLeave = activity.leaveIds.includes(me);

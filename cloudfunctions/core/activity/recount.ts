@@ -270,6 +270,8 @@ export async function recountMonths(
   const scheduled = new Set<string>();
   for (const activity of activities) {
     scheduled.add(activity._id);
+    // A training's check-in counts in the training register, never in a branch's months.
+    if (activity.training) continue;
     if (checkinsMayArrive(activity, now)) {
       skipped.push({ activityId: activity._id, reason: 'open' });
       continue;

@@ -16,6 +16,8 @@ import {
   stillNeeded,
   type MonthActivity,
 } from './rules';
+import { withTrainingLight } from '../training/compliance';
+import { latestItem, termsOf } from '../training/terms.service';
 
 /** A branch's activities of a year, the fields the calendar reads: one branch, one operation or two. */
 async function activitiesOfYear(branchId: string, year: number) {
@@ -57,7 +59,11 @@ export function monthsFromActivities(
 }
 
 export async function branchCompliance(branch: BranchDoc, year: number, now: Date): Promise<Compliance> {
-  const [rules, activities] = await Promise.all([loadRules(), activitiesOfYear(branch._id, year)]);
+  const [rules, activities, terms] = await Promise.all([
+    loadRules(),
+    activitiesOfYear(branch._id, year),
+    termsOf(branch._id),
+  ]);
   const items = complianceItems({
     period: periodOrThrow(String(year)),
     rules,
@@ -65,7 +71,8 @@ export async function branchCompliance(branch: BranchDoc, year: number, now: Dat
     months: monthsFromActivities(activities, now),
     now,
   });
-  const { light, reasons } = lightOf(items, now);
+  const training = latestItem(terms);
+  const { light, reasons } = withTrainingLight(lightOf(items, now), training);
   return {
     branchId: branch._id,
     branchName: branch.name,
@@ -74,6 +81,7 @@ export async function branchCompliance(branch: BranchDoc, year: number, now: Dat
     reasons,
     items,
     todo: stillNeeded(items, rules),
+    training,
   };
 }
 

@@ -8,6 +8,8 @@ import { loadRules } from './config';
 import { emptyTotals, readCounters, type PeriodCounters } from './counters';
 import { toMetrics, toTrend } from './metrics';
 import { complianceItems, lightOf, parsePeriod, periodOrThrow, type MonthActivity, type Period } from './rules';
+import { withTrainingLight } from '../training/compliance';
+import { trainingItemsOf } from '../training/terms.service';
 
 export function periodOrInvalid(key: string): Period {
   const period = parsePeriod(key);
@@ -65,19 +67,21 @@ export async function activeBranches(): Promise<BranchDoc[]> {
   );
 }
 
-/** The bureau dashboard: every branch side by side. 9 database operations for 200 branches. */
+/** The bureau dashboard: every branch side by side. 10 database operations for 200 branches. */
 export async function dashboard(session: Session, input: { period: string }, now = new Date()): Promise<Dashboard> {
   requireBureau(session);
   const period = periodOrInvalid(input.period);
   const { scope, asOf, months } = lightScope(period, now);
-  const [branches, rules, counters] = await Promise.all([
+  const [branches, rules, counters, training] = await Promise.all([
     activeBranches(),
     loadRules(),
     readCounters({ months: period.months, complianceMonths: months }, now),
+    // 书记培训: one read of every branch's terms (training/terms.service).
+    trainingItemsOf(),
   ]);
   return {
     period: period.key,
-    branches: branches.map((b) => metricsOf(b, counters, rules, scope, asOf)),
+    branches: branches.map((b) => withTrainingLight(metricsOf(b, counters, rules, scope, asOf), training.get(b._id))),
     trend: toTrend(period.months, counters.byMonth),
   };
 }

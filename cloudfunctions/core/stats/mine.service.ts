@@ -48,13 +48,13 @@ export async function mine(
   const _ = db.command;
   const inPeriod = (field: string) => ({ [field]: _.gte(period.start).and(_.lt(period.end)) });
   const [activities, tasks, seats, deliveries] = await Promise.all([
-    byId<Pick<ActivityDoc, '_id' | 'title' | 'type' | 'endAt' | 'status' | 'leaveIds'>>(() =>
+    byId<Pick<ActivityDoc, '_id' | 'title' | 'type' | 'endAt' | 'status' | 'leaveIds' | 'training'>>(() =>
       db
         .collection(COLLECTIONS.activities)
         // A meeting counts in the Beijing month it starts, as in the branch-month counters: one
         // starting at 23:30 on 30 April and ending after midnight is April's.
         .where({ expectedIds: me, ...inPeriod('startAt') })
-        .field({ _id: true, title: true, type: true, endAt: true, status: true, leaveIds: true })
+        .field({ _id: true, title: true, type: true, endAt: true, status: true, leaveIds: true, training: true })
         .orderBy('startAt', 'asc'),
     ),
     byId<Pick<StudyTaskDoc, '_id' | 'doneIds' | 'lateIds'>>(() =>
@@ -79,7 +79,8 @@ export async function mine(
         .orderBy('publishedAt', 'asc'),
     ),
   ]);
-  const held = activities.filter((a) => isHeld(a, now));
+  // A bureau training's check-in is in the training register, not the member's meeting attendance.
+  const held = activities.filter((a) => !a.training && isHeld(a, now));
   const notices = deliveries.filter((d) => d.status === 'published');
   const [checkins, receipts] = await Promise.all([
     held.length

@@ -3,6 +3,7 @@ import type { LoginResult } from '@zhibu/types';
 import { Cell, CellGroup } from '@/ui';
 import { developmentPages } from '@/features/development';
 import { statsPages } from '@/features/stats';
+import { trainingPages } from '@/features/training';
 import { orgPages } from './orgRoutes';
 import { canManage, isBureauAdmin } from './roles';
 
@@ -25,6 +26,8 @@ export function ManagementCells({ member }: { member: LoginResult }) {
         <Cell label="理论测试" value="题库、发布测试、统计" onClick={open('/packages/quiz/banks/index')} />
         <Cell label="支部统计" value="合规日历、缺席情况" onClick={open(statsPages.branch())} />
         <Cell label="发展党员" value="按阶段、时间线" onClick={open(developmentPages.list())} />
+        <Cell label="书记任期与培训" value="本届培训次数" onClick={open(trainingPages.terms())} />
+        <Cell label="我的培训" value="本届任期培训次数" onClick={open(trainingPages.mine())} />
       </CellGroup>
       {admin ? (
         <CellGroup title="局党委管理">
@@ -33,6 +36,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
           <Cell label="支部考评" value="半年、年度得分" onClick={open(statsPages.inspection())} />
           <Cell label="合规规则" value="各类活动的频次" onClick={open(statsPages.rules())} />
           <Cell label="全局发展情况" value="各阶段人数、逾期" onClick={open(developmentPages.pipeline())} />
+          <Cell label="培训登记" value="培训、书记任期与次数" onClick={open(trainingPages.list())} />
           <Cell label="操作记录" value="谁在何时改了什么" onClick={open(orgPages.audit())} />
         </CellGroup>
       ) : null}

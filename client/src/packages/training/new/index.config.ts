@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '登记培训',
+  backgroundTextStyle: 'dark',
+  navigationStyle: 'default',
+});
