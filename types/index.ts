@@ -1,5 +1,6 @@
 import { activityContract } from './activity';
 import { developmentContract } from './development';
+import { duesContract } from './dues';
 import { jobsContract } from './jobs';
 import { memberContract } from './member';
 import { noticeContract } from './notice';
@@ -11,6 +12,7 @@ import { studyContract } from './study';
 
 export * from './activity';
 export * from './development';
+export * from './dues';
 export * from './api';
 export * from './jobs';
 export * from './member';
@@ -37,6 +39,7 @@ export const contracts = {
   quiz: quizContract,
   stats: statsContract,
   development: developmentContract,
+  dues: duesContract,
 } as const;
 
 export type Contracts = typeof contracts;

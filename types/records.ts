@@ -436,4 +436,11 @@ export const COLLECTIONS = {
   exemptions: 'exemptions',
   developmentCandidates: 'developmentCandidates',
   developmentConfig: 'developmentConfig',
+  duesConfig: 'duesConfig',
+  duesBases: 'duesBases',
+  duesPayments: 'duesPayments',
+  duesMonths: 'duesMonths',
+  duesBranchMonths: 'duesBranchMonths',
+  duesBoards: 'duesBoards',
+  duesReminders: 'duesReminders',
 } as const;
