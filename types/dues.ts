@@ -374,18 +374,26 @@ export interface DuesMonthDoc {
   createdAt: Date;
 }
 
+/** One month's dues of a branch, in fen. */
+export interface DuesMonthCounters {
+  /** The members' dues of the month. */
+  due: number;
+  /** The dues of the months paid. */
+  settled: number;
+  /** The money received, voluntary extra included. */
+  collected: number;
+}
+
 /**
- * A branch's dues for one month, `_id` `<branchId>_<YYYY-MM>`, changed in the same transaction as
- * the base or payment that moves it: `due` (the members' dues), `settled` (the dues of the months
- * paid), `collected` (the money received, voluntary extra included).
+ * A branch's dues counters for one year, `_id` `<branchId>_<year>`, one entry per month (`m01` …
+ * `m12`), changed in the same transaction as the base or payment that moves them. One document per
+ * branch and year keeps each of those transactions to a single counter document.
  */
-export interface DuesBranchMonthDoc {
+export interface DuesBranchYearDoc {
   _id: string;
   branchId: string;
-  month: string;
-  due: number;
-  settled: number;
-  collected: number;
+  year: number;
+  months: Partial<Record<string, DuesMonthCounters>>;
 }
 
 /** A published 公示 board, `_id` `<branchId>_<quarter>_v<version>`; never changed once written. */

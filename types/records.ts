@@ -440,7 +440,7 @@ export const COLLECTIONS = {
   duesBases: 'duesBases',
   duesPayments: 'duesPayments',
   duesMonths: 'duesMonths',
-  duesBranchMonths: 'duesBranchMonths',
+  duesBranchYears: 'duesBranchYears',
   duesBoards: 'duesBoards',
   duesReminders: 'duesReminders',
 } as const;

@@ -18,9 +18,9 @@ import { database } from '../runtime/cloud';
 import { getDoc, getDocs } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { beijingMonth } from '../runtime/time';
-import { runTransaction, txGet } from '../runtime/transaction';
+import { txGet } from '../runtime/transaction';
 import { managedMember, PAYING_STATUSES, requireReliefApprover } from './access';
-import { moveCounters, type CounterDelta } from './counters';
+import { counterTransaction, moveCounters, type CounterDelta } from './counters';
 import { duesOfYear, monthsOfYear } from './months';
 import { monthlyDues } from './rates';
 import { loadDuesSettings } from './settings';
@@ -70,7 +70,7 @@ export async function writeBase(
   const monthly = monthlyDues(fields.category, fields.base, fields.deductions, settings);
   const id = baseDocId(member._id, fields.year);
   const now = new Date();
-  return runTransaction(async (tx) => {
+  return counterTransaction(async (tx) => {
     const existing = await txGet<DuesBaseDoc>(tx, COLLECTIONS.duesBases, id);
     if (fields.importId && existing?.entries.some((e) => e.importId === fields.importId)) {
       return { monthly, written: false };
@@ -161,7 +161,7 @@ export async function setRelief(
   const id = baseDocId(member._id, input.year);
   const reliefId = timeOrderedId('relief');
   const now = new Date();
-  await runTransaction(async (tx) => {
+  await counterTransaction(async (tx) => {
     const existing = await txGet<DuesBaseDoc>(tx, COLLECTIONS.duesBases, id);
     if (!existing || existing.entries.length === 0)
       throw failedPrecondition(`请先设置${member.name}${input.year}年的党费基数`);

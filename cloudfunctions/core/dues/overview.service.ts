@@ -1,40 +1,33 @@
 import ExcelJS from 'exceljs';
-import { COLLECTIONS, type BranchDoc, type DuesBranchMonthDoc, type DuesOverview } from '@zhibu/types';
+import { COLLECTIONS, type BranchDoc, type DuesBranchYearDoc, type DuesOverview } from '@zhibu/types';
 import { isAdmin, requireAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { cloud, database } from '../runtime/cloud';
 import { getAllDocs, getDoc } from '../runtime/documents';
 import { beijingMonth } from '../runtime/time';
 import { requireDuesManager } from './access';
+import { branchYearId, monthKey } from './counters';
 import { monthsOfYear } from './months';
 import { yuan } from './rates';
 
 /**
  * Per branch and month: the dues owed, the money collected and the arrears, read from the
- * branch-month counters: O(branches × months) documents, never the members or their payments.
+ * branch-year counters: one document per branch, never the members or their payments.
  * Arrears are the dues of past and current months not yet paid; a month still ahead owes nothing yet.
  */
 export async function duesOverview(session: Session, year: number, now = new Date()): Promise<DuesOverview> {
   const admin = isAdmin(session);
   if (!admin) requireDuesManager(session);
   const db = database();
-  const _ = db.command;
   const months = monthsOfYear(year);
-  const range = _.gte(months[0]!).and(_.lte(months[11]!));
   const [counters, branches] = await Promise.all([
-    getAllDocs<DuesBranchMonthDoc>(() =>
-      admin
-        ? db
-            .collection(COLLECTIONS.duesBranchMonths)
-            .where({ month: range })
-            .orderBy('month', 'asc')
-            .orderBy('_id', 'asc')
-        : db
-            .collection(COLLECTIONS.duesBranchMonths)
-            .where({ branchId: session.member.branchId, month: range })
-            .orderBy('month', 'asc')
-            .orderBy('_id', 'asc'),
-    ),
+    admin
+      ? getAllDocs<DuesBranchYearDoc>(() =>
+          db.collection(COLLECTIONS.duesBranchYears).where({ year }).orderBy('_id', 'asc'),
+        )
+      : getDoc<DuesBranchYearDoc>(COLLECTIONS.duesBranchYears, branchYearId(session.member.branchId, year)).then((c) =>
+          c ? [c] : [],
+        ),
     admin
       ? getAllDocs<BranchDoc>(() =>
           db.collection(COLLECTIONS.branches).where({ active: true }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'),
@@ -42,13 +35,13 @@ export async function duesOverview(session: Session, year: number, now = new Dat
       : getDoc<BranchDoc>(COLLECTIONS.branches, session.member.branchId).then((b) => (b ? [b] : [])),
   ]);
   const current = beijingMonth(now);
-  const byKey = new Map(counters.map((c) => [`${c.branchId}_${c.month}`, c]));
+  const byBranch = new Map(counters.map((c) => [c.branchId, c]));
   return {
     year,
     months,
     branches: branches.map((branch) => {
       const cells = months.map((month) => {
-        const c = byKey.get(`${branch._id}_${month}`);
+        const c = byBranch.get(branch._id)?.months[monthKey(month)];
         const due = c?.due ?? 0;
         const arrears = month <= current ? Math.max(0, due - (c?.settled ?? 0)) : 0;
         return { month, due, collected: c?.collected ?? 0, arrears };

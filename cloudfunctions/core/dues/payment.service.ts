@@ -13,10 +13,10 @@ import { database } from '../runtime/cloud';
 import { getDocs } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { beijingDate, beijingMonth } from '../runtime/time';
-import { runTransaction, txGet } from '../runtime/transaction';
+import { txGet } from '../runtime/transaction';
 import { managedMember } from './access';
 import { baseDocId } from './base.service';
-import { moveCounters, type CounterDelta } from './counters';
+import { counterTransaction, moveCounters, type CounterDelta } from './counters';
 import { addMonths, hasBase, shareOut } from './months';
 import { yuan } from './rates';
 
@@ -80,7 +80,7 @@ export async function recordPayment(session: Session, input: z.infer<typeof reco
     recordedByName: session.member.name,
     createdAt: now,
   };
-  await runTransaction(async (tx) => {
+  await counterTransaction(async (tx) => {
     for (const month of months) {
       if (await txGet<DuesMonthDoc>(tx, COLLECTIONS.duesMonths, monthDocId(member._id, month))) {
         throw conflict(`${member.name}${month}的党费已缴纳，请勿重复登记`);

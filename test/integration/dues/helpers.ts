@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk';
 import ExcelJS from 'exceljs';
-import { COLLECTIONS, type DuesBranchMonthDoc, type Result } from '@zhibu/types';
+import { COLLECTIONS, type DuesBranchYearDoc, type DuesMonthCounters, type Result } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { addMonths } from '../../../cloudfunctions/core/dues/months';
 import { beijingMonth } from '../../../cloudfunctions/core/runtime/time';
@@ -38,13 +38,14 @@ export function uploadSheet(
   return runtime.storage.save('dues', XLSX_TYPE, file, `${branchId ?? CALLER_RECORDS[caller].branchId}/import`);
 }
 
-export async function counter(m: string, branchId = BRANCH_A): Promise<DuesBranchMonthDoc | null> {
+/** A branch's counters for one month (YYYY-MM), or null when nothing has moved them yet. */
+export async function counter(m: string, branchId = BRANCH_A): Promise<DuesMonthCounters | null> {
   const { data } = (await cloud
     .database()
-    .collection(COLLECTIONS.duesBranchMonths)
-    .where({ _id: `${branchId}_${m}` })
-    .get()) as { data: DuesBranchMonthDoc[] };
-  return data[0] ?? null;
+    .collection(COLLECTIONS.duesBranchYears)
+    .where({ _id: `${branchId}_${m.slice(0, 4)}` })
+    .get()) as { data: DuesBranchYearDoc[] };
+  return data[0]?.months[`m${m.slice(5, 7)}`] ?? null;
 }
 
 export async function count(collection: string, where: object): Promise<number> {
