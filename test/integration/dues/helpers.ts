@@ -44,7 +44,7 @@ export async function counter(m: string, branchId = BRANCH_A): Promise<DuesMonth
     .database()
     .collection(COLLECTIONS.duesBranchYears)
     .where({ _id: `${branchId}_${m.slice(0, 4)}` })
-    .get()) as { data: DuesBranchYearDoc[] };
+    .get()) as unknown as { data: DuesBranchYearDoc[] };
   return data[0]?.months[`m${m.slice(5, 7)}`] ?? null;
 }
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { LoginResult } from '@zhibu/types';
 import { Cell, CellGroup } from '@/ui';
 import { developmentPages } from '@/features/development';
+import { duesPages } from '@/features/dues';
 import { statsPages } from '@/features/stats';
 import { orgPages } from './orgRoutes';
 import { canManage, isBureauAdmin } from './roles';
@@ -25,6 +26,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
         <Cell label="理论测试" value="题库、发布测试、统计" onClick={open('/packages/quiz/banks/index')} />
         <Cell label="支部统计" value="合规日历、缺席情况" onClick={open(statsPages.branch())} />
         <Cell label="发展党员" value="按阶段、时间线" onClick={open(developmentPages.list())} />
+        <Cell label="党费管理" value="基数、缴纳、公示" onClick={open(duesPages.manage())} />
       </CellGroup>
       {admin ? (
         <CellGroup title="局党委管理">
@@ -33,6 +35,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
           <Cell label="支部考评" value="半年、年度得分" onClick={open(statsPages.inspection())} />
           <Cell label="合规规则" value="各类活动的频次" onClick={open(statsPages.rules())} />
           <Cell label="全局发展情况" value="各阶段人数、逾期" onClick={open(developmentPages.pipeline())} />
+          <Cell label="党费收缴汇总" value="各支部按月、上缴表" onClick={open(duesPages.bureau())} />
           <Cell label="操作记录" value="谁在何时改了什么" onClick={open(orgPages.audit())} />
         </CellGroup>
       ) : null}
