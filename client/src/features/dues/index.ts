@@ -1,3 +1,3 @@
-export { duesApi } from './api';
+export { duesApi, duesWrites } from './api';
 export { duesPages, openDuesPage } from './routes';
 export { beijingNow, monthLabel, parseYuan, STATE_NAMES, yuan } from './format';

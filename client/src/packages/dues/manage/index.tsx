@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { DUES_CATEGORY_NAMES, type DuesBaseItem } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/activity.png';
-import { beijingNow, duesApi, duesPages, openDuesPage, yuan } from '@/features/dues';
+import { beijingNow, duesApi, duesPages, duesWrites, openDuesPage, yuan } from '@/features/dues';
 import '@/features/dues/dues.css';
 import { ManagerGate, toastDone } from '@/features/org';
 import { useListPage } from '@/hooks/useListPage';
@@ -20,7 +20,7 @@ function DuesManage() {
   const { year } = beijingNow();
   const load = useCallback((page: number, size: number) => duesApi.bases(year, page, size), [year]);
   const list = usePagedList(load, { key: String(year), idOf });
-  useListPage(list);
+  useListPage(list, duesWrites);
   const [reminding, setReminding] = useState(false);
   const remind = async () => {
     setReminding(true);
