@@ -35,7 +35,10 @@ export function contentTypeOf(file: string): string {
  * out; and sheets for import, `quiz/<branchId>/import` and `dues/<branchId>/import`.
  */
 export function isUploadFolder(folder: string): boolean {
-  return /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,64})?$/.test(folder) || /^(quiz|dues)\/[A-Za-z0-9_-]{1,64}\/import$/.test(folder);
+  return (
+    /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,64})?$/.test(folder) ||
+    /^(quiz|dues)\/[A-Za-z0-9_-]{1,64}\/import$/.test(folder)
+  );
 }
 
 export interface LocalStorage {

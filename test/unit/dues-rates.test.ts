@@ -1,4 +1,11 @@
-import { DEFAULT_DUES_SETTINGS, monthlyDues, parseYuan, percentOf, rateFor, yuan } from '../../cloudfunctions/core/dues/rates';
+import {
+  DEFAULT_DUES_SETTINGS,
+  monthlyDues,
+  parseYuan,
+  percentOf,
+  rateFor,
+  yuan,
+} from '../../cloudfunctions/core/dues/rates';
 import { addMonths, duesOfYear, monthsOfQuarter, shareOut } from '../../cloudfunctions/core/dues/months';
 
 const S = DEFAULT_DUES_SETTINGS;
