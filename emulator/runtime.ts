@@ -100,6 +100,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<LocalRuntim
   process.env.RATER_SECRET ??= secrets.rater;
   process.env.SUBSCRIBE_TEMPLATE_ACTIVITY ??= 'local-activity-reminder';
   process.env.SUBSCRIBE_TEMPLATE_NOTICE ??= 'local-notice-reminder';
+  process.env.SUBSCRIBE_TEMPLATE_DUES ??= 'local-dues-reminder';
   // What lets function code accept `local://` files: set here only, never on CloudBase.
   process.env.ZHIBU_LOCAL_RUNTIME = '1';
 

@@ -32,10 +32,13 @@ export function contentTypeOf(file: string): string {
 
 /**
  * `minutes/<branchId>`, `notices/<memberId>`: one or two plain path segments, nothing that climbs
- * out; and question sheets for import, `quiz/<branchId>/import`.
+ * out; and sheets for import, `quiz/<branchId>/import` and `dues/<branchId>/import`.
  */
 export function isUploadFolder(folder: string): boolean {
-  return /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,64})?$/.test(folder) || /^quiz\/[A-Za-z0-9_-]{1,64}\/import$/.test(folder);
+  return (
+    /^[a-z0-9-]{1,32}(\/[A-Za-z0-9_-]{1,64})?$/.test(folder) ||
+    /^(quiz|dues)\/[A-Za-z0-9_-]{1,64}\/import$/.test(folder)
+  );
 }
 
 export interface LocalStorage {

@@ -1,5 +1,6 @@
 import { activityContract } from './activity';
 import { developmentContract } from './development';
+import { duesContract } from './dues';
 import { jobsContract } from './jobs';
 import { memberContract } from './member';
 import { noticeContract } from './notice';
@@ -12,6 +13,7 @@ import { trainingContract } from './training';
 
 export * from './activity';
 export * from './development';
+export * from './dues';
 export * from './api';
 export * from './jobs';
 export * from './member';
@@ -40,6 +42,7 @@ export const contracts = {
   stats: statsContract,
   development: developmentContract,
   training: trainingContract,
+  dues: duesContract,
 } as const;
 
 export type Contracts = typeof contracts;

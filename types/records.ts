@@ -444,4 +444,11 @@ export const COLLECTIONS = {
   trainings: 'trainings',
   secretaryTerms: 'secretaryTerms',
   trainingConfig: 'trainingConfig',
+  duesConfig: 'duesConfig',
+  duesBases: 'duesBases',
+  duesPayments: 'duesPayments',
+  duesMonths: 'duesMonths',
+  duesBranchYears: 'duesBranchYears',
+  duesBoards: 'duesBoards',
+  duesReminders: 'duesReminders',
 } as const;

@@ -60,6 +60,11 @@ export default defineAppConfig({
       pages: ['list/index', 'new/index', 'detail/index', 'terms/index', 'mine/index'],
     },
     {
+      // 党费: a member's own months; the committee's bases, import, payments and 公示; the bureau's table.
+      root: 'packages/dues',
+      pages: ['mine/index', 'manage/index', 'member/index', 'import/index', 'board/index', 'bureau/index'],
+    },
+    {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).
       root: 'packages/org',
       pages: [

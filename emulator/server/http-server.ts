@@ -40,6 +40,7 @@ const UPLOAD_KINDS: Record<string, { types: string[]; limit: number; refusal: st
   notices: attachments,
   study: attachments,
   quiz: { types: [XLSX_TYPE], limit: SHEET_LIMIT, refusal: '只支持 Excel（.xlsx）文件' },
+  dues: { types: [XLSX_TYPE], limit: SHEET_LIMIT, refusal: '只支持 Excel（.xlsx）文件' },
 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

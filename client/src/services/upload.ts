@@ -198,20 +198,26 @@ const SHEET_FAILED = '文件上传失败，请检查网络后重试';
 const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 
 /**
- * A question sheet for import, uploaded as it is to `quiz/<branchId>/import/` (the quiz function
- * reads only from the caller's branch's folder). Resolves with the fileID or a message; never throws.
+ * A sheet for import, uploaded as it is to `<folder>/<branchId>/import/` (the function reads only
+ * from the caller's branch's folder): question banks to `quiz`, 党费基数 to `dues`. Resolves with
+ * the fileID or a message; never throws.
  */
-export async function uploadQuestionSheet({
+export async function uploadImportSheet({
   filePath,
   branchId,
+  folder,
 }: {
   filePath: string;
   branchId: string;
+  folder: 'quiz' | 'dues';
 }): Promise<Result<{ fileID: string }>> {
   const group = `${safeGroupOf(branchId)}/import`;
   if (process.env.TARO_ENV === 'weapp') {
     try {
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `quiz/${group}/${randomName()}.xlsx`, filePath });
+      const { fileID } = await Taro.cloud.uploadFile({
+        cloudPath: `${folder}/${group}/${randomName()}.xlsx`,
+        filePath,
+      });
       return fileID ? { ok: true, data: { fileID } } : fail('INTERNAL', SHEET_FAILED);
     } catch {
       return fail('INTERNAL', SHEET_FAILED);
@@ -228,7 +234,7 @@ export async function uploadQuestionSheet({
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    const query = `folder=quiz&group=${encodeURIComponent(group)}`;
+    const query = `folder=${folder}&group=${encodeURIComponent(group)}`;
     const response = await fetch(`${API_BASE}/api/storage/upload?${query}`, { method: 'POST', headers, body: blob });
     const body: unknown = await response.json().catch(() => null);
     if (response.status === 200 && isRecord(body) && typeof body.fileID === 'string') {
@@ -239,3 +245,7 @@ export async function uploadQuestionSheet({
     return fail('INTERNAL', FAILURE_MESSAGES.network);
   }
 }
+
+/** A question sheet for import, to `quiz/<branchId>/import/`. */
+export const uploadQuestionSheet = ({ filePath, branchId }: { filePath: string; branchId: string }) =>
+  uploadImportSheet({ filePath, branchId, folder: 'quiz' });

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { LoginResult } from '@zhibu/types';
 import { Cell, CellGroup } from '@/ui';
 import { developmentPages } from '@/features/development';
+import { duesPages } from '@/features/dues';
 import { statsPages } from '@/features/stats';
 import { trainingPages } from '@/features/training';
 import { orgPages } from './orgRoutes';
@@ -28,6 +29,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
         <Cell label="发展党员" value="按阶段、时间线" onClick={open(developmentPages.list())} />
         <Cell label="书记任期与培训" value="本届培训次数" onClick={open(trainingPages.terms())} />
         <Cell label="我的培训" value="本届任期培训次数" onClick={open(trainingPages.mine())} />
+        <Cell label="党费管理" value="基数、缴纳、公示" onClick={open(duesPages.manage())} />
       </CellGroup>
       {admin ? (
         <CellGroup title="局党委管理">
@@ -37,6 +39,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
           <Cell label="合规规则" value="各类活动的频次" onClick={open(statsPages.rules())} />
           <Cell label="全局发展情况" value="各阶段人数、逾期" onClick={open(developmentPages.pipeline())} />
           <Cell label="培训登记" value="培训、书记任期与次数" onClick={open(trainingPages.list())} />
+          <Cell label="党费收缴汇总" value="各支部按月、上缴表" onClick={open(duesPages.bureau())} />
           <Cell label="操作记录" value="谁在何时改了什么" onClick={open(orgPages.audit())} />
         </CellGroup>
       ) : null}

@@ -12,6 +12,7 @@ import {
 } from '@/features/member';
 import { openHistory } from '@/features/activity';
 import { developmentPages, IN_PIPELINE, openDevelopmentPage } from '@/features/development';
+import { duesPages, openDuesPage } from '@/features/dues';
 import { openStatsPage, statsPages } from '@/features/stats';
 import { Cell, CellGroup } from '@/ui';
 
@@ -32,6 +33,8 @@ export default function MinePage() {
           <CellGroup title="我的记录">
             <Cell label="出勤、学习、测试、阅读" value="按月查看" onClick={() => openStatsPage(statsPages.mine())} />
             <Cell label="我的出勤记录" value="参加过的活动" onClick={openHistory} />
+            <Cell label="我的党费" value="已缴、待缴、欠缴" onClick={() => openDuesPage(duesPages.mine())} />
+            <Cell label="党费公示" value="本支部按季度公示" onClick={() => openDuesPage(duesPages.board())} />
             {record.state.status === 'ready' && IN_PIPELINE.has(record.state.data.status) ? (
               <Cell
                 label="我的入党进程"

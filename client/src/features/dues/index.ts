@@ -1,0 +1,3 @@
+export { duesApi, duesWrites } from './api';
+export { duesPages, openDuesPage } from './routes';
+export { beijingNow, monthLabel, parseYuan, STATE_NAMES, yuan } from './format';

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '党费公示',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  navigationStyle: 'default',
+});
