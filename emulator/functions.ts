@@ -15,6 +15,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   roster: () => import('../cloudfunctions/roster/index'),
   stats: () => import('../cloudfunctions/stats/index'),
   study: () => import('../cloudfunctions/study/index'),
+  transfer: () => import('../cloudfunctions/transfer/index'),
 };
 
 export const functionNames = Object.keys(functionLoaders);

@@ -8,6 +8,7 @@ import { quizContract } from './quiz';
 import { rosterContract } from './roster';
 import { statsContract } from './stats';
 import { studyContract } from './study';
+import { transferContract } from './transfer';
 
 export * from './activity';
 export * from './development';
@@ -21,6 +22,7 @@ export * from './quiz';
 export * from './roster';
 export * from './stats';
 export * from './study';
+export * from './transfer';
 export type * from './records';
 export type * from './quiz-records';
 export { COLLECTIONS } from './records';
@@ -37,6 +39,7 @@ export const contracts = {
   quiz: quizContract,
   stats: statsContract,
   development: developmentContract,
+  transfer: transferContract,
 } as const;
 
 export type Contracts = typeof contracts;
