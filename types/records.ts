@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ActivityType, Audience } from './activity';
 import type { QuizMonthCounters } from './quiz-records';
-import type { branchKindSchema, genderSchema, MemberStatus, Role, RecordStatus } from './member';
+import type { branchKindSchema, genderSchema, RecordStatus, Role } from './member';
 import type { NoticeCategory } from './notice';
 import type { ExemptionReason } from './exemption';
 import type { InspectionRuleKey } from './stats';

@@ -3,7 +3,6 @@ import {
   type DevelopmentSettings,
   type DevelopmentStage,
   type DevelopmentStep,
-  type MemberStatus,
   type RecordStatus,
   type NextStep,
 } from '@zhibu/types';
