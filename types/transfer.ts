@@ -114,6 +114,8 @@ export const transferContract = {
   receive: action(receiveTransferInput, z.object({ transferId: z.string(), memberId: z.string() })),
   get: action(transferRefInput, transferItemSchema),
   list: action(listTransfersInput, pageOf(transferItemSchema)),
+  /** The bureau's active branches by name, to choose where a member goes (any branch committee). */
+  branches: action(pageInputSchema.strict(), pageOf(z.object({ branchId: z.string(), name: z.string() }))),
   /** What waits for the caller's decision (首页): the count and the longest wait. */
   waiting: action(noInput, z.object({ count: z.number().int().min(0), oldestDays: z.number().int().min(0) })),
 };

@@ -96,3 +96,29 @@ export async function waitingTransfers(
   ]);
   return { count, oldestDays: oldest[0] ? daysBetween(new Date(oldest[0].startedAt), now) : 0 };
 }
+
+/**
+ * The bureau's active branches, names only, in the order they were created: where a transfer can
+ * go. Every branch committee may read them (a branch's name is no secret within the bureau).
+ */
+export async function transferBranches(
+  session: Session,
+  input: { page: number; pageSize: number },
+): Promise<{ items: { branchId: string; name: string }[]; total: number }> {
+  requireSomeManager(session);
+  const db = database();
+  const [branches, total] = await Promise.all([
+    getDocs<Pick<BranchDoc, '_id' | 'name'>>(
+      db
+        .collection(COLLECTIONS.branches)
+        .where({ active: true })
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .field({ _id: true, name: true })
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize),
+    ),
+    countDocs(db.collection(COLLECTIONS.branches).where({ active: true })),
+  ]);
+  return { items: branches.map((b) => ({ branchId: b._id, name: b.name })), total };
+}

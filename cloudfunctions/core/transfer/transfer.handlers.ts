@@ -1,7 +1,7 @@
 import type { contracts } from '@zhibu/types';
 import type { Handlers } from '../runtime/handler';
 import { acceptTransfer, returnTransfer } from './decide.service';
-import { getTransfer, listTransfers, waitingTransfers } from './read.service';
+import { getTransfer, listTransfers, transferBranches, waitingTransfers } from './read.service';
 import { receiveTransfer, startTransfer } from './start.service';
 
 export const transferHandlers: Handlers<typeof contracts.transfer> = {
@@ -11,5 +11,6 @@ export const transferHandlers: Handlers<typeof contracts.transfer> = {
   receive: { access: 'member', run: (input, { session }) => receiveTransfer(session, input) },
   get: { access: 'member', run: (input, { session }) => getTransfer(session, input.transferId) },
   list: { access: 'member', run: (input, { session }) => listTransfers(session, input) },
+  branches: { access: 'member', run: (input, { session }) => transferBranches(session, input) },
   waiting: { access: 'member', run: (_input, { session }) => waitingTransfers(session) },
 };

@@ -85,6 +85,14 @@ const waitingAtLeast = (n: number) =>
     expect(d.oldestDays).toBe(0);
   });
 
+const branchesListed = ok((d: { items: { branchId: string; name: string }[]; total: number }) => {
+  const ids = d.items.map((b) => b.branchId);
+  expect(ids).toEqual(expect.arrayContaining([BRANCH_A, BRANCH_B]));
+  // Names and ids only: nothing about who is in them.
+  for (const item of d.items) expect(Object.keys(item).sort()).toEqual(['branchId', 'name']);
+  expect(d.total).toBeGreaterThanOrEqual(d.items.length);
+});
+
 interface Row {
   action: string;
   /** Where the row's transfer goes (none: only a member of A). */
@@ -262,6 +270,20 @@ const rows: Record<string, Row> = {
       secretaryA: listedOnly(BRANCH_A),
       committeeA: listedOnly(BRANCH_A),
       secretaryB: listed(false),
+      memberA: FORBIDDEN,
+      memberB: FORBIDDEN,
+      unbound: UNAUTH,
+    },
+  },
+  branches: {
+    action: 'branches',
+    setup: 'member',
+    data: () => ({ page: 1, pageSize: 50 }),
+    expect: {
+      admin: branchesListed,
+      secretaryA: branchesListed,
+      committeeA: branchesListed,
+      secretaryB: branchesListed,
       memberA: FORBIDDEN,
       memberB: FORBIDDEN,
       unbound: UNAUTH,

@@ -208,6 +208,8 @@ describe('transfer.get, list and waiting', () => {
     ['list', { page: 1, pageSize: 10, direction: { $ne: 'x' } }],
     ['list', { page: 1, pageSize: 10, branchId: BRANCH_B }],
     ['waiting', { count: 5 }],
+    ['branches', { page: 1, pageSize: 500 }],
+    ['branches', { page: 1, pageSize: 10, active: false }],
   ])('%s %j: INVALID_ARGUMENT', async (action, data) => {
     await refusedWithoutWrites(fx.call('secretaryA', 'transfer', action, data), 'INVALID_ARGUMENT');
   });
