@@ -3,6 +3,7 @@ import type { LoginResult } from '@zhibu/types';
 import { Cell, CellGroup } from '@/ui';
 import { developmentPages } from '@/features/development';
 import { statsPages } from '@/features/stats';
+import { transferPages } from '@/features/transfer';
 import { orgPages } from './orgRoutes';
 import { canManage, isBureauAdmin } from './roles';
 
@@ -25,6 +26,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
         <Cell label="理论测试" value="题库、发布测试、统计" onClick={open('/packages/quiz/banks/index')} />
         <Cell label="支部统计" value="合规日历、缺席情况" onClick={open(statsPages.branch())} />
         <Cell label="发展党员" value="按阶段、时间线" onClick={open(developmentPages.list())} />
+        <Cell label="组织关系转接" value="转入、转出、待接收" onClick={open(transferPages.list())} />
       </CellGroup>
       {admin ? (
         <CellGroup title="局党委管理">
