@@ -48,13 +48,16 @@ async function loadStart(memberId: string): Promise<Result<{ member: MemberListI
 
 function Form({ member, branches }: { member: MemberListItem; branches: Branch[] }) {
   const [mode, setMode] = useState<Mode>('within');
+  const [keyword, setKeyword] = useState('');
   const [branchIndex, setBranchIndex] = useState(-1);
   const [destination, setDestination] = useState('');
   const [letterNo, setLetterNo] = useState('');
   const [date, setDate] = useState(beijingToday);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const branch = branches[branchIndex];
+  // A county has many branches: a few characters of the name narrow the picker to a handful.
+  const matching = branches.filter((b) => b.name.includes(keyword.trim()));
+  const branch = matching[branchIndex];
 
   const submit = async () => {
     if (mode === 'within' && !branch) return setProblem('请选择接收的支部');
@@ -91,7 +94,7 @@ function Form({ member, branches }: { member: MemberListItem; branches: Branch[]
       <View className="transfer-intro">
         <Text className="transfer-intro__title">为 {member.name} 办理组织关系转出</Text>
         <Text className="transfer-intro__hint">
-          转往局内其他支部的，由对方支部书记接收后生效；以往的出勤、学习和党费记录留在本支部。转出本局的，登记去向和介绍信编号后即生效。
+          转往局内其他支部的，由对方支部书记接收后生效；以往的出勤、学习等记录留在本支部。转出本局的，登记去向和介绍信编号后即生效。
         </Text>
       </View>
       <CellGroup title="转往">
@@ -100,10 +103,20 @@ function Form({ member, branches }: { member: MemberListItem; branches: Branch[]
       </CellGroup>
       {mode === 'within' ? (
         <FormGroup>
+          <FormInput
+            label="查找支部"
+            value={keyword}
+            maxlength={20}
+            placeholder="输入支部名称中的字，如：实验小学"
+            onChange={(text) => {
+              setKeyword(text);
+              setBranchIndex(-1);
+            }}
+          />
           <FormPicker
             label="接收支部"
             required
-            options={branches.map((b) => b.name)}
+            options={matching.map((b) => b.name)}
             index={branchIndex}
             onChange={setBranchIndex}
             placeholder="请选择支部"
