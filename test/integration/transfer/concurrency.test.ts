@@ -41,7 +41,7 @@ describe('two secretaries at once', () => {
     expect(member.branchId).toBe(to.branch._id);
     expect(member.branchHistory.map((h) => h.branchId)).toEqual([from.branch._id, to.branch._id]);
     expect((await getDoc<TransferDoc>(COLLECTIONS.transfers, transferId))!.status).toBe('accepted');
-    expect(await countOf(COLLECTIONS.auditLogs, { targetId: transferId, action: 'transfer.accept' })).toBe(1);
+    expect(await countOf(COLLECTIONS.auditLogs, { targetId: mover._id, action: 'transfer.accept' })).toBe(1);
     // Expected once at the new branch's meeting, and counted once.
     expect((await expectedIdsOf(coming)).filter((id) => id === mover._id)).toHaveLength(1);
     expect((await detail(fx, to.secretary.openid!, coming)).expected).toBe(4);

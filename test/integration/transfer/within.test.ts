@@ -106,7 +106,7 @@ describe('a transfer within the bureau', () => {
     expect(oldRoster.items.map((m) => m.memberId)).not.toContain(mover._id);
 
     // Audited, and closed for both sides.
-    expect(await countOf(COLLECTIONS.auditLogs, { targetId: transferId })).toBe(2);
+    expect(await countOf(COLLECTIONS.auditLogs, { targetId: mover._id })).toBe(2);
     expect(await ok(fx.call(secTo, 'transfer', 'waiting'))).toEqual({ count: 0, oldestDays: 0 });
     const done = await ok(fx.call<{ items: TransferItem[] }>(secFrom, 'transfer', 'list', { status: 'closed' }));
     expect(done.items.map((i) => [i.transferId, i.status])).toEqual([[transferId, 'accepted']]);
