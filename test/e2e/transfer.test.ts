@@ -57,6 +57,7 @@ describe('组织关系转接 in the H5 app', () => {
     const homeCard = shown(receiver.locator('.home-card').filter({ hasText: '组织关系转接' }));
     await homeCard.waitFor();
     expect(await homeCard.innerText()).toContain('1 人的组织关系待接收');
+    await homeCard.scrollIntoViewIfNeeded();
     await receiver.waitForTimeout(700);
     await screenshot(receiver, 'transfer-home-card');
     await shown(homeCard.getByText('去办理')).click();
@@ -71,7 +72,8 @@ describe('组织关系转接 in the H5 app', () => {
     const done = shown(receiver.locator('.transfer-card').filter({ hasText: '马红梅' }));
     await done.waitFor();
     expect(await done.innerText()).toContain('已接收');
-    await receiver.waitForTimeout(700);
+    // The 已接收 toast gone, so the screenshot shows the list.
+    await receiver.waitForTimeout(2000);
     await screenshot(receiver, 'transfer-accepted');
 
     // She is on the receiving roster now.
@@ -88,7 +90,10 @@ describe('组织关系转接 in the H5 app', () => {
     await done.waitFor();
     expect(await done.innerText()).toContain('已接收');
     expect(await done.innerText()).toContain('何玉兰已接收');
-    await sender.goBack();
-    await shown(sender.getByText('支部党员名册', { exact: true })).waitFor();
+    await sender.goto(`${e2e.server.url}/`);
+    await openMine(sender);
+    await shown(sender.getByText('支部党员名册', { exact: true })).click();
+    await shown(sender.getByText('刘洋', { exact: true })).waitFor();
+    expect(await sender.getByText('马红梅', { exact: true }).filter({ visible: true }).count()).toBe(0);
   }, 90_000);
 });
