@@ -96,4 +96,25 @@ describe('组织关系转接 in the H5 app', () => {
     await shown(sender.getByText('刘洋', { exact: true })).waitFor();
     expect(await sender.getByText('马红梅', { exact: true }).filter({ visible: true }).count()).toBe(0);
   }, 90_000);
+
+  it('out of the bureau: the destination, the letter and the date, done at once and listed as 已转出', async () => {
+    await shown(sender.getByText('朱光明', { exact: true })).click();
+    await shown(sender.getByText('组织关系转出', { exact: true })).click();
+    await shown(sender.getByText('转出本局（外县、升学等）')).click();
+    const field = (label: string) => shown(sender.locator('.form-cell').filter({ hasText: label }).locator('input'));
+    await field('转往单位').fill('邻县第二中学党支部');
+    await field('介绍信编号').fill('清教组〔2026〕第15号');
+    await sender.waitForTimeout(400);
+    await screenshot(sender, 'transfer-out-form');
+    await shown(sender.locator('.form-actions').getByText('确认转出', { exact: true })).click();
+    await sender.locator('.taro-modal__foot').getByText('确认').click();
+    const card = shown(sender.locator('.transfer-card').filter({ hasText: '朱光明' }));
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('已转出');
+    expect(text).toContain('局外：邻县第二中学党支部');
+    expect(text).toContain('介绍信：清教组〔2026〕第15号');
+    await sender.waitForTimeout(2000);
+    await screenshot(sender, 'transfer-out-done');
+  }, 90_000);
 });
