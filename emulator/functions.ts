@@ -17,6 +17,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   stats: () => import('../cloudfunctions/stats/index'),
   study: () => import('../cloudfunctions/study/index'),
   training: () => import('../cloudfunctions/training/index'),
+  transfer: () => import('../cloudfunctions/transfer/index'),
 };
 
 export const functionNames = Object.keys(functionLoaders);

@@ -10,6 +10,7 @@ import { rosterContract } from './roster';
 import { statsContract } from './stats';
 import { studyContract } from './study';
 import { trainingContract } from './training';
+import { transferContract } from './transfer';
 
 export * from './activity';
 export * from './development';
@@ -25,6 +26,7 @@ export * from './roster';
 export * from './stats';
 export * from './study';
 export * from './training';
+export * from './transfer';
 export type * from './records';
 export type * from './quiz-records';
 export { COLLECTIONS } from './records';
@@ -43,6 +45,7 @@ export const contracts = {
   development: developmentContract,
   training: trainingContract,
   dues: duesContract,
+  transfer: transferContract,
 } as const;
 
 export type Contracts = typeof contracts;

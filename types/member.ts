@@ -18,6 +18,13 @@ export type Role = z.infer<typeof roleSchema>;
 export const MEMBER_STATUSES = ['正式党员', '预备党员', '发展对象', '入党积极分子', '申请入党'] as const;
 export const memberStatusSchema = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof memberStatusSchema>;
+/**
+ * The status of a member transferred out of the bureau (组织关系转接). Only a transfer sets it: it is
+ * not among the statuses a form, an import or a filter offers.
+ */
+export const TRANSFERRED_OUT = '已转出' as const;
+export const recordStatusSchema = z.enum([...MEMBER_STATUSES, TRANSFERRED_OUT]);
+export type RecordStatus = z.infer<typeof recordStatusSchema>;
 
 export const GENDERS = ['男', '女'] as const;
 export const genderSchema = z.enum(GENDERS);
@@ -39,7 +46,7 @@ export type LoginResult = z.infer<typeof loginResultSchema>;
 export const myRecordSchema = loginResultSchema.extend({
   gender: genderSchema.nullable(),
   phone: z.string().nullable(),
-  status: memberStatusSchema,
+  status: recordStatusSchema,
   joinedPartyAt: z.string().nullable(),
   partyGroupId: z.string().nullable(),
   partyGroupName: z.string().nullable(),
@@ -109,7 +116,7 @@ export const memberListItemSchema = z.object({
   memberId: z.string(),
   name: z.string(),
   branchId: z.string(),
-  status: memberStatusSchema.nullable(),
+  status: recordStatusSchema.nullable(),
   gender: genderSchema.nullable(),
   phone: z.string().nullable(),
   joinedPartyAt: z.string().nullable(),

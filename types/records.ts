@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ActivityType, Audience } from './activity';
 import type { QuizMonthCounters } from './quiz-records';
-import type { branchKindSchema, genderSchema, MemberStatus, Role } from './member';
+import type { branchKindSchema, genderSchema, RecordStatus, Role } from './member';
 import type { NoticeCategory } from './notice';
 import type { ExemptionReason } from './exemption';
 import type { InspectionRuleKey } from './stats';
@@ -31,7 +31,7 @@ export interface MemberDoc {
   name: string;
   gender: z.infer<typeof genderSchema> | null;
   phone: string | null;
-  status: MemberStatus;
+  status: RecordStatus;
   joinedPartyAt: string | null;
   partyGroupId: string | null;
   position: string | null;
@@ -51,6 +51,8 @@ export interface MemberDoc {
    * only through the pipeline's steps. Absent on records that never had one.
    */
   candidacyId?: string | null;
+  /** The open 组织关系转接 (transfer/), if any: one at a time. Absent on records that never had one. */
+  transferId?: string | null;
   /** When and why the member stopped counting in their branch (transfer out and the like). */
   leftAt: Date | null;
   leftReason: string | null;
@@ -451,4 +453,5 @@ export const COLLECTIONS = {
   duesBranchYears: 'duesBranchYears',
   duesBoards: 'duesBoards',
   duesReminders: 'duesReminders',
+  transfers: 'transfers',
 } as const;

@@ -65,6 +65,12 @@ export default defineAppConfig({
       pages: ['mine/index', 'manage/index', 'member/index', 'import/index', 'board/index', 'bureau/index'],
     },
     {
+      // 组织关系转接: what waits to be received, what was sent and what is done; 转出 of a member and
+      // 转入 from outside the bureau (branch committees and the bureau).
+      root: 'packages/transfer',
+      pages: ['list/index', 'start/index', 'receive/index'],
+    },
+    {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).
       root: 'packages/org',
       pages: [

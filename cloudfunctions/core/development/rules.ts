@@ -3,7 +3,7 @@ import {
   type DevelopmentSettings,
   type DevelopmentStage,
   type DevelopmentStep,
-  type MemberStatus,
+  type RecordStatus,
   type NextStep,
 } from '@zhibu/types';
 import { addDays, addMonths, wholeMonths, workingDays } from './dates';
@@ -109,7 +109,7 @@ export function stageOf(progress: Progress): DevelopmentStage {
 export interface SponsorFacts {
   memberId: string;
   branchId: string;
-  status: MemberStatus;
+  status: RecordStatus;
   active: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { COLLECTIONS, type BranchDoc, type MemberDoc, type MemberStatus } from '@zhibu/types';
+import { COLLECTIONS, type BranchDoc, type MemberDoc, type RecordStatus } from '@zhibu/types';
 import { memberRepository } from '../member/member.repository';
 import { canManageBranch, isAdmin, rankOf } from '../member/policy';
 import type { Session } from '../member/session';
@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../runtime/app-error';
 import { getDoc } from '../runtime/documents';
 
 /** Full and probationary members pay dues; applicants, activists and 发展对象 do not. */
-export const PAYING_STATUSES: readonly MemberStatus[] = ['正式党员', '预备党员'];
+export const PAYING_STATUSES: readonly RecordStatus[] = ['正式党员', '预备党员'];
 
 /** Bases, payments and the board are the branch committee's work (and the bureau's). */
 export function requireDuesManager(session: Session, branchId: string = session.member.branchId): void {

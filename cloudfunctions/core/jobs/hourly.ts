@@ -7,6 +7,7 @@ import { closeAbandonedAttempts } from '../quiz/abandoned';
 import { foldRecentQuizzes } from '../quiz/item-fold';
 import { repairPublications } from '../quiz/publish-repair';
 import { recountClosedQuizzes } from '../quiz/recount';
+import { finishTransfers } from '../transfer/follow';
 
 /**
  * Each part's time, within the function's timeout (config.json: 60 s). A part that overruns is
@@ -41,6 +42,7 @@ async function part<T>(name: string, work: () => Promise<T>, budgetMs = PART_BUD
 export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
   reminders: () => sendDueReminders(),
   withdrawals: () => finishWithdrawals(),
+  transfers: () => finishTransfers(),
   recount: async () => {
     const result = await recountMonths();
     if (result.drift.length > 0) console.warn('[jobs] counter drift corrected', result.drift.slice(0, 20));

@@ -5,6 +5,7 @@ import { developmentPages } from '@/features/development';
 import { duesPages } from '@/features/dues';
 import { statsPages } from '@/features/stats';
 import { trainingPages } from '@/features/training';
+import { transferPages } from '@/features/transfer';
 import { orgPages } from './orgRoutes';
 import { canManage, isBureauAdmin } from './roles';
 
@@ -30,6 +31,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
         <Cell label="书记任期与培训" value="本届培训次数" onClick={open(trainingPages.terms())} />
         <Cell label="我的培训" value="本届任期培训次数" onClick={open(trainingPages.mine())} />
         <Cell label="党费管理" value="基数、缴纳、公示" onClick={open(duesPages.manage())} />
+        <Cell label="组织关系转接" value="转入、转出、待接收" onClick={open(transferPages.list())} />
       </CellGroup>
       {admin ? (
         <CellGroup title="局党委管理">

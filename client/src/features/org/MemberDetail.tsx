@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { LoginResult, MemberListItem, Role } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { Avatar, formatDate, isBureauAdmin, orgPages, ROLE_LABELS } from '@/features/member';
+import { transferPages } from '@/features/transfer';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Cell, CellGroup, ErrorState, LoadingState, showFailureToast } from '@/ui';
 import { orgApi } from './api';
@@ -164,6 +165,11 @@ export function MemberDetail({ viewer, memberId }: { viewer: LoginResult; member
       {member.active ? <ExemptionSection memberId={member.memberId} /> : null}
       {member.active && !self ? (
         <CellGroup>
+          <Cell
+            label="组织关系转出"
+            value="局内其他支部或转出本局"
+            onClick={() => open(transferPages.start(member.memberId))}
+          />
           <Cell label="办理调出 / 停用" action="danger" onClick={() => open(orgPages.deactivate(member.memberId))} />
         </CellGroup>
       ) : null}

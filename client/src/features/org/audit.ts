@@ -17,6 +17,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'branch.merge': '合并支部',
   'branch.split': '拆分支部',
   'branch.setNoticePosters': '设置通知发布权限',
+  'transfer.start': '发出组织关系转接',
+  'transfer.accept': '接收组织关系转接',
+  'transfer.return': '退回组织关系转接',
+  'transfer.out': '组织关系转出本局',
+  'transfer.receive': '从局外转入',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -40,6 +45,11 @@ const FIELD_LABELS: Record<string, string> = {
   partyGroups: '党小组',
   noticePosters: '可发布通知的支委',
   mergedIntoName: '并入',
+  toBranchName: '转往支部',
+  candidacyClosed: '终止发展程序',
+  origin: '原所在党组织',
+  letterNo: '介绍信编号',
+  destination: '转往单位',
   fromName: '拆分自',
   members: '转入人数',
   created: '导入人数',
@@ -48,7 +58,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Fields that repeat another one in a more readable form. */
-const SKIPPED = new Set(['mergedInto', 'from']);
+const SKIPPED = new Set(['mergedInto', 'from', 'transferId', 'fromBranchId', 'toBranchId']);
 
 /** What the log needs to know about branches to name them and their party groups. */
 export interface BranchDirectory {

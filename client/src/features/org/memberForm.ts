@@ -25,7 +25,8 @@ export const EMPTY_MEMBER_FORM: MemberFormValues = {
 export function formFromMember(member: MemberListItem): MemberFormValues {
   return {
     name: member.name,
-    status: member.status ?? '',
+    // A transferred-out record is not edited; its form starts without a status.
+    status: member.status && member.status !== '已转出' ? member.status : '',
     gender: member.gender ?? '',
     phone: member.phone ?? '',
     joinedPartyAt: member.joinedPartyAt ?? '',

@@ -9,6 +9,7 @@ import { HomeNoticeCard } from '@/features/notice';
 import { HomeQuizCard } from '@/features/quiz';
 import { HomeTodoCard } from '@/features/stats';
 import { HomeStudyCard } from '@/features/study';
+import { HomeTransferCard } from '@/features/transfer';
 
 /** A branch's secretary or committee member: the one who holds the meetings 本月待办 asks for. */
 const isBranchCommittee = (member: LoginResult) =>
@@ -28,6 +29,7 @@ function homeCards(member: LoginResult, home: ActivityHome | null, refreshKey: n
     ['compliance', isBranchCommittee(member) ? <HomeTodoCard /> : null],
     ['development', isBranchCommittee(member) ? <HomeDevelopmentCard /> : null],
     ['sponsor', <HomeSponsorCard />],
+    ['transfer', member.roles.includes('secretary') || isBureauAdmin(member.roles) ? <HomeTransferCard /> : null],
     ['activities', mine ? <MyActivitiesCard home={mine} scanButton={<ScanCheckinButton />} /> : null],
     ['notices', <HomeNoticeCard />],
     ['study', <HomeStudyCard refreshKey={refreshKey} />],

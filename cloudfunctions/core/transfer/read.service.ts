@@ -1,0 +1,124 @@
+import { COLLECTIONS, type BranchDoc, type TransferDoc, type TransferItem, type transferContract } from '@zhibu/types';
+import type { z } from 'zod';
+import { isAdmin } from '../member/policy';
+import type { Session } from '../member/session';
+import { forbidden } from '../runtime/app-error';
+import { database } from '../runtime/cloud';
+import { countDocs, getDocs } from '../runtime/documents';
+import { requireSomeManager, visibleTransfer } from './access';
+import { daysBetween, toItem } from './transfer-view';
+
+type ListInput = z.infer<(typeof transferContract)['list']['input']>;
+
+/** The names of the branches the transfers name: one read whatever their number. */
+async function branchNames(transfers: readonly TransferDoc[]): Promise<Map<string, string>> {
+  const ids = [...new Set(transfers.flatMap((t) => t.branchIds))];
+  if (ids.length === 0) return new Map();
+  const db = database();
+  const branches = await getDocs<Pick<BranchDoc, '_id' | 'name'>>(
+    db
+      .collection(COLLECTIONS.branches)
+      .where({ _id: db.command.in(ids) })
+      .field({ _id: true, name: true })
+      .limit(ids.length),
+  );
+  return new Map(branches.map((b) => [b._id, b.name]));
+}
+
+export async function itemOf(session: Session, doc: TransferDoc, now = new Date()): Promise<TransferItem> {
+  return toItem(session, doc, await branchNames([doc]), now);
+}
+
+export async function getTransfer(session: Session, transferId: string): Promise<TransferItem> {
+  requireSomeManager(session);
+  return itemOf(session, await visibleTransfer(session, transferId));
+}
+
+/**
+ * The transfers the caller's branch sends or receives (the bureau: every branch's), newest first.
+ * `direction` narrows a branch's list to what it receives or sends; the bureau decides on every
+ * transfer, so for it the direction narrows nothing.
+ */
+export async function listTransfers(
+  session: Session,
+  input: ListInput,
+  now = new Date(),
+): Promise<{ items: TransferItem[]; total: number }> {
+  requireSomeManager(session);
+  const own = session.member.branchId;
+  const where: Record<string, unknown> = {};
+  if (!isAdmin(session)) {
+    if (input.direction === 'incoming') where.toBranchId = own;
+    else if (input.direction === 'outgoing') where.fromBranchId = own;
+    else where.branchIds = own;
+  }
+  if (input.status) where.open = input.status === 'open';
+  const db = database();
+  const [docs, total] = await Promise.all([
+    getDocs<TransferDoc>(
+      db
+        .collection(COLLECTIONS.transfers)
+        .where(where)
+        .orderBy('startedAt', 'desc')
+        .orderBy('_id', 'desc')
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize),
+    ),
+    countDocs(db.collection(COLLECTIONS.transfers).where(where)),
+  ]);
+  const names = await branchNames(docs);
+  return { items: docs.map((d) => toItem(session, d, names, now)), total };
+}
+
+/** What waits for the caller's decision: for 首页. A receiving secretary's branch, or the bureau's all. */
+export async function waitingTransfers(
+  session: Session,
+  now = new Date(),
+): Promise<{ count: number; oldestDays: number }> {
+  requireSomeManager(session);
+  const admin = isAdmin(session);
+  if (!admin && !session.member.roles.includes('secretary')) {
+    throw forbidden('只有支部书记或局党委管理员可以接收组织关系转接');
+  }
+  const where: Record<string, unknown> = admin ? { open: true } : { toBranchId: session.member.branchId, open: true };
+  const db = database();
+  const [oldest, count] = await Promise.all([
+    getDocs<Pick<TransferDoc, 'startedAt'>>(
+      db
+        .collection(COLLECTIONS.transfers)
+        .where(where)
+        .orderBy('startedAt', 'asc')
+        .orderBy('_id', 'asc')
+        .field({ startedAt: true })
+        .limit(1),
+    ),
+    countDocs(db.collection(COLLECTIONS.transfers).where(where)),
+  ]);
+  return { count, oldestDays: oldest[0] ? daysBetween(new Date(oldest[0].startedAt), now) : 0 };
+}
+
+/**
+ * The bureau's active branches, names only, in the order they were created: where a transfer can
+ * go. Every branch committee may read them (a branch's name is no secret within the bureau).
+ */
+export async function transferBranches(
+  session: Session,
+  input: { page: number; pageSize: number },
+): Promise<{ items: { branchId: string; name: string }[]; total: number }> {
+  requireSomeManager(session);
+  const db = database();
+  const [branches, total] = await Promise.all([
+    getDocs<Pick<BranchDoc, '_id' | 'name'>>(
+      db
+        .collection(COLLECTIONS.branches)
+        .where({ active: true })
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .field({ _id: true, name: true })
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize),
+    ),
+    countDocs(db.collection(COLLECTIONS.branches).where({ active: true })),
+  ]);
+  return { items: branches.map((b) => ({ branchId: b._id, name: b.name })), total };
+}
