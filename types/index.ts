@@ -5,6 +5,7 @@ import { memberContract } from './member';
 import { noticeContract } from './notice';
 import { orgContract } from './org';
 import { quizContract } from './quiz';
+import { reviewContract } from './review';
 import { rosterContract } from './roster';
 import { statsContract } from './stats';
 import { studyContract } from './study';
@@ -18,6 +19,7 @@ export * from './exemption';
 export * from './notice';
 export * from './org';
 export * from './quiz';
+export * from './review';
 export * from './roster';
 export * from './stats';
 export * from './study';
@@ -37,6 +39,7 @@ export const contracts = {
   quiz: quizContract,
   stats: statsContract,
   development: developmentContract,
+  review: reviewContract,
 } as const;
 
 export type Contracts = typeof contracts;

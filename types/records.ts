@@ -436,4 +436,8 @@ export const COLLECTIONS = {
   exemptions: 'exemptions',
   developmentCandidates: 'developmentCandidates',
   developmentConfig: 'developmentConfig',
+  reviews: 'reviews',
+  reviewMembers: 'reviewMembers',
+  reviewBallots: 'reviewBallots',
+  reviewConfig: 'reviewConfig',
 } as const;

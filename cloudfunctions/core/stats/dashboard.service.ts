@@ -5,7 +5,8 @@ import { getAllDocs } from '../runtime/documents';
 import { invalidArgument } from '../runtime/app-error';
 import { requireBureau } from './access';
 import { loadRules } from './config';
-import { emptyTotals, readCounters, type PeriodCounters } from './counters';
+import { emptyTotals, type PeriodCounters } from './counters';
+import { readCountersWithReviews } from './reviews-held';
 import { toMetrics, toTrend } from './metrics';
 import { complianceItems, lightOf, parsePeriod, periodOrThrow, type MonthActivity, type Period } from './rules';
 
@@ -73,7 +74,7 @@ export async function dashboard(session: Session, input: { period: string }, now
   const [branches, rules, counters] = await Promise.all([
     activeBranches(),
     loadRules(),
-    readCounters({ months: period.months, complianceMonths: months }, now),
+    readCountersWithReviews({ months: period.months, complianceMonths: months }, now),
   ]);
   return {
     period: period.key,
