@@ -86,7 +86,7 @@ export function computeResults(
     excellent.sort((a, b) => b.score - a.score);
     const cut = excellent[limit]!.score;
     for (const e of excellent) {
-      if (e.score >= cut) out.set(e.memberId, { score: e.score, computed: '合格' });
+      if (e.score <= cut) out.set(e.memberId, { score: e.score, computed: '合格' });
     }
   }
   return out;
