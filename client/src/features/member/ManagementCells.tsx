@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { LoginResult } from '@zhibu/types';
 import { Cell, CellGroup } from '@/ui';
 import { developmentPages } from '@/features/development';
+import { reviewPages } from '@/features/review';
 import { statsPages } from '@/features/stats';
 import { orgPages } from './orgRoutes';
 import { canManage, isBureauAdmin } from './roles';
@@ -25,6 +26,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
         <Cell label="理论测试" value="题库、发布测试、统计" onClick={open('/packages/quiz/banks/index')} />
         <Cell label="支部统计" value="合规日历、缺席情况" onClick={open(statsPages.branch())} />
         <Cell label="发展党员" value="按阶段、时间线" onClick={open(developmentPages.list())} />
+        <Cell label="民主评议党员" value="开启、进度、评定、公示" onClick={open(reviewPages.manage())} />
       </CellGroup>
       {admin ? (
         <CellGroup title="局党委管理">
@@ -33,6 +35,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
           <Cell label="支部考评" value="半年、年度得分" onClick={open(statsPages.inspection())} />
           <Cell label="合规规则" value="各类活动的频次" onClick={open(statsPages.rules())} />
           <Cell label="全局发展情况" value="各阶段人数、逾期" onClick={open(developmentPages.pipeline())} />
+          <Cell label="评议不合格党员" value="各支部民主评议" onClick={open(reviewPages.failing())} />
           <Cell label="操作记录" value="谁在何时改了什么" onClick={open(orgPages.audit())} />
         </CellGroup>
       ) : null}

@@ -12,6 +12,7 @@ import {
 } from '@/features/member';
 import { openHistory } from '@/features/activity';
 import { developmentPages, IN_PIPELINE, openDevelopmentPage } from '@/features/development';
+import { openReviewPage, reviewPages } from '@/features/review';
 import { openStatsPage, statsPages } from '@/features/stats';
 import { Cell, CellGroup } from '@/ui';
 
@@ -32,6 +33,7 @@ export default function MinePage() {
           <CellGroup title="我的记录">
             <Cell label="出勤、学习、测试、阅读" value="按月查看" onClick={() => openStatsPage(statsPages.mine())} />
             <Cell label="我的出勤记录" value="参加过的活动" onClick={openHistory} />
+            <Cell label="民主评议党员" value="自评、互评、结果" onClick={() => openReviewPage(reviewPages.home())} />
             {record.state.status === 'ready' && IN_PIPELINE.has(record.state.data.status) ? (
               <Cell
                 label="我的入党进程"
