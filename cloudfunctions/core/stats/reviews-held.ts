@@ -40,7 +40,7 @@ export function addReviewsHeld(
     calendar.set(r.publishedMonth, month);
     month.held.review = (month.held.review ?? 0) + 1;
     month.evidenced.review = (month.evidenced.review ?? 0) + 1;
-    if (month.evidence && r.publishedDate) (month.evidence.review ??= []).push(r.publishedDate);
+    if (r.publishedDate) ((month.evidence ??= {}).review ??= []).push(r.publishedDate);
   }
 }
 
