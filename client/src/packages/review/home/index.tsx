@@ -103,8 +103,11 @@ function RatingList({ reviewId, onRated }: { reviewId: string; onRated: () => vo
     });
     if (!sure) return;
     const result = await reviewApi.rate(reviewId, item.memberId, grade);
-    if (!result.ok && result.code !== 'CONFLICT') {
+    if (!result.ok) {
       showFailureToast(result);
+      // Already rated (another tap, another phone) or a moment's write conflict: the server's list
+      // says which.
+      if (result.code === 'CONFLICT') void list.reload();
       return;
     }
     list.update((items) => items.map((i) => (i.memberId === item.memberId ? { ...i, rated: true } : i)));
