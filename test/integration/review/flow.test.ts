@@ -144,6 +144,28 @@ describe('voting', () => {
   });
 });
 
+describe('database operations (counted at the transport seam)', () => {
+  it('a vote, the member’s own view and a page of the ballot stay small whatever the branch’s size', async () => {
+    const w = await reviewBranch(12);
+    const reviewId = await openReview(fx.call, w);
+    const [a, b] = w.members as [{ id: string; openid: string }, { id: string; openid: string }];
+    const ops = async (action: string, data?: unknown) => {
+      runtime.seam.reset();
+      unwrap(await fx.call(a.openid, 'review', action, data));
+      return runtime.seam.calls;
+    };
+    const rate = await ops('rate', { reviewId, memberId: b.id, grade: '合格' });
+    const mine = await ops('mine');
+    const ballot = await ops('ballot', { reviewId, pageSize: 50 });
+    // Session, review, the transaction (two reads, two writes, its begin and commit), the rater's receipts.
+    expect(rate).toBeLessThanOrEqual(9);
+    // Session, review, the member's own document, their receipts (one read by id for all the others).
+    expect(mine).toBeLessThanOrEqual(4);
+    // Session, review, the page's names, the page's receipts.
+    expect(ballot).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('the committee, the result and the 公示', () => {
   it('caps 优秀, needs a reason to differ from the computed grade, publishes, and counts for compliance', async () => {
     const w = await reviewBranch(3); // 5 reviewed: at most 1 优秀 at the default 30 %
