@@ -36,6 +36,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
           <Cell label="合规规则" value="各类活动的频次" onClick={open(statsPages.rules())} />
           <Cell label="全局发展情况" value="各阶段人数、逾期" onClick={open(developmentPages.pipeline())} />
           <Cell label="评议不合格党员" value="各支部民主评议" onClick={open(reviewPages.failing())} />
+          <Cell label="民主评议设置" value="权重、优秀比例" onClick={open(reviewPages.settings())} />
           <Cell label="操作记录" value="谁在何时改了什么" onClick={open(orgPages.audit())} />
         </CellGroup>
       ) : null}

@@ -7,6 +7,7 @@ type OpenInput = ActionInput<'review', 'open'>;
 /** Every 民主评议党员 call the screens make. Each resolves to a Result, never throws. */
 export const reviewApi = {
   mine: () => callFunction('review', 'mine', {}),
+  configure: (patch: ActionInput<'review', 'configure'>) => callFunction('review', 'configure', patch),
   ballot: (reviewId: string, page: number, pageSize: number) =>
     callFunction('review', 'ballot', { reviewId, page, pageSize }),
   selfAssess: (reviewId: string, text: string) => callFunction('review', 'selfAssess', { reviewId, text }),

@@ -14,6 +14,8 @@ export const reviewPages = {
   results: (reviewId: string) => `${ROOT}/results/index?id=${encodeURIComponent(reviewId)}`,
   /** The bureau's list of 不合格 outcomes. */
   failing: () => `${ROOT}/failing/index`,
+  /** The bureau's weights and 优秀 cap. */
+  settings: () => `${ROOT}/settings/index`,
 };
 
 export const openReviewPage = (url: string) => void Taro.navigateTo({ url });
