@@ -161,5 +161,12 @@ describe('民主评议党员 in the H5 app', () => {
     await shown(admin.getByText('马红梅')).waitFor();
     await shown(admin.getByText(/理由：全年多次无故不参加组织生活/)).waitFor();
     await screenshot(admin, 'review-bureau-failing');
+    // The bureau's weights and cap, read back as the defaults.
+    await admin.goBack();
+    await shown(admin.getByText('民主评议设置', { exact: true })).click();
+    const cap = shown(admin.locator('input[placeholder="请填写优秀比例上限 %"]'));
+    await cap.waitFor();
+    expect(await cap.inputValue()).toBe('30');
+    await screenshot(admin, 'review-settings');
   }, 90_000);
 });
