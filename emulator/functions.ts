@@ -13,6 +13,7 @@ export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain 
   notice: () => import('../cloudfunctions/notice/index'),
   org: () => import('../cloudfunctions/org/index'),
   quiz: () => import('../cloudfunctions/quiz/index'),
+  review: () => import('../cloudfunctions/review/index'),
   roster: () => import('../cloudfunctions/roster/index'),
   stats: () => import('../cloudfunctions/stats/index'),
   study: () => import('../cloudfunctions/study/index'),

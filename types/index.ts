@@ -6,6 +6,7 @@ import { memberContract } from './member';
 import { noticeContract } from './notice';
 import { orgContract } from './org';
 import { quizContract } from './quiz';
+import { reviewContract } from './review';
 import { rosterContract } from './roster';
 import { statsContract } from './stats';
 import { studyContract } from './study';
@@ -22,6 +23,7 @@ export * from './exemption';
 export * from './notice';
 export * from './org';
 export * from './quiz';
+export * from './review';
 export * from './roster';
 export * from './stats';
 export * from './study';
@@ -46,6 +48,7 @@ export const contracts = {
   training: trainingContract,
   dues: duesContract,
   transfer: transferContract,
+  review: reviewContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -454,4 +454,8 @@ export const COLLECTIONS = {
   duesBoards: 'duesBoards',
   duesReminders: 'duesReminders',
   transfers: 'transfers',
+  reviews: 'reviews',
+  reviewMembers: 'reviewMembers',
+  reviewBallots: 'reviewBallots',
+  reviewConfig: 'reviewConfig',
 } as const;

@@ -71,6 +71,12 @@ export default defineAppConfig({
       pages: ['list/index', 'start/index', 'receive/index'],
     },
     {
+      // 民主评议党员: a member's 自评 and anonymous ratings, the committee's screens, the 公示, the
+      // bureau's list of 不合格.
+      root: 'packages/review',
+      pages: ['home/index', 'manage/index', 'results/index', 'failing/index', 'settings/index'],
+    },
+    {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).
       root: 'packages/org',
       pages: [

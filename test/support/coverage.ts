@@ -14,6 +14,7 @@ export const OWN_AUTHORIZATION_SUITES = [
   'training',
   'dues',
   'transfer',
+  'review',
 ] as const;
 
 /** Callers who must be refused something in every suite: outside the branch, or not even bound. */

@@ -4,7 +4,7 @@ import { database } from '../runtime/cloud';
 import { getAllDocs, getDocs } from '../runtime/documents';
 import { statsBranch } from './access';
 import { loadRules } from './config';
-import { readCounters } from './counters';
+import { readCountersWithReviews } from './reviews-held';
 import { lightScope, metricsOf, periodOrInvalid } from './dashboard.service';
 import { toTrend } from './metrics';
 import { type Period } from './rules';
@@ -71,7 +71,7 @@ export async function branchStats(
   const { scope, asOf, months } = lightScope(period, now);
   const [rules, counters, absent] = await Promise.all([
     loadRules(),
-    readCounters({ branchIds: [branch._id], months: period.months, complianceMonths: months }, now),
+    readCountersWithReviews({ branchIds: [branch._id], months: period.months, complianceMonths: months }, now),
     absences(branch._id, period, now),
   ]);
   return {

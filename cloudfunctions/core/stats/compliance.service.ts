@@ -5,6 +5,7 @@ import { getAllDocs } from '../runtime/documents';
 import { beijingDate } from '../runtime/time';
 import { statsBranch } from './access';
 import { loadRules } from './config';
+import { addReviewsHeld, publishedReviews } from './reviews-held';
 import {
   beijingMonthOf,
   complianceItems,
@@ -59,16 +60,20 @@ export function monthsFromActivities(
 }
 
 export async function branchCompliance(branch: BranchDoc, year: number, now: Date): Promise<Compliance> {
-  const [rules, activities, terms] = await Promise.all([
+  const period = periodOrThrow(String(year));
+  const [rules, activities, reviews, terms] = await Promise.all([
     loadRules(),
     activitiesOfYear(branch._id, year),
+    publishedReviews({ branchIds: [branch._id], months: period.months }),
     termsOf(branch._id),
   ]);
+  const months = monthsFromActivities(activities, now);
+  addReviewsHeld(new Map([[branch._id, months]]), reviews);
   const items = complianceItems({
-    period: periodOrThrow(String(year)),
+    period,
     rules,
     hasPartyGroups: branch.partyGroups.length > 0,
-    months: monthsFromActivities(activities, now),
+    months,
     now,
   });
   const training = latestItem(terms);

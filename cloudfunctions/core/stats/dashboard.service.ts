@@ -5,7 +5,8 @@ import { getAllDocs } from '../runtime/documents';
 import { invalidArgument } from '../runtime/app-error';
 import { requireBureau } from './access';
 import { loadRules } from './config';
-import { emptyTotals, readCounters, type PeriodCounters } from './counters';
+import { emptyTotals, type PeriodCounters } from './counters';
+import { readCountersWithReviews } from './reviews-held';
 import { toMetrics, toTrend } from './metrics';
 import { complianceItems, lightOf, parsePeriod, periodOrThrow, type MonthActivity, type Period } from './rules';
 import { withTrainingLight } from '../training/compliance';
@@ -75,7 +76,7 @@ export async function dashboard(session: Session, input: { period: string }, now
   const [branches, rules, counters, training] = await Promise.all([
     activeBranches(),
     loadRules(),
-    readCounters({ months: period.months, complianceMonths: months }, now),
+    readCountersWithReviews({ months: period.months, complianceMonths: months }, now),
     // 书记培训: one read of every branch's terms (training/terms.service).
     trainingItemsOf(),
   ]);

@@ -5,7 +5,7 @@ import { cloud, database } from '../runtime/cloud';
 import { getAllDocs } from '../runtime/documents';
 import { requireBureau } from './access';
 import { loadRules } from './config';
-import { readCounters } from './counters';
+import { readCountersWithReviews } from './reviews-held';
 import { activeBranches, lightScope, metricsOf, periodOrInvalid } from './dashboard.service';
 import { inspectionOf } from './inspection.service';
 import { monthsFromActivities } from './compliance.service';
@@ -67,7 +67,7 @@ export async function statsWorkbook(periodKey: string, now = new Date()): Promis
   const [branches, rules, counters, inspection, names, evidence] = await Promise.all([
     activeBranches(),
     loadRules(),
-    readCounters({ months: period.months, complianceMonths: months }, now),
+    readCountersWithReviews({ months: period.months, complianceMonths: months }, now),
     inspectionOf(period.key, now),
     secretaries(),
     evidenceMonths(scope, asOf),

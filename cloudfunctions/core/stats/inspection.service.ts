@@ -15,7 +15,8 @@ import { timeOrderedId } from '../runtime/ids';
 import { runTransaction } from '../runtime/transaction';
 import { requireBureau } from './access';
 import { loadRules, loadScheme } from './config';
-import { emptyTotals, readCounters, type PeriodCounters } from './counters';
+import { emptyTotals, type PeriodCounters } from './counters';
+import { readCountersWithReviews } from './reviews-held';
 import { activeBranches, asOfPeriod, periodOrInvalid } from './dashboard.service';
 import { toMetrics } from './metrics';
 import { complianceItems, isRateRule, RATE_RULES, type Period } from './rules';
@@ -75,7 +76,7 @@ export async function inspectionOf(periodKey: string, now = new Date()): Promise
     activeBranches(),
     loadRules(),
     loadScheme(),
-    readCounters({ months: period.months, complianceMonths: period.months }, now),
+    readCountersWithReviews({ months: period.months, complianceMonths: period.months }, now),
     adjustmentsOf(period.key),
   ]);
   const total = scheme.reduce((a, i) => a + i.points, 0);

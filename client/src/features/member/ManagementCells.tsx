@@ -3,6 +3,7 @@ import type { LoginResult } from '@zhibu/types';
 import { Cell, CellGroup } from '@/ui';
 import { developmentPages } from '@/features/development';
 import { duesPages } from '@/features/dues';
+import { reviewPages } from '@/features/review';
 import { statsPages } from '@/features/stats';
 import { trainingPages } from '@/features/training';
 import { transferPages } from '@/features/transfer';
@@ -32,6 +33,7 @@ export function ManagementCells({ member }: { member: LoginResult }) {
         <Cell label="我的培训" value="本届任期培训次数" onClick={open(trainingPages.mine())} />
         <Cell label="党费管理" value="基数、缴纳、公示" onClick={open(duesPages.manage())} />
         <Cell label="组织关系转接" value="转入、转出、待接收" onClick={open(transferPages.list())} />
+        <Cell label="民主评议党员" value="开启、进度、评定、公示" onClick={open(reviewPages.manage())} />
       </CellGroup>
       {admin ? (
         <CellGroup title="局党委管理">
@@ -42,6 +44,8 @@ export function ManagementCells({ member }: { member: LoginResult }) {
           <Cell label="全局发展情况" value="各阶段人数、逾期" onClick={open(developmentPages.pipeline())} />
           <Cell label="培训登记" value="培训、书记任期与次数" onClick={open(trainingPages.list())} />
           <Cell label="党费收缴汇总" value="各支部按月、上缴表" onClick={open(duesPages.bureau())} />
+          <Cell label="评议不合格党员" value="各支部民主评议" onClick={open(reviewPages.failing())} />
+          <Cell label="民主评议设置" value="权重、优秀比例" onClick={open(reviewPages.settings())} />
           <Cell label="操作记录" value="谁在何时改了什么" onClick={open(orgPages.audit())} />
         </CellGroup>
       ) : null}

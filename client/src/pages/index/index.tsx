@@ -7,6 +7,7 @@ import { HomeDevelopmentCard, HomeSponsorCard } from '@/features/development';
 import { BureauShortcutsCard, isBureauAdmin, MemberHero, SessionGate, useSession } from '@/features/member';
 import { HomeNoticeCard } from '@/features/notice';
 import { HomeQuizCard } from '@/features/quiz';
+import { HomeReviewCard } from '@/features/review';
 import { HomeTodoCard } from '@/features/stats';
 import { HomeStudyCard } from '@/features/study';
 import { HomeTransferCard } from '@/features/transfer';
@@ -30,6 +31,7 @@ function homeCards(member: LoginResult, home: ActivityHome | null, refreshKey: n
     ['development', isBranchCommittee(member) ? <HomeDevelopmentCard /> : null],
     ['sponsor', <HomeSponsorCard />],
     ['transfer', member.roles.includes('secretary') || isBureauAdmin(member.roles) ? <HomeTransferCard /> : null],
+    ['review', <HomeReviewCard />],
     ['activities', mine ? <MyActivitiesCard home={mine} scanButton={<ScanCheckinButton />} /> : null],
     ['notices', <HomeNoticeCard />],
     ['study', <HomeStudyCard refreshKey={refreshKey} />],

@@ -13,6 +13,7 @@ import {
 import { openHistory } from '@/features/activity';
 import { developmentPages, IN_PIPELINE, openDevelopmentPage } from '@/features/development';
 import { duesPages, openDuesPage } from '@/features/dues';
+import { openReviewPage, reviewPages } from '@/features/review';
 import { openStatsPage, statsPages } from '@/features/stats';
 import { Cell, CellGroup } from '@/ui';
 
@@ -35,6 +36,7 @@ export default function MinePage() {
             <Cell label="我的出勤记录" value="参加过的活动" onClick={openHistory} />
             <Cell label="我的党费" value="已缴、待缴、欠缴" onClick={() => openDuesPage(duesPages.mine())} />
             <Cell label="党费公示" value="本支部按季度公示" onClick={() => openDuesPage(duesPages.board())} />
+            <Cell label="民主评议党员" value="自评、互评、结果" onClick={() => openReviewPage(reviewPages.home())} />
             {record.state.status === 'ready' && IN_PIPELINE.has(record.state.data.status) ? (
               <Cell
                 label="我的入党进程"
