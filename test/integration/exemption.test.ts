@@ -125,6 +125,19 @@ describe('an approved exemption and 应到', () => {
       }),
     );
     expect(ended).toMatchObject({ status: 'ended', to: today() });
+    // The meetings it took them off, and those created while it ran, expect them again, 应到 too.
+    expect((await getDoc<ActivityDoc>(COLLECTIONS.activities, inside))!.expectedIds).toContain(member._id);
+    expect((await detail(fx, 'secretaryA', inside)).expected).toBe(before.expected);
+    expect(
+      (await getDoc<BranchMonthDoc>(COLLECTIONS.branchMonths, `${BRANCH_A}_${insideDoc.month}`))!.activities[inside]!
+        .expected,
+    ).toBe(monthBefore);
+    expect((await getDoc<ActivityDoc>(COLLECTIONS.activities, created))!.expectedIds).toContain(member._id);
+    // Ending it again changes nothing (already ended), and nothing is counted twice.
+    expect((await fx.call('secretaryA', 'member', 'endExemption', { exemptionId: approved.exemptionId })).ok).toBe(
+      false,
+    );
+    expect((await detail(fx, 'secretaryA', inside)).expected).toBe(before.expected);
     const again = await createActivity(fx, 'secretaryA', startingIn(2 * 24 * 60, { title: '两天后的党小组会' }));
     expect((await getDoc<ActivityDoc>(COLLECTIONS.activities, again))!.expectedIds).toContain(member._id);
 

@@ -2,7 +2,7 @@ import { COLLECTIONS, type Audience, type BranchDoc, type MemberDoc } from '@zhi
 import { invalidArgument } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { getAllDocs } from '../runtime/documents';
-import { exemptAt as exemptAt_ } from '../member/exemption.service';
+import { exemptAt as exemptAt_ } from '../member/exempt-at';
 
 /**
  * The active members of a branch an audience names, by id, in roster order. A committee-only

@@ -9,11 +9,12 @@ import {
   type endExemptionInput,
 } from '@zhibu/types';
 import type { z } from 'zod';
+import { joinComingActivities } from '../activity/join';
 import { withdrawFromActivities } from '../activity/withdraw';
 import { audit } from '../org/audit';
 import { failedPrecondition, forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { getAllDocs, getDoc, getDocs } from '../runtime/documents';
+import { getDoc, getDocs } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { beijingDate } from '../runtime/time';
 import { runTransaction, txGet } from '../runtime/transaction';
@@ -135,8 +136,9 @@ export async function addExemption(session: Session, input: z.infer<typeof addEx
 
 /**
  * Ends an exemption early (its last day moves to `lastDay`, today by default) or, before it began,
- * revokes it; audited. Meetings it took the member off are not given back to them: the secretary
- * adds the member to a coming meeting by editing its audience, as for anyone else.
+ * revokes it; audited in one transaction. Then the member joins again the branch's meetings still to
+ * start in the days it no longer covers, where the audience takes them in (the whole branch, their
+ * committee or party group; see activity/join.ts) — re-runnable, as withdrawal was.
  */
 export async function endExemption(session: Session, input: z.infer<typeof endExemptionInput>): Promise<Exemption> {
   const found = await getDoc<ExemptionDoc>(COLLECTIONS.exemptions, input.exemptionId);
@@ -177,6 +179,11 @@ export async function endExemption(session: Session, input: z.infer<typeof endEx
     );
     return { ...current, ...change } as ExemptionDoc;
   });
+  const member = await memberRepository.member(updated.memberId);
+  if (member?.active && member.branchId === updated.branchId) {
+    const freedFrom = new Date(Math.max(new Date(updated.toAt).getTime(), at.getTime()));
+    await joinComingActivities(member, freedFrom, new Date(found.toAt));
+  }
   return toView(updated, at);
 }
 
@@ -191,23 +198,4 @@ export async function exemptionOf(memberId: string, at: Date): Promise<Exemption
     (d) => d.status !== 'revoked' && new Date(d.fromAt).getTime() <= t && new Date(d.toAt).getTime() > t,
   );
   return found ? toView(found, at) : null;
-}
-
-/**
- * The members of a branch whose exemption covers `at` (an activity's start): they are not in its
- * 应到. One query, over that branch's active exemptions.
- */
-export async function exemptAt(branchId: string, at: Date): Promise<Set<string>> {
-  const db = database();
-  const _ = db.command;
-  // Those not over by then: a handful per branch, however long its history.
-  const docs = await getAllDocs<Pick<ExemptionDoc, 'memberId' | 'fromAt'>>(() =>
-    db
-      .collection(COLLECTIONS.exemptions)
-      .where({ branchId, status: _.in(['active', 'ended']), toAt: _.gt(at) })
-      .field({ memberId: true, fromAt: true })
-      .orderBy('toAt', 'asc')
-      .orderBy('_id', 'asc'),
-  );
-  return new Set(docs.filter((d) => new Date(d.fromAt).getTime() <= at.getTime()).map((d) => d.memberId));
 }

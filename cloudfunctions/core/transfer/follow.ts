@@ -1,41 +1,8 @@
-import { COLLECTIONS, type ActivityDoc, type TransferDoc } from '@zhibu/types';
-import { bump } from '../activity/counters';
+import { COLLECTIONS, type MemberDoc, type TransferDoc } from '@zhibu/types';
+import { joinComingActivities } from '../activity/join';
 import { withdrawFromActivities } from '../activity/withdraw';
 import { database } from '../runtime/cloud';
-import { getDocs } from '../runtime/documents';
-
-/**
- * The new branch's coming meetings the member joins: those for the whole branch (not a committee,
- * a party group or a named list), not yet started. Their audience was fixed at publication to "the
- * branch", and a member received into it is now one of the branch; a meeting that already started
- * keeps the audience it started with.
- */
-async function joinComingActivities(memberId: string, branchId: string, from: Date): Promise<number> {
-  const db = database();
-  const _ = db.command;
-  const coming = await getDocs<Pick<ActivityDoc, '_id' | 'branchId' | 'month' | 'type' | 'audience'>>(
-    db
-      .collection(COLLECTIONS.activities)
-      .where({ branchId, startAt: _.gt(from), status: 'scheduled' })
-      .field({ _id: true, branchId: true, month: true, type: true, audience: true })
-      .limit(1000),
-  );
-  let joined = 0;
-  for (const activity of coming) {
-    if (activity.audience.kind !== 'branch' || activity.type === 'committee') continue;
-    // A conditional update, then its counter: re-runnable, as only an activity that does not yet
-    // expect the member changes; a counter missed by a stop in between is repaired by the recount.
-    const result = (await db
-      .collection(COLLECTIONS.activities)
-      .where({ _id: activity._id, expectedIds: _.neq(memberId), startAt: _.gt(from), status: 'scheduled' })
-      .update({ data: { expectedIds: _.push(memberId), changedAt: new Date() } })) as { stats: { updated: number } };
-    if (result.stats.updated > 0) {
-      await bump(activity, { expected: 1 });
-      joined++;
-    }
-  }
-  return joined;
-}
+import { getDoc, getDocs } from '../runtime/documents';
 
 /**
  * What follows an accepted transfer within the bureau, after the transaction that moved the member:
@@ -51,7 +18,9 @@ export async function followMember(
   if (!transfer.fromBranchId || !transfer.toBranchId || !transfer.decidedAt) return;
   const at = new Date(transfer.decidedAt);
   await withdrawFromActivities(transfer.memberId, at, undefined, transfer.fromBranchId);
-  await joinComingActivities(transfer.memberId, transfer.toBranchId, at);
+  const member = await getDoc<MemberDoc>(COLLECTIONS.members, transfer.memberId);
+  // Only while the member is still in the branch that received them (not moved on since).
+  if (member && member.branchId === transfer.toBranchId) await joinComingActivities(member, at);
   await database()
     .collection(COLLECTIONS.transfers)
     .doc(transfer._id)
