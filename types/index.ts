@@ -1,4 +1,5 @@
 import { activityContract } from './activity';
+import { appraisalContract } from './appraisal';
 import { developmentContract } from './development';
 import { jobsContract } from './jobs';
 import { memberContract } from './member';
@@ -10,6 +11,7 @@ import { statsContract } from './stats';
 import { studyContract } from './study';
 
 export * from './activity';
+export * from './appraisal';
 export * from './development';
 export * from './api';
 export * from './jobs';
@@ -37,6 +39,7 @@ export const contracts = {
   quiz: quizContract,
   stats: statsContract,
   development: developmentContract,
+  appraisal: appraisalContract,
 } as const;
 
 export type Contracts = typeof contracts;

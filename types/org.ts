@@ -59,7 +59,7 @@ export const auditEntrySchema = z.object({
   actorId: z.string(),
   actorName: z.string(),
   action: z.string(),
-  targetType: z.enum(['member', 'branch', 'invite', 'notice', 'candidate']),
+  targetType: z.enum(['member', 'branch', 'invite', 'notice', 'candidate', 'appraisal']),
   targetId: z.string(),
   targetName: z.string(),
   branchId: z.string(),

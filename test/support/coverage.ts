@@ -5,7 +5,7 @@ import { contracts } from '@zhibu/types';
  * lives in a suite of their own under test/integration/<fn>/ rather than in the central matrix:
  * each of those suites proves, with `actionCoverage`, that it reached every action of its contract.
  */
-export const OWN_AUTHORIZATION_SUITES = ['notice', 'study', 'quiz', 'stats', 'development'] as const;
+export const OWN_AUTHORIZATION_SUITES = ['notice', 'study', 'quiz', 'stats', 'development', 'appraisal'] as const;
 
 /** Callers who must be refused something in every suite: outside the branch, or not even bound. */
 const OUTSIDERS = new Set(['memberB', 'secretaryB', 'stranger', 'unbound']);
