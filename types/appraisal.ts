@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { action } from './api';
 import { calendarDateSchema } from './development';
 import { idSchema, pageInputSchema } from './fields';
-import { attachmentInputSchema, attachmentSchema } from './notice';
+import { attachmentInputSchema, attachmentSchema, MAX_ATTACHMENTS } from './notice';
 import { yearSchema } from './stats';
 
 /** 述职评议: the four grades a member or a teacher gives a secretary's 述职. */
@@ -17,7 +17,7 @@ export const APPRAISAL_GRADE_NAMES: Record<AppraisalGrade, string> = {
 };
 
 export const APPRAISAL_TEXT_MAX = 5000;
-export const APPRAISAL_ATTACHMENTS_MAX = 5;
+export const APPRAISAL_ATTACHMENTS_MAX = MAX_ATTACHMENTS;
 /** Teacher codes one call may make, and one report may have in all. */
 export const APPRAISAL_CODES_PER_CALL = 100;
 export const APPRAISAL_CODES_MAX = 500;
@@ -80,6 +80,8 @@ export type AppraisalRow = z.infer<typeof appraisalRowSchema>;
 
 export const ownReportSchema = z.object({
   ...progressFields,
+  /** Where its files are uploaded (`appraisal/<branchId>/`). */
+  branchId: z.string(),
   text: z.string(),
   attachments: z.array(attachmentSchema),
   submittedAt: z.string().nullable(),

@@ -45,6 +45,7 @@ export async function mine(
     const tally = (await tallyOf([ownDoc._id])).get(ownDoc._id);
     own = {
       ...rowOf(ownDoc, tally, view.ended),
+      branchId: ownDoc.branchId,
       text: ownDoc.text,
       attachments: await attachmentViews(ownDoc.attachments),
       submittedAt: ownDoc.submittedAt ? ownDoc.submittedAt.toISOString() : null,
