@@ -102,6 +102,19 @@ export const rateItemSchema = z.object({
 });
 export type RateItem = z.infer<typeof rateItemSchema>;
 
+/**
+ * What a teacher reads before grading: the 述职 a genuine, unused code is for, and nothing else —
+ * no counts, no other report, nothing about who has rated.
+ */
+export const codeReportSchema = z.object({
+  year: z.number().int(),
+  secretaryName: z.string(),
+  branchName: z.string(),
+  text: z.string(),
+  attachments: z.array(attachmentSchema),
+});
+export type CodeReport = z.infer<typeof codeReportSchema>;
+
 export const appraisalContract = {
   open: action(windowInput, z.object({ roundId: z.string(), secretaries: z.number().int() })),
   close: action(z.object({ roundId: idSchema }).strict(), z.object({ roundId: z.string(), ended: z.boolean() })),
@@ -146,6 +159,8 @@ export const appraisalContract = {
       .strict(),
     z.object({ codes: z.array(z.string()), codesIssued: z.number().int() }),
   ),
+  /** Reads the 述职 a code is for without using the code up. */
+  teacherView: action(z.object({ code: teacherCodeSchema }).strict(), codeReportSchema),
   teacherRate: action(
     z.object({ code: teacherCodeSchema, grade: appraisalGradeSchema }).strict(),
     z.object({ secretaryName: z.string(), branchName: z.string() }),

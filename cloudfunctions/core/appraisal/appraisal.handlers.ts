@@ -4,7 +4,8 @@ import { issueCodes } from './codes';
 import { exportResults } from './export.service';
 import { mine, submitReport } from './report.service';
 import { closeRound, openRound, overview } from './round.service';
-import { rateReport, rateWithCode } from './vote.service';
+import { rateWithCode, viewWithCode } from './teacher.service';
+import { rateReport } from './vote.service';
 
 export const appraisalHandlers: Handlers<typeof contracts.appraisal> = {
   open: { access: 'member', run: (input, { session }) => openRound(session, input) },
@@ -15,6 +16,7 @@ export const appraisalHandlers: Handlers<typeof contracts.appraisal> = {
   rate: { access: 'member', run: (input, { session }) => rateReport(session, input) },
   issueCodes: { access: 'member', run: (input, { session }) => issueCodes(session, input) },
   // A teacher is no member: the one-time code is what entitles them.
+  teacherView: { access: 'anyone', run: (input, { openid }) => viewWithCode(openid, input) },
   teacherRate: { access: 'anyone', run: (input, { openid }) => rateWithCode(openid, input) },
   export: { access: 'member', run: (input, { session }) => exportResults(session, input.year) },
 };

@@ -1,24 +1,16 @@
-import {
-  COLLECTIONS,
-  type AppraisalCodeDoc,
-  type AppraisalGrade,
-  type AppraisalReportDoc,
-  type AppraisalVoteDoc,
-} from '@zhibu/types';
+import { COLLECTIONS, type AppraisalGrade, type AppraisalReportDoc, type AppraisalVoteDoc } from '@zhibu/types';
 import { isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { conflict, failedPrecondition, forbidden, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getDoc } from '../runtime/documents';
-import { returnAttempt, takeAttempt, type FailureRule } from '../runtime/failure-limit';
 import { raterKey } from '../runtime/rater-key';
 import { roundOf, roundState } from './access';
-import { codeIdOf } from './codes';
 
 /** The vote of a member: its id is all that is kept of who cast it. */
 export const memberVoteId = (reportId: string, memberId: string) => `m_${raterKey(reportId, memberId)}`;
-const teacherVoteId = (reportId: string, codeId: string) => `t_${raterKey(reportId, codeId)}`;
+export const teacherVoteId = (reportId: string, codeId: string) => `t_${raterKey(reportId, codeId)}`;
 
 /** Why a report cannot be rated now, or null. */
 export async function ratingBlocked(report: AppraisalReportDoc, now = new Date()): Promise<string | null> {
@@ -33,7 +25,7 @@ export async function ratingBlocked(report: AppraisalReportDoc, now = new Date()
  * One vote, written once: the database refuses a second with the same id, so of any number of
  * simultaneous tries exactly one counts. Nothing else is written — no time, no counter.
  */
-async function castVote(vote: AppraisalVoteDoc, duplicate: string): Promise<void> {
+export async function castVote(vote: AppraisalVoteDoc, duplicate: string): Promise<void> {
   const { _id, ...data } = vote;
   try {
     await database()
@@ -70,51 +62,4 @@ export async function rateReport(
     '您已经评价过了，每人只能评价一次',
   );
   return { reportId: report._id, rated: true };
-}
-
-const CODE_WINDOW_MS = 15 * 60 * 1000;
-/**
- * Wrong or spent codes one caller may try per window. A caller the platform cannot identify (the
- * H5 app without a login) shares one allowance with every other such caller.
- */
-function codeRule(openid: string | null): FailureRule {
-  return {
-    id: `apcode_${openid ?? 'anonymous'}`,
-    max: openid ? 10 : 30,
-    windowMs: CODE_WINDOW_MS,
-    message: '评价码错误次数过多，请 15 分钟后再试',
-  };
-}
-
-/** A teacher's grade through a one-time code: no member, no login needed; the code is the proof. */
-export async function rateWithCode(
-  openid: string | null,
-  input: { code: string; grade: AppraisalGrade },
-  now = new Date(),
-): Promise<{ secretaryName: string; branchName: string }> {
-  const rule = codeRule(openid);
-  await takeAttempt(rule);
-  const code = await getDoc<AppraisalCodeDoc>(COLLECTIONS.appraisalCodes, codeIdOf(input.code));
-  if (!code) throw notFound('评价码无效，请核对后重新输入');
-  const report = await getDoc<AppraisalReportDoc>(COLLECTIONS.appraisalReports, code.reportId);
-  if (!report) throw notFound('评价码无效，请核对后重新输入');
-  const blocked = await ratingBlocked(report, now);
-  if (blocked) {
-    // A genuine code at the wrong time is not a guess.
-    await returnAttempt(rule);
-    throw failedPrecondition(blocked);
-  }
-  await castVote(
-    {
-      _id: teacherVoteId(report._id, code._id),
-      roundId: report.roundId,
-      reportId: report._id,
-      source: 'teacher',
-      grade: input.grade,
-    },
-    '该评价码已经使用过，每个评价码只能使用一次',
-  );
-  // The vote stands either way; a lost refund only costs this caller one attempt.
-  await returnAttempt(rule).catch((error: unknown) => console.error('[appraisal] returning an attempt failed', error));
-  return { secretaryName: report.secretaryName, branchName: report.branchName };
 }

@@ -89,6 +89,47 @@ describe('votes under concurrency', () => {
     // Another teacher is not held up by the guesser.
     expect(await call('wx_teacher_0002', 'teacherRate', { code, grade: 'poor' })).toMatchObject({ ok: true });
   });
+
+  it('reading with a code shares the guessing limit with rating', async () => {
+    const guesser = 'wx_guesser_0002';
+    const wrong = (i: number) => `ABCD-EFGH-JK${'23456789AB'[i]}Y`;
+    for (let i = 0; i < 6; i++) {
+      expect(await call(guesser, 'teacherView', { code: wrong(i) })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    }
+    for (let i = 6; i < 10; i++) {
+      expect(await call(guesser, 'teacherRate', { code: wrong(i), grade: 'poor' })).toMatchObject({
+        ok: false,
+        code: 'NOT_FOUND',
+      });
+    }
+    const [code] = await codesFor(runtime, REPORT_A, 1);
+    expect(await call(guesser, 'teacherView', { code })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(await call(guesser, 'teacherRate', { code, grade: 'poor' })).toMatchObject({
+      ok: false,
+      code: 'RATE_LIMITED',
+    });
+  });
+
+  it('reading a genuine code again and again costs no attempts, at once or one after another', async () => {
+    const [code] = await codesFor(runtime, REPORT_A, 1);
+    const reader = 'wx_teacher_0003';
+    const burst = await Promise.all(Array.from({ length: 8 }, () => call(reader, 'teacherView', { code })));
+    expect(burst.every((r) => r.ok)).toBe(true);
+    for (let i = 0; i < 12; i++) expect(await call(reader, 'teacherView', { code })).toMatchObject({ ok: true });
+    expect(await call(reader, 'teacherRate', { code, grade: 'good' })).toMatchObject({ ok: true });
+    expect(await call(reader, 'teacherView', { code })).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('what a code reads is the same before and after votes are cast: it tells nothing of them', async () => {
+    const [code, other] = await codesFor(runtime, REPORT_A, 2);
+    const before = ok(await call(null, 'teacherView', { code }));
+    ok(await call(null, 'teacherRate', { code: other, grade: 'poor' }));
+    ok(await call(DEMO.memberB.openid, 'rate', { reportId: `ap_${YEAR}_${DEMO.secretaryB.memberId}`, grade: 'good' }));
+    const after = ok(await call(null, 'teacherView', { code }));
+    expect(after).toEqual(before);
+    expect(Object.keys(after).sort()).toEqual(['attachments', 'branchName', 'secretaryName', 'text', 'year']);
+    ok(await call(null, 'teacherRate', { code, grade: 'good' }));
+  });
 });
 
 describe('nothing ties a rater to a grade', () => {
@@ -123,7 +164,8 @@ describe('nothing ties a rater to a grade', () => {
     ).items.find((i) => i.reportId === REPORT_A)!;
     const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
     expect(sum(row.result.member)).toBe(2);
-    expect(sum(row.result.teacher)).toBe(22);
+    // 1 + 20 + 1 from the concurrency tests, 3 from the reading tests.
+    expect(sum(row.result.teacher)).toBe(25);
   });
 
   it('while the round was open, no answer carried a grade count', () => {
@@ -148,7 +190,8 @@ describe('nothing ties a rater to a grade', () => {
 
   it('a vote stores only its keyed id, the report and the grade: no rater, no code, no time', async () => {
     const votes = await all(COLLECTIONS.appraisalVotes);
-    expect(votes.length).toBe(24);
+    // 25 teacher votes and 2 member votes on A, 1 member vote on B.
+    expect(votes.length).toBe(28);
     for (const v of votes) {
       expect(Object.keys(v).sort()).toEqual(['_id', 'grade', 'reportId', 'roundId', 'source']);
       expect(v._id).toMatch(/^[mt]_[\w-]{32}$/);

@@ -1,9 +1,16 @@
-import type { AppraisalRow, OwnReport, RateItem, Result } from '@zhibu/types';
+import {
+  COLLECTIONS,
+  type AppraisalRow,
+  type CodeReport,
+  type OwnReport,
+  type RateItem,
+  type Result,
+} from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { actionCoverage } from '../../support/coverage';
 import { expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
-import { writesOf } from '../../support/snapshot';
+import { expectDatabaseUnchanged, writesOf } from '../../support/snapshot';
 import {
   codesFor,
   currentWindow,
@@ -171,6 +178,22 @@ const rows: { action: string; data: (caller: Caller) => unknown | Promise<unknow
       },
     },
     {
+      action: 'teacherView',
+      // Reading needs nothing but a genuine code either; the answer is that one 述职 and no more.
+      data: async () => ({ code: (await codesFor(runtime, REPORT_A, 1))[0] }),
+      expect: Object.fromEntries(
+        CALLERS.map((c) => [
+          c,
+          okWith((d: CodeReport) => {
+            expect(Object.keys(d).sort()).toEqual(['attachments', 'branchName', 'secretaryName', 'text', 'year']);
+            expect(d).toMatchObject({ year: YEAR, secretaryName: '王建国', branchName: '清河县第一中学党支部' });
+            expect(d.text).toContain('三会一课');
+            expect(JSON.stringify(d)).not.toContain('实验小学');
+          }),
+        ]),
+      ) as Record<Caller, Check>,
+    },
+    {
       action: 'teacherRate',
       // Anyone holding a genuine code may use it, member or not: the code is the entitlement.
       data: async () => ({ code: (await codesFor(runtime, REPORT_A, 1))[0], grade: 'average' }),
@@ -264,6 +287,54 @@ describe('well-formed input aimed at the wrong place', () => {
       expectRefused(await call('memberB', 'teacherRate', { code, grade: 'good' }), 'INVALID_ARGUMENT');
     }
     expectRefused(await call('memberB', 'teacherRate', { code: 'ZZZZ-ZZZZ-ZZZZ', grade: '优秀' }), 'INVALID_ARGUMENT');
+  });
+
+  it('teacherView: wrong shapes and extra fields are INVALID_ARGUMENT and write nothing', async () => {
+    const [code] = await codesFor(runtime, REPORT_A, 1);
+    for (const data of [
+      {},
+      { code: '' },
+      { code: 'ABCD-EFGH-IJKL' },
+      { code: { $ne: null } },
+      { code: ['ZZZZ-ZZZZ-ZZZZ'] },
+      { code: 'x'.repeat(41) },
+      { code, reportId: REPORT_B },
+      { code, grade: 'good' },
+    ]) {
+      const { result, writes } = await writesOf(runtime, () => call('memberB', 'teacherView', data));
+      expectRefused(result, 'INVALID_ARGUMENT');
+      expect(writes).toBe(0);
+    }
+  });
+
+  it('teacherView: a code never issued is NOT_FOUND and changes nothing but the guess count', async () => {
+    const result = await expectDatabaseUnchanged(
+      () => call('unbound', 'teacherView', { code: 'ZZZZ-ZZZZ-ZZZY' }),
+      [COLLECTIONS.rateLimits],
+    );
+    expectRefused(result, 'NOT_FOUND');
+  });
+
+  it('teacherView does not use the code up; once it is used, reading it is refused', async () => {
+    const [code] = await codesFor(runtime, REPORT_A, 1);
+    for (let i = 0; i < 3; i++) {
+      const result = await expectDatabaseUnchanged(
+        () => call('unbound', 'teacherView', { code }),
+        [COLLECTIONS.rateLimits],
+      );
+      expect(result).toMatchObject({ ok: true, data: { secretaryName: '王建国' } });
+    }
+    ok(await call('unbound', 'teacherRate', { code, grade: 'good' }));
+    expectRefused(await call('unbound', 'teacherView', { code }), 'CONFLICT');
+    expectRefused(await call('unbound', 'teacherRate', { code, grade: 'poor' }), 'CONFLICT');
+  });
+
+  it('teacherView of a 述职 not yet written says so and shows nothing of it', async () => {
+    const reportId = `ap_${YEAR}_b-zyxx-01`;
+    const [code] = await codesFor(runtime, reportId, 1, DEMO.admin.openid);
+    const result = await call('unbound', 'teacherView', { code });
+    expectRefused(result, 'FAILED_PRECONDITION');
+    expect(result).toMatchObject({ message: '书记尚未提交述职' });
   });
 
   it('windows and counts out of range are refused', async () => {
