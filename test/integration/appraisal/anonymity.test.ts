@@ -122,10 +122,10 @@ describe('votes under concurrency', () => {
 
   it('what a code reads is the same before and after votes are cast: it tells nothing of them', async () => {
     const [code, other] = await codesFor(runtime, REPORT_A, 2);
-    const before = ok(await call(null, 'teacherView', { code }));
+    const before = ok(await call<Record<string, unknown>>(null, 'teacherView', { code }));
     ok(await call(null, 'teacherRate', { code: other, grade: 'poor' }));
     ok(await call(DEMO.memberB.openid, 'rate', { reportId: `ap_${YEAR}_${DEMO.secretaryB.memberId}`, grade: 'good' }));
-    const after = ok(await call(null, 'teacherView', { code }));
+    const after = ok(await call<Record<string, unknown>>(null, 'teacherView', { code }));
     expect(after).toEqual(before);
     expect(Object.keys(after).sort()).toEqual(['attachments', 'branchName', 'secretaryName', 'text', 'year']);
     ok(await call(null, 'teacherRate', { code, grade: 'good' }));

@@ -41,7 +41,7 @@ export async function codesFor(
   runtime: LocalRuntime,
   reportId: string,
   count: number,
-  openid = DEMO.secretaryA.openid,
+  openid: string = DEMO.secretaryA.openid,
 ) {
   return ok(await callAs<{ codes: string[] }>(runtime, openid, 'appraisal', 'issueCodes', { reportId, count })).codes;
 }

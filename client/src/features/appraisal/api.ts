@@ -11,6 +11,7 @@ export const appraisalApi = {
   submit: (input: ActionInput<'appraisal', 'submit'>) => callFunction('appraisal', 'submit', input),
   rate: (input: ActionInput<'appraisal', 'rate'>) => callFunction('appraisal', 'rate', input),
   issueCodes: (reportId: string, count: number) => callFunction('appraisal', 'issueCodes', { reportId, count }),
+  teacherView: (code: string) => callFunction('appraisal', 'teacherView', { code }),
   teacherRate: (input: ActionInput<'appraisal', 'teacherRate'>) => callFunction('appraisal', 'teacherRate', input),
   export: (year: number) => callFunction('appraisal', 'export', { year }),
 };

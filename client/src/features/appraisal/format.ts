@@ -1,12 +1,20 @@
-import { APPRAISAL_GRADE_NAMES, APPRAISAL_GRADES, type GradeCounts } from '@zhibu/types';
+import { APPRAISAL_CODE_LENGTH, APPRAISAL_GRADES, type GradeCounts } from '@zhibu/types';
 
-const total = (c: GradeCounts) => APPRAISAL_GRADES.reduce((n, g) => n + c[g], 0);
+export const gradeTotal = (c: GradeCounts) => APPRAISAL_GRADES.reduce((n, g) => n + c[g], 0);
 
-/** 好 3（50%） · 较好 2（33%） …, or 暂无评价. */
-export function gradeLine(c: GradeCounts): string {
-  const all = total(c);
-  if (all === 0) return '暂无评价';
-  return APPRAISAL_GRADES.map((g) => `${APPRAISAL_GRADE_NAMES[g]} ${c[g]}（${Math.round((c[g] / all) * 100)}%）`).join(
-    ' · ',
-  );
+/** A grade's share of all, as a whole percent; 0 when nobody graded. */
+export const gradeShare = (c: GradeCounts, grade: keyof GradeCounts) => {
+  const all = gradeTotal(c);
+  return all === 0 ? 0 : Math.round((c[grade] / all) * 100);
+};
+
+/** What a teacher types, shown as the printed XXXX-XXXX-XXXX: capitals, hyphens put in, 12 characters at most. */
+export function formatTeacherCode(typed: string): string {
+  const plain = typed
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, APPRAISAL_CODE_LENGTH);
+  return plain.match(/.{1,4}/g)?.join('-') ?? '';
 }
+
+export const isWholeTeacherCode = (code: string) => code.replace(/-/g, '').length === APPRAISAL_CODE_LENGTH;

@@ -1,4 +1,5 @@
 export { appraisalApi } from './api';
 export { appraisalPages, currentYear, openAppraisalPage } from './routes';
-export { gradeLine } from './format';
+export { formatTeacherCode, isWholeTeacherCode } from './format';
+export { GradeTable } from './GradeTable';
 export { GradeButtons } from './GradeButtons';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { AppraisalRow } from '@zhibu/types';
 import { useCallback, useState } from 'react';
-import { appraisalApi, currentYear, gradeLine } from '@/features/appraisal';
+import { appraisalApi, currentYear, GradeTable } from '@/features/appraisal';
 import '@/features/appraisal/appraisal.css';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import {
@@ -49,22 +49,14 @@ function OpenForm({ year, onOpened }: { year: number; onOpened: () => void }) {
 
 function SecretaryRow({ row }: { row: AppraisalRow }) {
   return (
-    <Cell
-      label={
-        <View>
-          <Text>{`${row.secretaryName} · ${row.branchName}`}</Text>
-          <Text className="appraisal-result">
-            {`${row.submitted ? '已提交述职' : '未提交述职'} · 党员 ${row.memberRated}/${row.expected} · 教师 ${row.teacherRated}`}
-          </Text>
-          {row.result ? (
-            <>
-              <Text className="appraisal-result">{`党员：${gradeLine(row.result.member)}`}</Text>
-              <Text className="appraisal-result">{`教师：${gradeLine(row.result.teacher)}`}</Text>
-            </>
-          ) : null}
-        </View>
-      }
-    />
+    <View className="appraisal-row">
+      <Text className="appraisal-row__title">{row.secretaryName}</Text>
+      <Text className="appraisal-row__sub">{row.branchName}</Text>
+      <Text className="appraisal-result">
+        {`${row.submitted ? '已提交述职' : '未提交述职'} · 党员已评 ${row.memberRated}/${row.expected} · 教师已评 ${row.teacherRated}`}
+      </Text>
+      {row.result ? <GradeTable result={row.result} /> : null}
+    </View>
   );
 }
 
