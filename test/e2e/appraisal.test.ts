@@ -96,7 +96,7 @@ describe('述职评议 in the H5 app', () => {
     await shown(secretary.getByText(/已发评价码 2 个/)).waitFor();
     await fitsTheScreen(secretary);
     await secretary.waitForTimeout(1800);
-    await secretary.evaluate(() => window.scrollTo(0, 0));
+    await shown(secretary.getByText('评议时间')).scrollIntoViewIfNeeded();
     await screenshot(secretary, 'appraisal-secretary-top');
     await shown(secretary.locator('.appraisal-codes')).scrollIntoViewIfNeeded();
     await screenshot(secretary, 'appraisal-secretary-codes');

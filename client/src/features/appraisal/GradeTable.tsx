@@ -19,6 +19,9 @@ function Row({ label, counts }: { label: string; counts: GradeCounts }) {
 
 /** Members' and teachers' grades side by side: how many gave each, and the share. Never who. */
 export function GradeTable({ result }: { result: AppraisalResult }) {
+  if (gradeTotal(result.member) + gradeTotal(result.teacher) === 0) {
+    return <Text className="appraisal-result">暂无评价</Text>;
+  }
   return (
     <View className="grade-table">
       <View className="grade-table__row grade-table__row--title">

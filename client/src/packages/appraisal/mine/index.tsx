@@ -79,7 +79,11 @@ function OwnReportPanel({
           </View>
         ) : null}
       </CellGroup>
-      <Text className="appraisal-note">评价匿名进行，您只能看到人数和汇总结果；评议结束后显示各等次的人数。</Text>
+      <Text className="appraisal-note">
+        {ended
+          ? '评价匿名进行，您只能看到人数和汇总结果。'
+          : '评价匿名进行，您只能看到人数和汇总结果；评议结束后显示各等次的人数。'}
+      </Text>
       {ended ? (
         <>
           {own.text ? (
