@@ -6,6 +6,7 @@ export type FunctionMain = (event: unknown, context?: unknown) => Promise<unknow
 
 export const functionLoaders: Record<string, () => Promise<{ main: FunctionMain }>> = {
   activity: () => import('../cloudfunctions/activity/index'),
+  appraisal: () => import('../cloudfunctions/appraisal/index'),
   development: () => import('../cloudfunctions/development/index'),
   dues: () => import('../cloudfunctions/dues/index'),
   jobs: () => import('../cloudfunctions/jobs/index'),

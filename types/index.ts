@@ -1,4 +1,5 @@
 import { activityContract } from './activity';
+import { appraisalContract } from './appraisal';
 import { developmentContract } from './development';
 import { duesContract } from './dues';
 import { jobsContract } from './jobs';
@@ -14,6 +15,7 @@ import { trainingContract } from './training';
 import { transferContract } from './transfer';
 
 export * from './activity';
+export * from './appraisal';
 export * from './development';
 export * from './dues';
 export * from './api';
@@ -49,6 +51,7 @@ export const contracts = {
   dues: duesContract,
   transfer: transferContract,
   review: reviewContract,
+  appraisal: appraisalContract,
 } as const;
 
 export type Contracts = typeof contracts;

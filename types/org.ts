@@ -59,7 +59,7 @@ export const auditEntrySchema = z.object({
   actorId: z.string(),
   actorName: z.string(),
   action: z.string(),
-  targetType: z.enum(['member', 'branch', 'invite', 'notice', 'candidate', 'training', 'term', 'review']),
+  targetType: z.enum(['member', 'branch', 'invite', 'notice', 'candidate', 'training', 'term', 'review', 'appraisal']),
   targetId: z.string(),
   targetName: z.string(),
   branchId: z.string(),

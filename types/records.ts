@@ -5,6 +5,7 @@ import type { branchKindSchema, genderSchema, RecordStatus, Role } from './membe
 import type { NoticeCategory } from './notice';
 import type { ExemptionReason } from './exemption';
 import type { InspectionRuleKey } from './stats';
+import type { AppraisalGrade } from './appraisal';
 
 /**
  * Documents as stored in the database. Dates are stored as Date (written with db.serverDate()
@@ -458,4 +459,61 @@ export const COLLECTIONS = {
   reviewMembers: 'reviewMembers',
   reviewBallots: 'reviewBallots',
   reviewConfig: 'reviewConfig',
+  appraisalRounds: 'appraisalRounds',
+  appraisalReports: 'appraisalReports',
+  appraisalVotes: 'appraisalVotes',
+  appraisalCodes: 'appraisalCodes',
 } as const;
+
+/** 述职评议: one round per year (`ap_<year>`), its secretaries fixed when it opened. */
+export interface AppraisalRoundDoc {
+  _id: string;
+  year: number;
+  /** Beijing calendar days, inclusive. */
+  from: string;
+  to: string;
+  /** The reports of the round, in the order the bureau sees them. */
+  reports: { reportId: string; secretaryId: string; branchId: string }[];
+  closedAt: Date | null;
+  openedBy: string;
+  openedAt: Date;
+}
+
+/** One secretary's 述职 in a round: `<roundId>_<secretaryId>`. */
+export interface AppraisalReportDoc {
+  _id: string;
+  roundId: string;
+  year: number;
+  secretaryId: string;
+  secretaryName: string;
+  branchId: string;
+  branchName: string;
+  /** The members who may rate it, fixed when the round opened (the secretary not among them). */
+  raterIds: string[];
+  text: string;
+  attachments: { fileId: string; name: string; size: number }[];
+  submittedAt: Date | null;
+}
+
+/**
+ * One vote. `_id` is `m_`/`t_` and the keyed hash of (report, rater or code): nothing else about
+ * the rater, and no time, so a vote cannot be joined with anything that names a person.
+ */
+export interface AppraisalVoteDoc {
+  _id: string;
+  roundId: string;
+  reportId: string;
+  source: 'member' | 'teacher';
+  grade: AppraisalGrade;
+}
+
+/**
+ * A teacher code, stored only as its keyed hash (`tc_<hash>`); the code itself is shown once. Its
+ * use is the vote whose id derives from it, so nothing here changes when it is used.
+ */
+export interface AppraisalCodeDoc {
+  _id: string;
+  roundId: string;
+  reportId: string;
+  branchId: string;
+}

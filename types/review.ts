@@ -73,7 +73,7 @@ export const gradeCountsSchema = z.object({
   基本合格: z.number().int(),
   不合格: z.number().int(),
 });
-export type GradeCounts = z.infer<typeof gradeCountsSchema>;
+export type ReviewGradeCounts = z.infer<typeof gradeCountsSchema>;
 
 /** One reviewed member as the committee works on them (after rating has closed). */
 export const sheetItemSchema = z.object({
@@ -207,7 +207,7 @@ export interface ReviewMemberDoc {
   /** Roster position, for a stable order. */
   order: number;
   selfText: string | null;
-  counts: GradeCounts;
+  counts: ReviewGradeCounts;
   committeeGrade: ReviewGrade | null;
   /** The committee's decision where it differs from the computed grade (with `reason`). */
   override: ReviewGrade | null;

@@ -77,6 +77,11 @@ export default defineAppConfig({
       pages: ['home/index', 'manage/index', 'results/index', 'failing/index', 'settings/index'],
     },
     {
+      // 述职评议: a member's and a secretary's page, the bureau's, and a teacher's code entry (no member needed).
+      root: 'packages/appraisal',
+      pages: ['mine/index', 'bureau/index', 'teacher/index'],
+    },
+    {
       // Roster, invites and branches for the branch committee and the bureau (members never load it).
       root: 'packages/org',
       pages: [

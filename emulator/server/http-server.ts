@@ -39,6 +39,7 @@ const UPLOAD_KINDS: Record<string, { types: string[]; limit: number; refusal: st
   photos: { types: UPLOAD_TYPES, limit: UPLOAD_LIMIT, refusal: '只支持 JPEG、PNG、WebP 图片' },
   notices: attachments,
   study: attachments,
+  appraisal: attachments,
   quiz: { types: [XLSX_TYPE], limit: SHEET_LIMIT, refusal: '只支持 Excel（.xlsx）文件' },
   dues: { types: [XLSX_TYPE], limit: SHEET_LIMIT, refusal: '只支持 Excel（.xlsx）文件' },
 };

@@ -15,6 +15,7 @@ export const OWN_AUTHORIZATION_SUITES = [
   'dues',
   'transfer',
   'review',
+  'appraisal',
 ] as const;
 
 /** Callers who must be refused something in every suite: outside the branch, or not even bound. */

@@ -1,4 +1,4 @@
-import type { GradeCounts, ReviewGrade } from '@zhibu/types';
+import type { ReviewGradeCounts, ReviewGrade } from '@zhibu/types';
 import {
   computeResults,
   DEFAULT_REVIEW_SETTINGS,
@@ -8,13 +8,13 @@ import {
   weightedScore,
 } from '../../cloudfunctions/core/review/result';
 
-const counts = (优秀: number, 合格: number, 基本合格 = 0, 不合格 = 0): GradeCounts => ({
+const counts = (优秀: number, 合格: number, 基本合格 = 0, 不合格 = 0): ReviewGradeCounts => ({
   优秀,
   合格,
   基本合格,
   不合格,
 });
-const item = (memberId: string, c: GradeCounts, committeeGrade: ReviewGrade | null) => ({
+const item = (memberId: string, c: ReviewGradeCounts, committeeGrade: ReviewGrade | null) => ({
   memberId,
   counts: c,
   committeeGrade,

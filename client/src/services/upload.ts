@@ -123,7 +123,7 @@ export interface AttachmentUpload {
   group: string;
 }
 
-export type AttachmentFolder = 'notices' | 'study';
+export type AttachmentFolder = 'notices' | 'study' | 'appraisal';
 
 const ATTACHMENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',

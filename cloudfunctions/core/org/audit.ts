@@ -11,7 +11,7 @@ export interface AuditDoc {
   actorId: string;
   actorName: string;
   action: string;
-  targetType: 'member' | 'branch' | 'invite' | 'notice' | 'candidate' | 'training' | 'term' | 'review';
+  targetType: 'member' | 'branch' | 'invite' | 'notice' | 'candidate' | 'training' | 'term' | 'review' | 'appraisal';
   targetId: string;
   targetName: string;
   /** The branch the change concerns, so a branch's own history can be read. */

@@ -1,4 +1,4 @@
-import { REVIEW_GRADES, type GradeCounts, type ReviewGrade, type ReviewSettings } from '@zhibu/types';
+import { REVIEW_GRADES, type ReviewGradeCounts, type ReviewGrade, type ReviewSettings } from '@zhibu/types';
 
 /**
  * The counting rules of 民主评议党员, written once: how the members' votes and the committee's
@@ -15,7 +15,7 @@ const BANDS: [number, ReviewGrade][] = [
   [50, '基本合格'],
 ];
 
-export const emptyCounts = (): GradeCounts => ({ 优秀: 0, 合格: 0, 基本合格: 0, 不合格: 0 });
+export const emptyCounts = (): ReviewGradeCounts => ({ 优秀: 0, 合格: 0, 基本合格: 0, 不合格: 0 });
 
 export function gradeOfScore(score: number): ReviewGrade {
   for (const [min, grade] of BANDS) if (score >= min) return grade;
@@ -23,7 +23,7 @@ export function gradeOfScore(score: number): ReviewGrade {
 }
 
 /** The mean points of the members' votes; null when nobody rated the member. */
-export function memberScore(counts: GradeCounts): number | null {
+export function memberScore(counts: ReviewGradeCounts): number | null {
   let votes = 0;
   let points = 0;
   for (const grade of REVIEW_GRADES) {
@@ -37,7 +37,7 @@ export function memberScore(counts: GradeCounts): number | null {
 // points) / (sum of the weights). A member nobody rated is scored by the committee alone; without
 // the committee's rating there is no score yet. Two decimals.
 export function weightedScore(
-  counts: GradeCounts,
+  counts: ReviewGradeCounts,
   committeeGrade: ReviewGrade | null,
   settings: Pick<ReviewSettings, 'memberWeight' | 'committeeWeight'>,
 ): number | null {
@@ -56,7 +56,7 @@ export const excellentLimit = (reviewed: number, capPercent: number) => Math.flo
 
 export interface Scored {
   memberId: string;
-  counts: GradeCounts;
+  counts: ReviewGradeCounts;
   committeeGrade: ReviewGrade | null;
 }
 

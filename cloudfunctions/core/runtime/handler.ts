@@ -8,9 +8,10 @@ import { loadSession, type Session } from '../member/session';
 /**
  * Who may call an action at all. `openid`: any WeChat user, bound or not (binding itself needs
  * this). `member`: a WeChat user bound to an active member; finer role and branch rules are the
- * services' business.
+ * services' business. `anyone`: also a caller the platform cannot identify (a teacher's one-time
+ * appraisal code in the H5 app without a login); such an action must carry its own proof.
  */
-export type Access = 'openid' | 'member';
+export type Access = 'openid' | 'member' | 'anyone';
 
 export interface OpenidContext {
   openid: string;
@@ -18,13 +19,17 @@ export interface OpenidContext {
 export interface MemberContext extends OpenidContext {
   session: Session;
 }
+export interface AnyoneContext {
+  openid: string | null;
+}
 
 type Input<C extends ActionContract> = z.output<C['input']>;
 type Output<C extends ActionContract> = z.input<C['output']>;
 
 export type ActionHandler<C extends ActionContract> =
   | { access: 'openid'; run: (input: Input<C>, ctx: OpenidContext) => Promise<Output<C>> }
-  | { access: 'member'; run: (input: Input<C>, ctx: MemberContext) => Promise<Output<C>> };
+  | { access: 'member'; run: (input: Input<C>, ctx: MemberContext) => Promise<Output<C>> }
+  | { access: 'anyone'; run: (input: Input<C>, ctx: AnyoneContext) => Promise<Output<C>> };
 
 export type Handlers<M extends Record<string, ActionContract>> = { [K in keyof M]: ActionHandler<M[K]> };
 
@@ -56,16 +61,18 @@ export function createFunction<M extends Record<string, ActionContract>>(
       const handler = handlers[action] as ActionHandler<ActionContract>;
 
       const { openid } = getCaller();
-      if (!openid) throw unauthenticated('无法识别微信身份，请重新进入小程序');
-      const session = handler.access === 'member' ? await loadSession(openid) : null;
+      if (!openid && handler.access !== 'anyone') throw unauthenticated('无法识别微信身份，请重新进入小程序');
+      const session = handler.access === 'member' && openid ? await loadSession(openid) : null;
 
       const input = contract.input.safeParse(data);
       if (!input.success) return fail('INVALID_ARGUMENT', describeIssue(input.error));
 
       const output =
         handler.access === 'member'
-          ? await handler.run(input.data, { openid, session: session as Session })
-          : await handler.run(input.data, { openid });
+          ? await handler.run(input.data, { openid: openid as string, session: session as Session })
+          : handler.access === 'openid'
+            ? await handler.run(input.data, { openid: openid as string })
+            : await handler.run(input.data, { openid });
       // The output schema is the contract the client is typed by; an answer that breaks it is our bug.
       const checked = contract.output.safeParse(output);
       if (!checked.success) {

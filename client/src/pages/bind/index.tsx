@@ -10,9 +10,19 @@ import {
   switchDemoUser,
 } from '@/features/member';
 import { Button, Cell, CellGroup, showFailureToast } from '@/ui';
+import { appraisalPages, openAppraisalPage } from '@/features/appraisal';
 import './index.css';
 
 const isH5 = process.env.TARO_ENV === 'h5';
+
+/** Teachers who are not members rate their secretary's 述职 with a code, without binding. */
+function TeacherCodeCell() {
+  return (
+    <CellGroup title="述职评议">
+      <Cell label="我是教师，使用评价码评价书记述职" onClick={() => openAppraisalPage(appraisalPages.teacher())} />
+    </CellGroup>
+  );
+}
 
 /**
  * H5 only: the page was opened (from an invite QR code, say) without anyone signed in. The local
@@ -64,6 +74,7 @@ export default function BindPage() {
     return (
       <View className="page bind-page">
         <NewUserPrompt onReady={() => setIdentity(true)} />
+        <TeacherCodeCell />
       </View>
     );
   }
@@ -74,11 +85,14 @@ export default function BindPage() {
         initialCode={sceneCode}
         onIdentityLost={() => setIdentity(false)}
         footer={
-          isH5 ? (
-            <CellGroup title="演示环境">
-              <Cell label="切换演示用户" onClick={switchDemoUser} />
-            </CellGroup>
-          ) : null
+          <>
+            <TeacherCodeCell />
+            {isH5 ? (
+              <CellGroup title="演示环境">
+                <Cell label="切换演示用户" onClick={switchDemoUser} />
+              </CellGroup>
+            ) : null}
+          </>
         }
       />
     </View>

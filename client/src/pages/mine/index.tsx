@@ -15,6 +15,7 @@ import { developmentPages, IN_PIPELINE, openDevelopmentPage } from '@/features/d
 import { duesPages, openDuesPage } from '@/features/dues';
 import { openReviewPage, reviewPages } from '@/features/review';
 import { openStatsPage, statsPages } from '@/features/stats';
+import { appraisalPages, openAppraisalPage } from '@/features/appraisal';
 import { Cell, CellGroup } from '@/ui';
 
 export default function MinePage() {
@@ -46,6 +47,12 @@ export default function MinePage() {
             ) : null}
           </CellGroup>
           <MyBranchCells member={member} record={record.state} />
+          <CellGroup title="述职评议">
+            <Cell label="书记述职评议" value="述职与评价" onClick={() => openAppraisalPage(appraisalPages.mine())} />
+            {member.roles.includes('admin') ? (
+              <Cell label="述职评议管理" value="局党委" onClick={() => openAppraisalPage(appraisalPages.bureau())} />
+            ) : null}
+          </CellGroup>
           <ManagementCells member={member} />
           {process.env.TARO_ENV === 'h5' ? (
             <>

@@ -1,0 +1,28 @@
+import { View } from '@tarojs/components';
+import { APPRAISAL_GRADE_NAMES, APPRAISAL_GRADES, type AppraisalGrade } from '@zhibu/types';
+
+/** The four grades as large buttons, for members and teachers alike. */
+export function GradeButtons({
+  onPick,
+  disabled = false,
+}: {
+  onPick: (grade: AppraisalGrade) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <View className={`appraisal-grades${disabled ? ' appraisal-grades--disabled' : ''}`}>
+      {APPRAISAL_GRADES.map((g) => (
+        <View
+          key={g}
+          className="appraisal-grade"
+          hoverClass="appraisal-grade--hover"
+          role="button"
+          aria-label={`评价为${APPRAISAL_GRADE_NAMES[g]}`}
+          onClick={() => (disabled ? undefined : onPick(g))}
+        >
+          {APPRAISAL_GRADE_NAMES[g]}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+export { appraisalApi } from './api';
+export { appraisalPages, currentYear, openAppraisalPage } from './routes';
+export { formatTeacherCode, isWholeTeacherCode } from './format';
+export { GradeTable } from './GradeTable';
+export { GradeButtons } from './GradeButtons';
