@@ -39,12 +39,13 @@ export function noticeMoveData(noticeId: string, from: NoticeMonthEntry | undefi
   const data: Record<string, unknown> = {};
   for (const [field, total] of Object.entries(TOTAL) as [keyof typeof TOTAL, string][]) {
     const n = (to?.[field] ?? 0) - (from?.[field] ?? 0);
-    if (n) data[total] = _.inc(n);
+    // A new entry writes every total, zero too, so a month's figures are all present once counted.
+    if (n || (to && !from)) data[total] = _.inc(n);
     if (to && from && n) data[`${path}.${field}`] = _.inc(n);
   }
   const confirmBase = (e: NoticeMonthEntry | null | undefined) => (e?.confirm ? e.expected : 0);
   const base = confirmBase(to) - confirmBase(from);
-  if (base) data.noticeConfirmExpected = _.inc(base);
+  if (base || (to && !from)) data.noticeConfirmExpected = _.inc(base);
   if (!to) data[path] = _.remove();
   else if (!from) data[path] = _.set(to);
   else if (to.confirm !== from.confirm) data[`${path}.confirm`] = to.confirm;

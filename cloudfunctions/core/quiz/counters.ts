@@ -17,7 +17,12 @@ export async function attachQuiz(branchId: string, month: string, quizId: string
     branchId,
     month,
     { [`quizzes.${quizId}`]: _.exists(false) },
-    { [`quizzes.${quizId}`]: _.set(counters), quizExpected: _.inc(expected) },
+    {
+      [`quizzes.${quizId}`]: _.set(counters),
+      quizExpected: _.inc(expected),
+      quizTaken: _.inc(0),
+      quizPassed: _.inc(0),
+    },
   );
 }
 
