@@ -1,8 +1,16 @@
-import { ACTIVITY_TYPES, COLLECTIONS, type ActivityDoc, type ActivityType, type BranchMonthDoc } from '@zhibu/types';
+import {
+  ACTIVITY_TYPES,
+  COLLECTIONS,
+  type ActivityDoc,
+  type ActivityType,
+  type BranchMonthDoc,
+  type MonthTotals,
+} from '@zhibu/types';
 import { entryTypes, monthDocId } from '../activity/counters';
+import { yearDocId, yearOfMonth } from './rollup';
 import { database } from '../runtime/cloud';
 import { getAllDocs, MAX_PAGE } from '../runtime/documents';
-import { periodOfMonth, type MonthActivity } from './rules';
+import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
 
 /**
  * Reads the counters kept on write (branch-month documents: activities, study, quizzes and notices)
@@ -129,6 +137,66 @@ async function monthRows(scope: Scope): Promise<Map<string, MonthRow[]>> {
     months: $.push(MONTH_ROW_FIELDS.map(([, path]) => path)),
   });
   return new Map(rows.map((row) => [row._id, (row.months as unknown[][]).map(toMonthRow)]));
+}
+
+/** Whole years among some months (all twelve there), and the months left over. */
+export function splitYears(months: string[]): { years: string[]; months: string[] } {
+  const set = new Set(months);
+  const years = [...new Set(months.map(yearOfMonth))].filter((y) => periodOrThrow(y).months.every((m) => set.has(m)));
+  const whole = new Set(years);
+  return { years, months: months.filter((m) => !whole.has(yearOfMonth(m))) };
+}
+
+/** A branch's year: its totals (as a MonthRow whose `month` is the year) and each month's totals. */
+interface YearRow {
+  totals: MonthRow;
+  byMonth: Record<string, MonthTotals>;
+}
+
+/**
+ * The year documents of the scope (stats/rollup.ts), one row per branch with its years: one
+ * operation, one document per branch and year however many months and records lie behind it.
+ */
+async function yearRows(scope: { branchIds?: string[]; years: string[] }): Promise<Map<string, YearRow[]>> {
+  const db = database();
+  const _ = db.command;
+  const match = scope.branchIds
+    ? { _id: _.in(scope.branchIds.flatMap((b) => scope.years.map((y) => yearDocId(b, y)))) }
+    : { year: _.in(scope.years) };
+  const paths = [...MONTH_ROW_FIELDS.map(([field, path]) => (field === 'month' ? '$year' : path)), '$byMonth'];
+  const rows = await aggregate(COLLECTIONS.branchMonths, match, { _id: '$branchId', years: _.aggregate.push(paths) });
+  return new Map(
+    rows.map((row) => [
+      row._id,
+      (row.years as unknown[][]).map((values) => ({
+        totals: toMonthRow(values),
+        byMonth: (values[MONTH_ROW_FIELDS.length] ?? {}) as Record<string, MonthTotals>,
+      })),
+    ]),
+  );
+}
+
+/** One month's totals in a year document, as a MonthRow. */
+function slotRow(month: string, t: MonthTotals | undefined): MonthRow {
+  return {
+    month,
+    held: t?.held,
+    minuted: t?.minuted,
+    expected: t?.expected,
+    present: t?.present,
+    leave: t?.leave,
+    studyExpected: t?.study?.expected,
+    studyDone: t?.study?.done,
+    studyLate: t?.study?.late,
+    quizExpected: t?.quizExpected,
+    quizTaken: t?.quizTaken,
+    quizPassed: t?.quizPassed,
+    alsoHeld: t?.alsoHeld,
+    noticeExpected: t?.noticeExpected,
+    noticeRead: t?.noticeRead,
+    noticeConfirmed: t?.noticeConfirmed,
+    noticeConfirmExpected: t?.noticeConfirmExpected,
+  };
 }
 
 function toMonthRow(values: unknown[]): MonthRow {
@@ -260,8 +328,15 @@ export interface PeriodCounters {
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
-  const [rows, pending] = await Promise.all([
-    monthRows({ branchIds: scope.branchIds, months: allMonths }),
+  // Whole years are read from the year documents, the months left over from their own.
+  const split = splitYears(allMonths);
+  const [rows, years, pending] = await Promise.all([
+    split.months.length > 0
+      ? monthRows({ branchIds: scope.branchIds, months: split.months })
+      : new Map<string, MonthRow[]>(),
+    split.years.length > 0
+      ? yearRows({ branchIds: scope.branchIds, years: split.years })
+      : new Map<string, YearRow[]>(),
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),
   ]);
   const byBranch = new Map<string, Totals>();
@@ -284,6 +359,28 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
         const calendar = compliance.get(branchId) ?? new Map<string, MonthActivity>();
         calendar.set(row.month, { held: { ...row.held }, evidenced: { ...row.minuted } });
         compliance.set(branchId, calendar);
+      }
+    }
+  }
+  for (const [branchId, list] of years) {
+    for (const { totals, byMonth: slots } of list) {
+      const months = periodOrThrow(totals.month).months;
+      const periodMonths = months.filter((m) => inPeriodMonth.has(m));
+      // The year's own totals when the period holds the whole year; its months' otherwise.
+      if (periodMonths.length === months.length) addRow(totalsOf(byBranch, branchId), totals);
+      for (const month of months) {
+        const slot = slots[month];
+        if (!slot) continue;
+        if (inPeriodMonth.has(month)) {
+          const row = slotRow(month, slot);
+          if (periodMonths.length !== months.length) addRow(totalsOf(byBranch, branchId), row);
+          addRow(totalsOf(byMonth, month), row);
+        }
+        if (inComplianceMonth.has(month)) {
+          const calendar = compliance.get(branchId) ?? new Map<string, MonthActivity>();
+          calendar.set(month, { held: { ...slot.held }, evidenced: { ...slot.minuted } });
+          compliance.set(branchId, calendar);
+        }
       }
     }
   }
