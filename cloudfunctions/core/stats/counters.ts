@@ -4,7 +4,6 @@ import {
   type ActivityDoc,
   type ActivityType,
   type BranchMonthDoc,
-  type MonthTotals,
 } from '@zhibu/types';
 import { entryTypes, monthDocId } from '../activity/counters';
 import { yearDocId, yearOfMonth } from './rollup';
@@ -147,56 +146,102 @@ export function splitYears(months: string[]): { years: string[]; months: string[
   return { years, months: months.filter((m) => !whole.has(yearOfMonth(m))) };
 }
 
-/** A branch's year: its totals (as a MonthRow whose `month` is the year) and each month's totals. */
-interface YearRow {
-  totals: MonthRow;
-  byMonth: Record<string, MonthTotals>;
+/** The paths of a month's totals in a year document, in the order of MONTH_ROW_FIELDS (no `month`). */
+const slotPaths = (month: string) => MONTH_ROW_FIELDS.slice(1).map(([, path]) => `$byMonth.${month}.${path.slice(1)}`);
+
+/** The numeric paths of a month's totals the trend sums over branches (held by type, not minuted). */
+const TREND_SUMS: [keyof MonthRow | `held.${ActivityType}`, string][] = [
+  ...ACTIVITY_TYPES.map((t) => [`held.${t}`, `held.${t}`] as [`held.${ActivityType}`, string]),
+  ...MONTH_ROW_FIELDS.filter(([field]) => !['month', 'held', 'minuted'].includes(field)).map(
+    ([field, path]) => [field, path.slice(1)] as [keyof MonthRow, string],
+  ),
+];
+
+interface YearRead {
+  /** Per branch: its totals over the year's months in the period, and its compliance months. */
+  byBranch: Map<string, { totals: MonthRow[]; compliance: Map<string, MonthActivity> }>;
+  /** The year's months in the period, each summed over branches or one row per branch. */
+  byMonth: MonthRow[];
 }
 
 /**
- * The year documents of the scope (stats/rollup.ts), one row per branch with its years: one
- * operation, one document per branch and year however many months and records lie behind it.
+ * One year of the scope, from its year documents (stats/rollup.ts): one row per branch with only
+ * what the scope needs — the year's totals when the period holds the whole year (else the totals of
+ * its months in the period), and `held`/`minuted` of its compliance months — grouped in the
+ * database; and when the period holds the whole year, the monthly trend summed over branches in the
+ * database too (a second operation, one row). The cost follows branches, not months or records.
  */
-async function yearRows(scope: { branchIds?: string[]; years: string[] }): Promise<Map<string, YearRow[]>> {
+async function readYear(scope: {
+  branchIds?: string[];
+  year: string;
+  months: Set<string>;
+  complianceMonths: Set<string>;
+}): Promise<YearRead> {
   const db = database();
   const _ = db.command;
+  const $ = _.aggregate;
+  const months = periodOrThrow(scope.year).months;
   const match = scope.branchIds
-    ? { _id: _.in(scope.branchIds.flatMap((b) => scope.years.map((y) => yearDocId(b, y)))) }
-    : { year: _.in(scope.years) };
-  const paths = [...MONTH_ROW_FIELDS.map(([field, path]) => (field === 'month' ? '$year' : path)), '$byMonth'];
-  const rows = await aggregate(COLLECTIONS.branchMonths, match, { _id: '$branchId', years: _.aggregate.push(paths) });
-  return new Map(
-    rows.map((row) => [
-      row._id,
-      (row.years as unknown[][]).map((values) => ({
-        totals: toMonthRow(values),
-        byMonth: (values[MONTH_ROW_FIELDS.length] ?? {}) as Record<string, MonthTotals>,
-      })),
-    ]),
-  );
-}
-
-/** One month's totals in a year document, as a MonthRow. */
-function slotRow(month: string, t: MonthTotals | undefined): MonthRow {
-  return {
-    month,
-    held: t?.held,
-    minuted: t?.minuted,
-    expected: t?.expected,
-    present: t?.present,
-    leave: t?.leave,
-    studyExpected: t?.study?.expected,
-    studyDone: t?.study?.done,
-    studyLate: t?.study?.late,
-    quizExpected: t?.quizExpected,
-    quizTaken: t?.quizTaken,
-    quizPassed: t?.quizPassed,
-    alsoHeld: t?.alsoHeld,
-    noticeExpected: t?.noticeExpected,
-    noticeRead: t?.noticeRead,
-    noticeConfirmed: t?.noticeConfirmed,
-    noticeConfirmExpected: t?.noticeConfirmExpected,
-  };
+    ? { _id: _.in(scope.branchIds.map((b) => yearDocId(b, scope.year))) }
+    : { year: scope.year };
+  const whole = months.every((m) => scope.months.has(m));
+  const periodMonths = whole ? [] : months.filter((m) => scope.months.has(m));
+  const complianceMonths = months.filter((m) => scope.complianceMonths.has(m));
+  const paths = [
+    ...(whole ? MONTH_ROW_FIELDS.slice(1).map(([, path]) => path) : []),
+    ...periodMonths.flatMap(slotPaths),
+    ...complianceMonths.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
+  ];
+  const width = MONTH_ROW_FIELDS.length - 1;
+  const sums = whole ? months.flatMap((m) => TREND_SUMS.map(([, path]) => `$byMonth.${m}.${path}`)) : [];
+  const [rows, trend] = await Promise.all([
+    aggregate(COLLECTIONS.branchMonths, match, { _id: '$branchId', years: $.push(paths) }),
+    sums.length > 0
+      ? aggregate(
+          COLLECTIONS.branchMonths,
+          match,
+          Object.fromEntries([['_id', null], ...sums.map((path, i) => [`s${i}`, $.sum(path)])]),
+        )
+      : Promise.resolve([] as Row[]),
+  ]);
+  const out: YearRead = { byBranch: new Map(), byMonth: [] };
+  for (const row of rows) {
+    for (const values of row.years as unknown[][]) {
+      let at = 0;
+      const take = (month: string) => {
+        const row = toMonthRow([month, ...values.slice(at, at + width)]);
+        at += width;
+        return row;
+      };
+      const totals: MonthRow[] = [];
+      if (whole) totals.push(take(scope.year));
+      for (const month of periodMonths) {
+        const slot = take(month);
+        totals.push(slot);
+        out.byMonth.push(slot);
+      }
+      const compliance = new Map<string, MonthActivity>();
+      for (const month of complianceMonths) {
+        const held = values[at++] as MonthActivity['held'] | null;
+        const minuted = values[at++] as MonthActivity['evidenced'] | null;
+        if (held || minuted) compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
+      }
+      out.byBranch.set(row._id, { totals, compliance });
+    }
+  }
+  const summed = trend[0];
+  if (summed) {
+    months.forEach((month, m) => {
+      const row: Record<string, unknown> = { month, held: {} };
+      TREND_SUMS.forEach(([field], f) => {
+        const n = summed[`s${m * TREND_SUMS.length + f}`] as number;
+        if (field.startsWith('held.')) (row.held as Record<string, number>)[field.slice(5)] = n;
+        else row[field] = n;
+      });
+      out.byMonth.push(row as unknown as MonthRow);
+    });
+  }
+  return out;
 }
 
 function toMonthRow(values: unknown[]): MonthRow {
@@ -334,9 +379,16 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
     split.months.length > 0
       ? monthRows({ branchIds: scope.branchIds, months: split.months })
       : new Map<string, MonthRow[]>(),
-    split.years.length > 0
-      ? yearRows({ branchIds: scope.branchIds, years: split.years })
-      : new Map<string, YearRow[]>(),
+    Promise.all(
+      split.years.map((year) =>
+        readYear({
+          branchIds: scope.branchIds,
+          year,
+          months: new Set(scope.months),
+          complianceMonths: new Set(scope.complianceMonths),
+        }),
+      ),
+    ),
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),
   ]);
   const byBranch = new Map<string, Totals>();
@@ -362,27 +414,15 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
       }
     }
   }
-  for (const [branchId, list] of years) {
-    for (const { totals, byMonth: slots } of list) {
-      const months = periodOrThrow(totals.month).months;
-      const periodMonths = months.filter((m) => inPeriodMonth.has(m));
-      // The year's own totals when the period holds the whole year; its months' otherwise.
-      if (periodMonths.length === months.length) addRow(totalsOf(byBranch, branchId), totals);
-      for (const month of months) {
-        const slot = slots[month];
-        if (!slot) continue;
-        if (inPeriodMonth.has(month)) {
-          const row = slotRow(month, slot);
-          if (periodMonths.length !== months.length) addRow(totalsOf(byBranch, branchId), row);
-          addRow(totalsOf(byMonth, month), row);
-        }
-        if (inComplianceMonth.has(month)) {
-          const calendar = compliance.get(branchId) ?? new Map<string, MonthActivity>();
-          calendar.set(month, { held: { ...slot.held }, evidenced: { ...slot.minuted } });
-          compliance.set(branchId, calendar);
-        }
-      }
+  for (const year of years) {
+    for (const [branchId, { totals, compliance: calendar }] of year.byBranch) {
+      for (const row of totals) addRow(totalsOf(byBranch, branchId), row);
+      if (calendar.size === 0) continue;
+      const months = compliance.get(branchId) ?? new Map<string, MonthActivity>();
+      for (const [month, activity] of calendar) months.set(month, activity);
+      compliance.set(branchId, months);
     }
+    for (const row of year.byMonth) addRow(totalsOf(byMonth, row.month), row);
   }
   const inPeriod = new Set(scope.months);
   const inCompliance = new Set(scope.complianceMonths);
