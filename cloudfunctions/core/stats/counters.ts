@@ -1,10 +1,4 @@
-import {
-  ACTIVITY_TYPES,
-  COLLECTIONS,
-  type ActivityDoc,
-  type ActivityType,
-  type BranchMonthDoc,
-} from '@zhibu/types';
+import { ACTIVITY_TYPES, COLLECTIONS, type ActivityDoc, type ActivityType, type BranchMonthDoc } from '@zhibu/types';
 import { entryTypes, monthDocId } from '../activity/counters';
 import { yearDocId, yearOfMonth } from './rollup';
 import { database } from '../runtime/cloud';
@@ -165,35 +159,40 @@ interface YearRead {
 }
 
 /**
- * One year of the scope, from its year documents (stats/rollup.ts): one row per branch with only
- * what the scope needs — the year's totals when the period holds the whole year (else the totals of
- * its months in the period), and `held`/`minuted` of its compliance months — grouped in the
- * database; and when the period holds the whole year, the monthly trend summed over branches in the
- * database too (a second operation, one row). The cost follows branches, not months or records.
+ * The whole years of the scope, from their year documents (stats/rollup.ts): one row per branch and
+ * year with only what the scope needs — a year's totals when the period holds the whole year (else
+ * the totals of its months in the period), and `held`/`minuted` of the compliance months — grouped
+ * in the database; and for the years the period holds whole, the monthly trend summed over branches
+ * in the database too (a second operation, one row). The cost follows branches, not months or records.
  */
-async function readYear(scope: {
+async function readYears(scope: {
   branchIds?: string[];
-  year: string;
+  years: string[];
   months: Set<string>;
   complianceMonths: Set<string>;
 }): Promise<YearRead> {
   const db = database();
   const _ = db.command;
   const $ = _.aggregate;
-  const months = periodOrThrow(scope.year).months;
   const match = scope.branchIds
-    ? { _id: _.in(scope.branchIds.map((b) => yearDocId(b, scope.year))) }
-    : { year: scope.year };
-  const whole = months.every((m) => scope.months.has(m));
-  const periodMonths = whole ? [] : months.filter((m) => scope.months.has(m));
-  const complianceMonths = months.filter((m) => scope.complianceMonths.has(m));
+    ? { _id: _.in(scope.branchIds.flatMap((b) => scope.years.map((y) => yearDocId(b, y)))) }
+    : { year: _.in(scope.years) };
+  const monthsOf = (year: string) => periodOrThrow(year).months;
+  const whole = new Set(scope.years.filter((y) => monthsOf(y).every((m) => scope.months.has(m))));
+  const periodMonths = scope.years
+    .filter((y) => !whole.has(y))
+    .flatMap((y) => monthsOf(y).filter((m) => scope.months.has(m)));
+  const complianceMonths = scope.years.flatMap((y) => monthsOf(y).filter((m) => scope.complianceMonths.has(m)));
+  // Every row has the same columns; a document answers null in those of another year.
   const paths = [
-    ...(whole ? MONTH_ROW_FIELDS.slice(1).map(([, path]) => path) : []),
+    '$year',
+    ...(whole.size > 0 ? MONTH_ROW_FIELDS.slice(1).map(([, path]) => path) : []),
     ...periodMonths.flatMap(slotPaths),
     ...complianceMonths.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
   ];
   const width = MONTH_ROW_FIELDS.length - 1;
-  const sums = whole ? months.flatMap((m) => TREND_SUMS.map(([, path]) => `$byMonth.${m}.${path}`)) : [];
+  const trendMonths = [...whole].flatMap(monthsOf);
+  const sums = trendMonths.flatMap((m) => TREND_SUMS.map(([, path]) => `$byMonth.${m}.${path}`));
   const [rows, trend] = await Promise.all([
     aggregate(COLLECTIONS.branchMonths, match, { _id: '$branchId', years: $.push(paths) }),
     sums.length > 0
@@ -206,32 +205,38 @@ async function readYear(scope: {
   ]);
   const out: YearRead = { byBranch: new Map(), byMonth: [] };
   for (const row of rows) {
+    const totals: MonthRow[] = [];
+    const compliance = new Map<string, MonthActivity>();
     for (const values of row.years as unknown[][]) {
-      let at = 0;
+      const year = values[0] as string;
+      let at = 1;
       const take = (month: string) => {
-        const row = toMonthRow([month, ...values.slice(at, at + width)]);
+        const taken = toMonthRow([month, ...values.slice(at, at + width)]);
         at += width;
-        return row;
+        return taken;
       };
-      const totals: MonthRow[] = [];
-      if (whole) totals.push(take(scope.year));
+      if (whole.size > 0) {
+        const own = take(year);
+        if (whole.has(year)) totals.push(own);
+      }
       for (const month of periodMonths) {
         const slot = take(month);
+        if (yearOfMonth(month) !== year) continue;
         totals.push(slot);
         out.byMonth.push(slot);
       }
-      const compliance = new Map<string, MonthActivity>();
       for (const month of complianceMonths) {
         const held = values[at++] as MonthActivity['held'] | null;
         const minuted = values[at++] as MonthActivity['evidenced'] | null;
-        if (held || minuted) compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
+        if (yearOfMonth(month) !== year || (!held && !minuted)) continue;
+        compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
       }
-      out.byBranch.set(row._id, { totals, compliance });
     }
+    out.byBranch.set(row._id, { totals, compliance });
   }
   const summed = trend[0];
   if (summed) {
-    months.forEach((month, m) => {
+    trendMonths.forEach((month, m) => {
       const row: Record<string, unknown> = { month, held: {} };
       TREND_SUMS.forEach(([field], f) => {
         const n = summed[`s${m * TREND_SUMS.length + f}`] as number;
@@ -379,16 +384,14 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
     split.months.length > 0
       ? monthRows({ branchIds: scope.branchIds, months: split.months })
       : new Map<string, MonthRow[]>(),
-    Promise.all(
-      split.years.map((year) =>
-        readYear({
+    split.years.length > 0
+      ? readYears({
           branchIds: scope.branchIds,
-          year,
+          years: split.years,
           months: new Set(scope.months),
           complianceMonths: new Set(scope.complianceMonths),
-        }),
-      ),
-    ),
+        })
+      : null,
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),
   ]);
   const byBranch = new Map<string, Totals>();
@@ -414,15 +417,15 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
       }
     }
   }
-  for (const year of years) {
-    for (const [branchId, { totals, compliance: calendar }] of year.byBranch) {
+  if (years) {
+    for (const [branchId, { totals, compliance: calendar }] of years.byBranch) {
       for (const row of totals) addRow(totalsOf(byBranch, branchId), row);
       if (calendar.size === 0) continue;
       const months = compliance.get(branchId) ?? new Map<string, MonthActivity>();
       for (const [month, activity] of calendar) months.set(month, activity);
       compliance.set(branchId, months);
     }
-    for (const row of year.byMonth) addRow(totalsOf(byMonth, row.month), row);
+    for (const row of years.byMonth) addRow(totalsOf(byMonth, row.month), row);
   }
   const inPeriod = new Set(scope.months);
   const inCompliance = new Set(scope.complianceMonths);
