@@ -67,8 +67,42 @@ function resolve(doc: unknown, path: string[]): unknown {
   return value;
 }
 
+/**
+ * Each accumulator's path as (its parent path, its last key), the parents shared: a parent such as
+ * `byMonth.2026-03` is resolved once per document for every figure read under it.
+ */
+function compile(plan: Plan) {
+  const parents = new Map<string, { path: string[]; at: number }>();
+  const slot = (path: string[]) => {
+    const parent = path.slice(0, -1);
+    const key = parent.join('.');
+    let found = parents.get(key);
+    if (!found) {
+      found = { path: parent, at: parents.size };
+      parents.set(key, found);
+    }
+    return { parent: found.at, last: path[path.length - 1]! };
+  };
+  const fields = plan.fields.map(([name, acc]) =>
+    acc.kind === 'sum'
+      ? { name, kind: 'sum' as const, constant: acc.constant, read: acc.path ? slot(acc.path) : null }
+      : { name, kind: 'push' as const, reads: acc.paths.map(slot) },
+  );
+  return { parents: [...parents.values()].map((p) => p.path), fields };
+}
+
+function child(parent: unknown, key: string): unknown {
+  if (parent === null || parent === undefined || typeof parent !== 'object') return undefined;
+  if (Array.isArray(parent)) throw BAIL;
+  const value = (parent as Record<string, unknown>)[key];
+  if (Array.isArray(value)) throw BAIL;
+  return value;
+}
+
 function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
+  const { parents, fields } = compile(plan);
   const groups = new Map<string | null, Record<string, unknown>>();
+  const resolved: unknown[] = new Array(parents.length);
   for (const doc of docs) {
     const raw = plan.key ? resolve(doc, plan.key) : null;
     if (raw !== undefined && raw !== null && typeof raw !== 'string') throw BAIL;
@@ -76,15 +110,16 @@ function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
     let group = groups.get(key);
     if (group === undefined) {
       group = { _id: key };
-      for (const [name, acc] of plan.fields) group[name] = acc.kind === 'sum' ? 0 : [];
+      for (const field of fields) group[field.name] = field.kind === 'sum' ? 0 : [];
       groups.set(key, group);
     }
-    for (const [name, acc] of plan.fields) {
-      if (acc.kind === 'sum') {
-        const n = acc.path ? resolve(doc, acc.path) : acc.constant;
-        if (typeof n === 'number') group[name] = (group[name] as number) + n;
+    for (let i = 0; i < parents.length; i++) resolved[i] = resolve(doc, parents[i]!);
+    for (const field of fields) {
+      if (field.kind === 'sum') {
+        const n = field.read ? child(resolved[field.read.parent], field.read.last) : field.constant;
+        if (typeof n === 'number') group[field.name] = (group[field.name] as number) + n;
       } else {
-        (group[name] as unknown[]).push(acc.paths.map((p) => resolve(doc, p) ?? null));
+        (group[field.name] as unknown[]).push(field.reads.map((r) => child(resolved[r.parent], r.last) ?? null));
       }
     }
   }

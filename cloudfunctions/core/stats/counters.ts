@@ -143,10 +143,25 @@ export function splitYears(months: string[]): { years: string[]; months: string[
 /** The paths of a month's totals in a year document, in the order of MONTH_ROW_FIELDS (no `month`). */
 const slotPaths = (month: string) => MONTH_ROW_FIELDS.slice(1).map(([, path]) => `$byMonth.${month}.${path.slice(1)}`);
 
-/** The numeric paths of a month's totals the trend sums over branches (held by type, not minuted). */
+/**
+ * The numeric paths of a month's totals the trend sums over branches: what toTrend (metrics.ts)
+ * shows — meetings (held by type less alsoHeld), 到会率, study completion, pass rate, read rate.
+ */
+const TREND_FIELDS: (keyof MonthRow)[] = [
+  'alsoHeld',
+  'expected',
+  'present',
+  'studyExpected',
+  'studyDone',
+  'studyLate',
+  'quizExpected',
+  'quizPassed',
+  'noticeExpected',
+  'noticeRead',
+];
 const TREND_SUMS: [keyof MonthRow | `held.${ActivityType}`, string][] = [
   ...ACTIVITY_TYPES.map((t) => [`held.${t}`, `held.${t}`] as [`held.${ActivityType}`, string]),
-  ...MONTH_ROW_FIELDS.filter(([field]) => !['month', 'held', 'minuted'].includes(field)).map(
+  ...MONTH_ROW_FIELDS.filter(([field]) => TREND_FIELDS.includes(field)).map(
     ([field, path]) => [field, path.slice(1)] as [keyof MonthRow, string],
   ),
 ];
@@ -159,11 +174,11 @@ interface YearRead {
 }
 
 /**
- * The whole years of the scope, from their year documents (stats/rollup.ts): one row per branch and
- * year with only what the scope needs — a year's totals when the period holds the whole year (else
+ * The whole years of the scope, from their year documents (stats/rollup.ts): one grouped read per year, a row per branch
+ * with only what the scope needs — a year's totals when the period holds the whole year (else
  * the totals of its months in the period), and `held`/`minuted` of the compliance months — grouped
  * in the database; and for the years the period holds whole, the monthly trend summed over branches
- * in the database too (a second operation, one row). The cost follows branches, not months or records.
+ * in the database too (one more operation, one row). The cost follows branches, not months or records.
  */
 async function readYears(scope: {
   branchIds?: string[];
@@ -174,66 +189,72 @@ async function readYears(scope: {
   const db = database();
   const _ = db.command;
   const $ = _.aggregate;
-  const match = scope.branchIds
-    ? { _id: _.in(scope.branchIds.flatMap((b) => scope.years.map((y) => yearDocId(b, y)))) }
-    : { year: _.in(scope.years) };
   const monthsOf = (year: string) => periodOrThrow(year).months;
   const whole = new Set(scope.years.filter((y) => monthsOf(y).every((m) => scope.months.has(m))));
   const periodMonths = scope.years
     .filter((y) => !whole.has(y))
     .flatMap((y) => monthsOf(y).filter((m) => scope.months.has(m)));
   const complianceMonths = scope.years.flatMap((y) => monthsOf(y).filter((m) => scope.complianceMonths.has(m)));
-  // Every row has the same columns; a document answers null in those of another year.
-  const paths = [
-    '$year',
-    ...(whole.size > 0 ? MONTH_ROW_FIELDS.slice(1).map(([, path]) => path) : []),
-    ...periodMonths.flatMap(slotPaths),
-    ...complianceMonths.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
-  ];
+  const matchOf = (years: string[]) =>
+    scope.branchIds
+      ? { _id: _.in(scope.branchIds.flatMap((b) => years.map((y) => yearDocId(b, y)))) }
+      : { year: years.length === 1 ? years[0] : _.in(years) };
+  // One read per year, so that each row carries only its own year's columns.
+  const columnsOf = (year: string) => ({
+    whole: whole.has(year),
+    periodMonths: periodMonths.filter((m) => yearOfMonth(m) === year),
+    complianceMonths: complianceMonths.filter((m) => yearOfMonth(m) === year),
+  });
   const width = MONTH_ROW_FIELDS.length - 1;
   const trendMonths = [...whole].flatMap(monthsOf);
   const sums = trendMonths.flatMap((m) => TREND_SUMS.map(([, path]) => `$byMonth.${m}.${path}`));
-  const [rows, trend] = await Promise.all([
-    aggregate(COLLECTIONS.branchMonths, match, { _id: '$branchId', years: $.push(paths) }),
+  const [perYear, trend] = await Promise.all([
+    Promise.all(
+      scope.years.map((year) => {
+        const c = columnsOf(year);
+        const paths = [
+          ...(c.whole ? MONTH_ROW_FIELDS.slice(1).map(([, path]) => path) : []),
+          ...c.periodMonths.flatMap(slotPaths),
+          ...c.complianceMonths.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
+        ];
+        return aggregate(COLLECTIONS.branchMonths, matchOf([year]), { _id: '$branchId', years: $.push(paths) });
+      }),
+    ),
     sums.length > 0
       ? aggregate(
           COLLECTIONS.branchMonths,
-          match,
+          matchOf([...whole]),
           Object.fromEntries([['_id', null], ...sums.map((path, i) => [`s${i}`, $.sum(path)])]),
         )
       : Promise.resolve([] as Row[]),
   ]);
   const out: YearRead = { byBranch: new Map(), byMonth: [] };
-  for (const row of rows) {
-    const totals: MonthRow[] = [];
-    const compliance = new Map<string, MonthActivity>();
-    for (const values of row.years as unknown[][]) {
-      const year = values[0] as string;
-      let at = 1;
-      const take = (month: string) => {
-        const taken = toMonthRow([month, ...values.slice(at, at + width)]);
-        at += width;
-        return taken;
-      };
-      if (whole.size > 0) {
-        const own = take(year);
-        if (whole.has(year)) totals.push(own);
-      }
-      for (const month of periodMonths) {
-        const slot = take(month);
-        if (yearOfMonth(month) !== year) continue;
-        totals.push(slot);
-        out.byMonth.push(slot);
-      }
-      for (const month of complianceMonths) {
-        const held = values[at++] as MonthActivity['held'] | null;
-        const minuted = values[at++] as MonthActivity['evidenced'] | null;
-        if (yearOfMonth(month) !== year || (!held && !minuted)) continue;
-        compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
+  scope.years.forEach((year, y) => {
+    const c = columnsOf(year);
+    for (const row of perYear[y]!) {
+      const branch = out.byBranch.get(row._id) ?? { totals: [], compliance: new Map<string, MonthActivity>() };
+      out.byBranch.set(row._id, branch);
+      for (const values of row.years as unknown[][]) {
+        let at = 0;
+        const take = (month: string) => {
+          const taken = toMonthRow([month, ...values.slice(at, at + width)]);
+          at += width;
+          return taken;
+        };
+        if (c.whole) branch.totals.push(take(year));
+        for (const month of c.periodMonths) {
+          const slot = take(month);
+          branch.totals.push(slot);
+          out.byMonth.push(slot);
+        }
+        for (const month of c.complianceMonths) {
+          const held = values[at++] as MonthActivity['held'] | null;
+          const minuted = values[at++] as MonthActivity['evidenced'] | null;
+          if (held || minuted) branch.compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
+        }
       }
     }
-    out.byBranch.set(row._id, { totals, compliance });
-  }
+  });
   const summed = trend[0];
   if (summed) {
     trendMonths.forEach((month, m) => {
