@@ -101,29 +101,34 @@ function child(parent: unknown, key: string): unknown {
 
 function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
   const { parents, fields } = compile(plan);
-  const groups = new Map<string | null, Record<string, unknown>>();
+  // Each group's accumulators by position (an object of hundreds of named sums is slow to update).
+  const groups = new Map<string | null, unknown[]>();
   const resolved: unknown[] = new Array(parents.length);
   for (const doc of docs) {
     const raw = plan.key ? resolve(doc, plan.key) : null;
     if (raw !== undefined && raw !== null && typeof raw !== 'string') throw BAIL;
     const key = raw ?? null;
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { _id: key };
-      for (const field of fields) group[field.name] = field.kind === 'sum' ? 0 : [];
-      groups.set(key, group);
+    let values = groups.get(key);
+    if (values === undefined) {
+      values = fields.map((field) => (field.kind === 'sum' ? 0 : []));
+      groups.set(key, values);
     }
     for (let i = 0; i < parents.length; i++) resolved[i] = resolve(doc, parents[i]!);
-    for (const field of fields) {
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
       if (field.kind === 'sum') {
         const n = field.read ? child(resolved[field.read.parent], field.read.last) : field.constant;
-        if (typeof n === 'number') group[field.name] = (group[field.name] as number) + n;
+        if (typeof n === 'number') values[f] = (values[f] as number) + n;
       } else {
-        (group[field.name] as unknown[]).push(field.reads.map((r) => child(resolved[r.parent], r.last) ?? null));
+        (values[f] as unknown[]).push(field.reads.map((r) => child(resolved[r.parent], r.last) ?? null));
       }
     }
   }
-  return [...groups.values()];
+  return [...groups].map(([key, values]) => {
+    const group: Record<string, unknown> = { _id: key };
+    fields.forEach((field, f) => (group[field.name] = values[f]));
+    return group;
+  });
 }
 
 export const $group = ((collection: Iterator, expr: unknown, options: unknown) => {
