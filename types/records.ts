@@ -232,6 +232,29 @@ export interface BranchMonthDoc {
     done: number;
     late: number;
   };
+  /**
+   * Each month's totals: written in the same update as the totals (core/stats/rollup.ts), read
+   * from the year documents only; a month's document holds its own month here.
+   */
+  byMonth?: Record<string, MonthTotals>;
+}
+
+/**
+ * The totals of one branch-month (every field of BranchMonthDoc but its identity and its entries),
+ * as a year document keeps them per month in `byMonth`.
+ */
+export type MonthTotals = Partial<
+  Omit<BranchMonthDoc, '_id' | 'branchId' | 'month' | 'activities' | 'notices' | 'quizzes' | 'study' | 'byMonth'>
+> & { study?: Partial<Omit<NonNullable<BranchMonthDoc['study']>, 'tasks'>> };
+
+/**
+ * A branch's year (`<branchId>_<YYYY>`, in branchMonths beside the months): every counter write
+ * moves it in the same operation as the month's document, with the same paths, so it holds the same
+ * entries and the year's totals, and in `byMonth` each month's totals
+ * (core/stats/rollup.ts). A statistic over a whole year reads one document per branch.
+ */
+export interface BranchYearDoc extends Omit<BranchMonthDoc, 'month'> {
+  year: string;
 }
 
 /** One notice's counters in a branch's month. */

@@ -10,6 +10,7 @@ import * as query from 'mingo/operators/query';
 import * as window from 'mingo/operators/window';
 import type { PipelineOperator } from 'mingo/types';
 import { invalidParam } from './errors';
+import { $group } from './fast-group';
 import { isPlainObject } from './documents';
 
 /**
@@ -50,7 +51,7 @@ const $sample = ((collection: Iterator, expr: unknown) => {
 const ENGINE_CONTEXT = Context.init({
   accumulator,
   expression,
-  pipeline: { ...pipeline, $sample },
+  pipeline: { ...pipeline, $sample, $group },
   projection,
   query,
   window,

@@ -66,7 +66,15 @@ async function verifyExactlyOnce(
   });
 }
 
+/** `npm run bench -- --only=stats` runs the statistics rows alone. */
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+
 async function main(): Promise<void> {
+  if (ONLY === 'stats') {
+    rows.push(...(await statsRows()));
+    report();
+    return;
+  }
   const sizes = await buildFunctions(false);
   for (const [name, size] of Object.entries(sizes)) {
     rows.push({ what: `function bundle: ${name}`, budget: '≤ 200 KB', measured: kb(size), pass: size <= 200 * 1024 });
@@ -224,7 +232,10 @@ async function main(): Promise<void> {
   rows.push(...(await noticeRows()));
 
   rows.push(...(await statsRows()));
+  report();
+}
 
+function report(): void {
   const width = [
     Math.max(...rows.map((r) => r.what.length)),
     Math.max(...rows.map((r) => r.budget.length)),

@@ -7,6 +7,8 @@ import {
   type BindingDoc,
   type BranchDoc,
   type BranchMonthDoc,
+  type BranchYearDoc,
+  type MonthTotals,
   type CheckinDoc,
   type LeaveDoc,
   type MemberDoc,
@@ -97,6 +99,63 @@ const emptyMonth = (branchId: string, month: string): BranchMonthDoc => ({
   present: 0,
   leave: 0,
 });
+
+/** The numeric totals of a branch-month (its entries left out), as the counter writes move them. */
+function monthTotals(doc: BranchMonthDoc): MonthTotals {
+  const { _id, branchId, month, activities, notices, quizzes, study, byMonth, ...totals } = doc;
+  void [_id, branchId, month, activities, notices, quizzes, byMonth];
+  const out: MonthTotals = structuredClone(totals);
+  if (study) out.study = { expected: study.expected, done: study.done, late: study.late };
+  return out;
+}
+
+/** Adds the numbers of `from` into `into`, path by path. */
+function addNumbers(into: Record<string, unknown>, from: object): void {
+  for (const [key, value] of Object.entries(from)) {
+    if (typeof value === 'number') into[key] = ((into[key] as number | undefined) ?? 0) + value;
+    else if (value && typeof value === 'object') {
+      into[key] ??= {};
+      addNumbers(into[key] as Record<string, unknown>, value as object);
+    }
+  }
+}
+
+/**
+ * The year documents the counter writes would have left beside the months (core/stats/rollup.ts):
+ * the same entries, the year's totals and each month's totals under byMonth; each month also holds
+ * its own totals there.
+ */
+function rollUp(months: Iterable<BranchMonthDoc>): BranchYearDoc[] {
+  const years = new Map<string, BranchYearDoc>();
+  for (const doc of months) {
+    const year = doc.month.slice(0, 4);
+    const id = `${doc.branchId}_${year}`;
+    const y: BranchYearDoc = years.get(id) ?? {
+      _id: id,
+      branchId: doc.branchId,
+      year,
+      activities: {},
+      held: {},
+      expected: 0,
+      present: 0,
+      leave: 0,
+      byMonth: {},
+    };
+    years.set(id, y);
+    const totals = monthTotals(doc);
+    doc.byMonth = { [doc.month]: structuredClone(totals) };
+    y.byMonth![doc.month] = structuredClone(totals);
+    Object.assign(y.activities, doc.activities);
+    if (doc.notices) y.notices = { ...y.notices, ...doc.notices };
+    if (doc.quizzes) y.quizzes = { ...y.quizzes, ...doc.quizzes };
+    if (doc.study) {
+      y.study ??= { tasks: {}, expected: 0, done: 0, late: 0 };
+      Object.assign(y.study.tasks, doc.study.tasks);
+    }
+    addNumbers(y as unknown as Record<string, unknown>, totals);
+  }
+  return [...years.values()];
+}
 
 /** Seeds the county; answers the number of records written and the months covered. */
 async function seed(now: Date): Promise<{ records: number; months: string[] }> {
@@ -455,7 +514,8 @@ async function seed(now: Date): Promise<{ records: number; months: string[] }> {
       }
     }
   }
-  for (const doc of counters.values()) await batches.add(COLLECTIONS.branchMonths, doc);
+  const years = rollUp(counters.values());
+  for (const doc of [...counters.values(), ...years]) await batches.add(COLLECTIONS.branchMonths, doc);
   await batches.flush();
   return { records: batches.written, months };
 }

@@ -6,16 +6,18 @@ import {
   type BranchMonthDoc,
 } from '@zhibu/types';
 import { database } from '../runtime/cloud';
-import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getDoc, getDocs } from '../runtime/documents';
+import { countOnce, monthDocId, updateCounters } from '../stats/rollup';
 import { countedTypes } from '../stats/rules';
+
+export { monthDocId };
 
 /**
  * The branch-month counters (BranchMonthDoc). One `_.inc` moves both an activity's own counter and
- * its branch-month total, which keeps a check-in within four database operations and lets
- * dashboards read one document per branch and month. `recount.ts` rebuilds them from records.
+ * its branch-month total (and the same in the branch's year, stats/rollup.ts), which keeps a
+ * check-in within four database operations and lets dashboards read one document per branch and
+ * month or year. `recount.ts` rebuilds them from records.
  */
-export const monthDocId = (branchId: string, month: string) => `${branchId}_${month}`;
 
 export type CounterDelta = Partial<Record<'expected' | 'present' | 'leave', number>>;
 
@@ -74,7 +76,11 @@ export function entryIs(monthId: string, activityId: string, entry: Entry | unde
   return { ...where, ...alsoIs(`activities.${activityId}.also`, entry.also) };
 }
 
-const updated = (result: unknown) => (result as { stats: { updated: number } }).stats.updated > 0;
+/** A where-clause of `entryIs` without its `_id`, for a write of both the month and the year. */
+export function withoutId(where: Record<string, unknown>): Record<string, unknown> {
+  const { _id: _ignored, ...rest } = where;
+  return rest;
+}
 
 /**
  * Adds to an activity's counters (and its month's totals), only while the activity is counted in
@@ -88,10 +94,12 @@ export async function bump(
   const data = incFields(activity._id, delta);
   if (Object.keys(data).length === 0) return;
   const _ = database().command;
-  await database()
-    .collection(COLLECTIONS.branchMonths)
-    .where({ _id: monthDocId(activity.branchId, activity.month), [`activities.${activity._id}.type`]: _.exists(true) })
-    .update({ data });
+  await updateCounters(
+    activity.branchId,
+    activity.month,
+    { [`activities.${activity._id}.type`]: _.exists(true) },
+    data,
+  );
 }
 
 /**
@@ -126,34 +134,7 @@ export async function attach(
     present: _.inc(counters.present),
     leave: _.inc(counters.leave),
   };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await db
-      .collection(COLLECTIONS.branchMonths)
-      .where(entryIs(id, activity._id, undefined))
-      .update({ data: update });
-    if (updated(result)) return true;
-    const fresh: Omit<BranchMonthDoc, '_id'> = {
-      branchId: activity.branchId,
-      month: activity.month,
-      activities: { [activity._id]: { type: activity.type, ...counters } },
-      held: Object.fromEntries(types.map((t) => [t, 1])),
-      ...(minuted ? { minuted: Object.fromEntries(types.map((t) => [t, 1])) } : {}),
-      ...(also ? { alsoHeld: also.length } : {}),
-      expected: counts.expected,
-      present: counts.present,
-      leave: counts.leave,
-    };
-    try {
-      await db.collection(COLLECTIONS.branchMonths).add({ data: { _id: id, ...fresh } });
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      // The month's document exists. Either it already counts this activity (the update above
-      // found the entry), or another request created it just now: try the update once more.
-    }
-    if (attempt > 0) return false;
-  }
-  return false;
+  return countOnce(activity.branchId, activity.month, withoutId(entryIs(id, activity._id, undefined)), update);
 }
 
 /**
@@ -172,21 +153,16 @@ export async function detach(
     const entry = month?.activities[activity._id] as Entry | undefined;
     if (!entry) return null;
     const removed = { expected: entry.expected ?? 0, present: entry.present ?? 0, leave: entry.leave ?? 0 };
-    const result = await db
-      .collection(COLLECTIONS.branchMonths)
-      .where(entryIs(id, activity._id, entry))
-      .update({
-        data: {
-          [`activities.${activity._id}`]: _.remove(),
-          ...incTypes('held', entryTypes(entry), -1),
-          ...(entry.minutes ? incTypes('minuted', entryTypes(entry), -1) : {}),
-          ...(entry.also?.length ? { alsoHeld: _.inc(-entry.also.length) } : {}),
-          expected: _.inc(-removed.expected),
-          present: _.inc(-removed.present),
-          leave: _.inc(-removed.leave),
-        },
-      });
-    if (updated(result)) return removed;
+    const taken = await updateCounters(activity.branchId, activity.month, withoutId(entryIs(id, activity._id, entry)), {
+      [`activities.${activity._id}`]: _.remove(),
+      ...incTypes('held', entryTypes(entry), -1),
+      ...(entry.minutes ? incTypes('minuted', entryTypes(entry), -1) : {}),
+      ...(entry.also?.length ? { alsoHeld: _.inc(-entry.also.length) } : {}),
+      expected: _.inc(-removed.expected),
+      present: _.inc(-removed.present),
+      leave: _.inc(-removed.leave),
+    });
+    if (taken > 0) return removed;
   }
   throw new Error(`could not take activity ${activity._id} out of ${id}: its counters kept changing`);
 }
@@ -219,16 +195,15 @@ export async function markMinuted(
 ): Promise<void> {
   const _ = database().command;
   const also = alsoOf(activity);
-  await database()
-    .collection(COLLECTIONS.branchMonths)
-    .where({
-      _id: monthDocId(activity.branchId, activity.month),
+  await updateCounters(
+    activity.branchId,
+    activity.month,
+    {
       [`activities.${activity._id}.type`]: activity.type,
       // Counted under the items the entry was counted under in `held`, never others.
       ...alsoIs(`activities.${activity._id}.also`, also),
       [`activities.${activity._id}.minutes`]: _.neq(true),
-    })
-    .update({
-      data: { [`activities.${activity._id}.minutes`]: true, ...incTypes('minuted', countedTypes(activity), 1) },
-    });
+    },
+    { [`activities.${activity._id}.minutes`]: true, ...incTypes('minuted', countedTypes(activity), 1) },
+  );
 }

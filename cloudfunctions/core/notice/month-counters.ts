@@ -1,8 +1,8 @@
 import { COLLECTIONS, type BranchMonthDoc, type NoticeBranchDoc, type NoticeMonthEntry } from '@zhibu/types';
-import { monthDocId } from '../activity/counters';
+import { withoutId } from '../activity/counters';
 import { database } from '../runtime/cloud';
-import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getDoc } from '../runtime/documents';
+import { countOnce, monthDocId, updateCounters } from '../stats/rollup';
 
 /**
  * A notice's 应读 / 已读 / 已签收 in its branch's month document (branchMonths, keyed by the Beijing
@@ -17,8 +17,6 @@ const TOTAL: Record<keyof Omit<NoticeMonthEntry, 'confirm'>, string> = {
   read: 'noticeRead',
   confirmed: 'noticeConfirmed',
 };
-
-const updated = (result: unknown) => (result as { stats: { updated: number } }).stats.updated > 0;
 
 /** A where-clause matching the month document whose entry for the notice is exactly `entry`. */
 export function noticeEntryIs(monthId: string, noticeId: string, entry: NoticeMonthEntry | undefined) {
@@ -41,12 +39,13 @@ export function noticeMoveData(noticeId: string, from: NoticeMonthEntry | undefi
   const data: Record<string, unknown> = {};
   for (const [field, total] of Object.entries(TOTAL) as [keyof typeof TOTAL, string][]) {
     const n = (to?.[field] ?? 0) - (from?.[field] ?? 0);
-    if (n) data[total] = _.inc(n);
+    // A new entry writes every total, zero too, so a month's figures are all present once counted.
+    if (n || (to && !from)) data[total] = _.inc(n);
     if (to && from && n) data[`${path}.${field}`] = _.inc(n);
   }
   const confirmBase = (e: NoticeMonthEntry | null | undefined) => (e?.confirm ? e.expected : 0);
   const base = confirmBase(to) - confirmBase(from);
-  if (base) data.noticeConfirmExpected = _.inc(base);
+  if (base || (to && !from)) data.noticeConfirmExpected = _.inc(base);
   if (!to) data[path] = _.remove();
   else if (!from) data[path] = _.set(to);
   else if (to.confirm !== from.confirm) data[`${path}.confirm`] = to.confirm;
@@ -58,51 +57,24 @@ export function noticeMoveData(noticeId: string, from: NoticeMonthEntry | undefi
  * Re-runnable: a notice already counted there is left as it is (a retried bureau post counts once).
  */
 export async function attachNotice(delivery: Delivery, entry: NoticeMonthEntry): Promise<boolean> {
-  const db = database();
   const id = monthDocId(delivery.branchId, delivery.month);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const result = await db
-      .collection(COLLECTIONS.branchMonths)
-      .where(noticeEntryIs(id, delivery.noticeId, undefined))
-      .update({ data: noticeMoveData(delivery.noticeId, undefined, entry) });
-    if (updated(result)) return true;
-    const fresh: BranchMonthDoc = {
-      _id: id,
-      branchId: delivery.branchId,
-      month: delivery.month,
-      activities: {},
-      held: {},
-      expected: 0,
-      present: 0,
-      leave: 0,
-      notices: { [delivery.noticeId]: entry },
-      noticeExpected: entry.expected,
-      noticeRead: entry.read,
-      noticeConfirmed: entry.confirmed,
-      noticeConfirmExpected: entry.confirm ? entry.expected : 0,
-    };
-    try {
-      await db.collection(COLLECTIONS.branchMonths).add({ data: fresh });
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      // The month's document exists: either it counts the notice already, or it was created just
-      // now by another write; the update above, once more, tells which.
-    }
-  }
-  return false;
+  return countOnce(
+    delivery.branchId,
+    delivery.month,
+    withoutId(noticeEntryIs(id, delivery.noticeId, undefined)),
+    noticeMoveData(delivery.noticeId, undefined, entry),
+  );
 }
 
 /** Adds a read or a confirmation to a notice's entry and its month's totals, while it is counted. One operation. */
 export async function bumpNotice(delivery: Delivery, field: 'read' | 'confirmed'): Promise<void> {
   const _ = database().command;
-  await database()
-    .collection(COLLECTIONS.branchMonths)
-    .where({
-      _id: monthDocId(delivery.branchId, delivery.month),
-      [`notices.${delivery.noticeId}.expected`]: _.exists(true),
-    })
-    .update({ data: { [`notices.${delivery.noticeId}.${field}`]: _.inc(1), [TOTAL[field]]: _.inc(1) } });
+  await updateCounters(
+    delivery.branchId,
+    delivery.month,
+    { [`notices.${delivery.noticeId}.expected`]: _.exists(true) },
+    { [`notices.${delivery.noticeId}.${field}`]: _.inc(1), [TOTAL[field]]: _.inc(1) },
+  );
 }
 
 /**
@@ -123,11 +95,8 @@ export async function setNoticeEntry(
     const to = typeof target === 'function' ? target(entry) : target;
     const data = noticeMoveData(delivery.noticeId, entry, to);
     if (Object.keys(data).length === 0) return true;
-    const result = await database()
-      .collection(COLLECTIONS.branchMonths)
-      .where(noticeEntryIs(id, delivery.noticeId, entry))
-      .update({ data });
-    if (updated(result)) return true;
+    const where = withoutId(noticeEntryIs(id, delivery.noticeId, entry));
+    if ((await updateCounters(delivery.branchId, delivery.month, where, data)) > 0) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import { COLLECTIONS, type BranchMonthDoc, type QuizDoc, type QuizSeatDoc } from '@zhibu/types';
 import { database } from '../runtime/cloud';
 import { getDoc, getDocs } from '../runtime/documents';
+import { updateCounters } from '../stats/rollup';
 import { showSeats } from './publish';
 
 /**
@@ -26,10 +27,12 @@ async function withdraw(quiz: QuizDoc): Promise<void> {
     const entry = (await getDoc<BranchMonthDoc>(COLLECTIONS.branchMonths, monthId))?.quizzes?.[quiz._id];
     if (!entry) continue;
     const e = `quizzes.${quiz._id}`;
-    await db
-      .collection(COLLECTIONS.branchMonths)
-      .where({ _id: monthId, [`${e}.expected`]: entry.expected })
-      .update({ data: { [e]: _.remove(), quizExpected: _.inc(-entry.expected) } });
+    await updateCounters(
+      branchId,
+      quiz.month,
+      { [`${e}.expected`]: entry.expected },
+      { [e]: _.remove(), quizExpected: _.inc(-entry.expected) },
+    );
   }
   await db.collection(COLLECTIONS.quizStats).doc(quiz._id).remove();
   await db.collection(COLLECTIONS.quizzes).doc(quiz._id).remove();

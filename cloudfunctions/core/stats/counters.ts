@@ -1,8 +1,9 @@
 import { ACTIVITY_TYPES, COLLECTIONS, type ActivityDoc, type ActivityType, type BranchMonthDoc } from '@zhibu/types';
 import { entryTypes, monthDocId } from '../activity/counters';
+import { yearDocId, yearOfMonth } from './rollup';
 import { database } from '../runtime/cloud';
 import { getAllDocs, MAX_PAGE } from '../runtime/documents';
-import { periodOfMonth, type MonthActivity } from './rules';
+import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
 
 /**
  * Reads the counters kept on write (branch-month documents: activities, study, quizzes and notices)
@@ -129,6 +130,144 @@ async function monthRows(scope: Scope): Promise<Map<string, MonthRow[]>> {
     months: $.push(MONTH_ROW_FIELDS.map(([, path]) => path)),
   });
   return new Map(rows.map((row) => [row._id, (row.months as unknown[][]).map(toMonthRow)]));
+}
+
+/** Whole years among some months (all twelve there), and the months left over. */
+export function splitYears(months: string[]): { years: string[]; months: string[] } {
+  const set = new Set(months);
+  const years = [...new Set(months.map(yearOfMonth))].filter((y) => periodOrThrow(y).months.every((m) => set.has(m)));
+  const whole = new Set(years);
+  return { years, months: months.filter((m) => !whole.has(yearOfMonth(m))) };
+}
+
+/** The paths of a month's totals in a year document, in the order of MONTH_ROW_FIELDS (no `month`). */
+const slotPaths = (month: string) => MONTH_ROW_FIELDS.slice(1).map(([, path]) => `$byMonth.${month}.${path.slice(1)}`);
+
+/**
+ * The numeric paths of a month's totals the trend sums over branches: what toTrend (metrics.ts)
+ * shows — meetings (held by type less alsoHeld), 到会率, study completion, pass rate, read rate.
+ */
+const TREND_FIELDS: (keyof MonthRow)[] = [
+  'alsoHeld',
+  'expected',
+  'present',
+  'studyExpected',
+  'studyDone',
+  'studyLate',
+  'quizExpected',
+  'quizPassed',
+  'noticeExpected',
+  'noticeRead',
+];
+const TREND_SUMS: [keyof MonthRow | `held.${ActivityType}`, string][] = [
+  ...ACTIVITY_TYPES.map((t) => [`held.${t}`, `held.${t}`] as [`held.${ActivityType}`, string]),
+  ...MONTH_ROW_FIELDS.filter(([field]) => TREND_FIELDS.includes(field)).map(
+    ([field, path]) => [field, path.slice(1)] as [keyof MonthRow, string],
+  ),
+];
+
+interface YearRead {
+  /** Per branch: its totals over the year's months in the period, and its compliance months. */
+  byBranch: Map<string, { totals: MonthRow[]; compliance: Map<string, MonthActivity> }>;
+  /** The year's months in the period, each summed over branches or one row per branch. */
+  byMonth: MonthRow[];
+}
+
+/**
+ * The whole years of the scope, from their year documents (stats/rollup.ts): one grouped read per year, a row per branch
+ * with only what the scope needs — a year's totals when the period holds the whole year (else
+ * the totals of its months in the period), and `held`/`minuted` of the compliance months — grouped
+ * in the database; and for the years the period holds whole, the monthly trend summed over branches
+ * in the database too (one more operation, one row). The cost follows branches, not months or records.
+ */
+async function readYears(scope: {
+  branchIds?: string[];
+  years: string[];
+  months: Set<string>;
+  complianceMonths: Set<string>;
+}): Promise<YearRead> {
+  const db = database();
+  const _ = db.command;
+  const $ = _.aggregate;
+  const monthsOf = (year: string) => periodOrThrow(year).months;
+  const whole = new Set(scope.years.filter((y) => monthsOf(y).every((m) => scope.months.has(m))));
+  const periodMonths = scope.years
+    .filter((y) => !whole.has(y))
+    .flatMap((y) => monthsOf(y).filter((m) => scope.months.has(m)));
+  const complianceMonths = scope.years.flatMap((y) => monthsOf(y).filter((m) => scope.complianceMonths.has(m)));
+  const matchOf = (years: string[]) =>
+    scope.branchIds
+      ? { _id: _.in(scope.branchIds.flatMap((b) => years.map((y) => yearDocId(b, y)))) }
+      : { year: years.length === 1 ? years[0] : _.in(years) };
+  // One read per year, so that each row carries only its own year's columns.
+  const columnsOf = (year: string) => ({
+    whole: whole.has(year),
+    periodMonths: periodMonths.filter((m) => yearOfMonth(m) === year),
+    complianceMonths: complianceMonths.filter((m) => yearOfMonth(m) === year),
+  });
+  const width = MONTH_ROW_FIELDS.length - 1;
+  const trendMonths = [...whole].flatMap(monthsOf);
+  const sums = trendMonths.flatMap((m) => TREND_SUMS.map(([, path]) => `$byMonth.${m}.${path}`));
+  const [perYear, trend] = await Promise.all([
+    Promise.all(
+      scope.years.map((year) => {
+        const c = columnsOf(year);
+        const paths = [
+          ...(c.whole ? MONTH_ROW_FIELDS.slice(1).map(([, path]) => path) : []),
+          ...c.periodMonths.flatMap(slotPaths),
+          ...c.complianceMonths.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
+        ];
+        return aggregate(COLLECTIONS.branchMonths, matchOf([year]), { _id: '$branchId', years: $.push(paths) });
+      }),
+    ),
+    sums.length > 0
+      ? aggregate(
+          COLLECTIONS.branchMonths,
+          matchOf([...whole]),
+          Object.fromEntries([['_id', null], ...sums.map((path, i) => [`s${i}`, $.sum(path)])]),
+        )
+      : Promise.resolve([] as Row[]),
+  ]);
+  const out: YearRead = { byBranch: new Map(), byMonth: [] };
+  scope.years.forEach((year, y) => {
+    const c = columnsOf(year);
+    for (const row of perYear[y]!) {
+      const branch = out.byBranch.get(row._id) ?? { totals: [], compliance: new Map<string, MonthActivity>() };
+      out.byBranch.set(row._id, branch);
+      for (const values of row.years as unknown[][]) {
+        let at = 0;
+        const take = (month: string) => {
+          const taken = toMonthRow([month, ...values.slice(at, at + width)]);
+          at += width;
+          return taken;
+        };
+        if (c.whole) branch.totals.push(take(year));
+        for (const month of c.periodMonths) {
+          const slot = take(month);
+          branch.totals.push(slot);
+          out.byMonth.push(slot);
+        }
+        for (const month of c.complianceMonths) {
+          const held = values[at++] as MonthActivity['held'] | null;
+          const minuted = values[at++] as MonthActivity['evidenced'] | null;
+          if (held || minuted) branch.compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
+        }
+      }
+    }
+  });
+  const summed = trend[0];
+  if (summed) {
+    trendMonths.forEach((month, m) => {
+      const row: Record<string, unknown> = { month, held: {} };
+      TREND_SUMS.forEach(([field], f) => {
+        const n = summed[`s${m * TREND_SUMS.length + f}`] as number;
+        if (field.startsWith('held.')) (row.held as Record<string, number>)[field.slice(5)] = n;
+        else row[field] = n;
+      });
+      out.byMonth.push(row as unknown as MonthRow);
+    });
+  }
+  return out;
 }
 
 function toMonthRow(values: unknown[]): MonthRow {
@@ -260,8 +399,20 @@ export interface PeriodCounters {
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
-  const [rows, pending] = await Promise.all([
-    monthRows({ branchIds: scope.branchIds, months: allMonths }),
+  // Whole years are read from the year documents, the months left over from their own.
+  const split = splitYears(allMonths);
+  const [rows, years, pending] = await Promise.all([
+    split.months.length > 0
+      ? monthRows({ branchIds: scope.branchIds, months: split.months })
+      : new Map<string, MonthRow[]>(),
+    split.years.length > 0
+      ? readYears({
+          branchIds: scope.branchIds,
+          years: split.years,
+          months: new Set(scope.months),
+          complianceMonths: new Set(scope.complianceMonths),
+        })
+      : null,
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),
   ]);
   const byBranch = new Map<string, Totals>();
@@ -286,6 +437,16 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
         compliance.set(branchId, calendar);
       }
     }
+  }
+  if (years) {
+    for (const [branchId, { totals, compliance: calendar }] of years.byBranch) {
+      for (const row of totals) addRow(totalsOf(byBranch, branchId), row);
+      if (calendar.size === 0) continue;
+      const months = compliance.get(branchId) ?? new Map<string, MonthActivity>();
+      for (const [month, activity] of calendar) months.set(month, activity);
+      compliance.set(branchId, months);
+    }
+    for (const row of years.byMonth) addRow(totalsOf(byMonth, row.month), row);
   }
   const inPeriod = new Set(scope.months);
   const inCompliance = new Set(scope.complianceMonths);

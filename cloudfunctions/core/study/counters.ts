@@ -1,8 +1,7 @@
 import { COLLECTIONS, type BranchMonthDoc, type StudyCounters, type StudyTaskDoc } from '@zhibu/types';
-import { monthDocId } from '../activity/counters';
 import { database } from '../runtime/cloud';
-import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getDocs } from '../runtime/documents';
+import { countOnce, monthDocId, updateCounters } from '../stats/rollup';
 
 /**
  * Study counters live in the branch-month documents beside the activities' (`study.tasks.<id>` and
@@ -18,43 +17,19 @@ const entryPath = (taskId: string) => `study.tasks.${taskId}`;
  * start never counts a task twice nor overwrites completions already counted.
  */
 export async function attachStudy(task: Task, expected: number, counted?: StudyCounters): Promise<boolean> {
-  const db = database();
-  const _ = db.command;
-  const id = monthDocId(task.branchId, task.month);
+  const _ = database().command;
   const entry: StudyCounters = counted ?? { expected, done: 0, late: 0 };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const result = (await db
-      .collection(COLLECTIONS.branchMonths)
-      .where({ _id: id, [entryPath(task._id)]: _.exists(false) })
-      .update({
-        data: {
-          [entryPath(task._id)]: _.set(entry),
-          'study.expected': _.inc(entry.expected),
-          'study.done': _.inc(entry.done),
-          'study.late': _.inc(entry.late),
-        },
-      })) as { stats: { updated: number } };
-    if (result.stats.updated > 0) return true;
-    const fresh: Omit<BranchMonthDoc, '_id'> = {
-      branchId: task.branchId,
-      month: task.month,
-      activities: {},
-      held: {},
-      expected: 0,
-      present: 0,
-      leave: 0,
-      study: { tasks: { [task._id]: entry }, ...entry },
-    };
-    try {
-      await db.collection(COLLECTIONS.branchMonths).add({ data: { _id: id, ...fresh } });
-      return true;
-    } catch (error) {
-      // The month's document exists: either the entry is there already (done), or another request
-      // created the document first and the conditional update above will now apply.
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-  }
-  return false;
+  return countOnce(
+    task.branchId,
+    task.month,
+    { [entryPath(task._id)]: _.exists(false) },
+    {
+      [entryPath(task._id)]: _.set(entry),
+      'study.expected': _.inc(entry.expected),
+      'study.done': _.inc(entry.done),
+      'study.late': _.inc(entry.late),
+    },
+  );
 }
 
 /** One more done (and late) for a task and its month. */
@@ -67,7 +42,7 @@ export async function bumpStudy(task: Task, delta: { done: number; late: number 
     data[`study.${key}`] = _.inc(value);
   }
   if (Object.keys(data).length === 0) return;
-  await database().collection(COLLECTIONS.branchMonths).doc(monthDocId(task.branchId, task.month)).update({ data });
+  await updateCounters(task.branchId, task.month, {}, data);
 }
 
 /** The counters of some tasks, reading each month document once. */

@@ -18,6 +18,8 @@ import {
   type ActivityDoc,
   type ActivityType,
   type BranchMetrics,
+  type BranchMonthDoc,
+  type BranchYearDoc,
   type BranchStats,
   type CheckinDoc,
   type Dashboard,
@@ -283,7 +285,8 @@ interface Figures {
 }
 
 /** Every figure for the branch, or for one member of it, from the records alone. */
-async function naive(branchId: string, memberId?: string): Promise<Figures> {
+/** `period` is a month (YYYY-MM) or a year (YYYY): what counts in it is what counts in its months. */
+async function naive(branchId: string, memberId?: string, period: string = PERIOD): Promise<Figures> {
   const now = Date.now();
   const mine = (ids: string[]) => (memberId ? ids.filter((id) => id === memberId) : ids);
   const f: Figures = {
@@ -305,7 +308,8 @@ async function naive(branchId: string, memberId?: string): Promise<Figures> {
   const checkins = await all<CheckinDoc>(COLLECTIONS.checkins, { branchId });
   const leaves = await all<LeaveDoc>(COLLECTIONS.leaves, { branchId });
   for (const a of activities) {
-    if (a.status === 'cancelled' || new Date(a.endAt).getTime() > now || monthOf(a.startAt) !== PERIOD) continue;
+    if (a.status === 'cancelled' || new Date(a.endAt).getTime() > now || !monthOf(a.startAt).startsWith(period))
+      continue;
     const expected = mine(a.expectedIds);
     if (memberId && expected.length === 0) continue;
     f.held[a.type]! += 1;
@@ -327,7 +331,7 @@ async function naive(branchId: string, memberId?: string): Promise<Figures> {
   const tasks = await all<StudyTaskDoc>(COLLECTIONS.studyTasks, { branchId });
   const completions = await all<StudyCompletionDoc>(COLLECTIONS.studyCompletions, { branchId });
   for (const t of tasks) {
-    if (!t.audienceFixedAt || monthOf(t.dueAt) !== PERIOD) continue;
+    if (!t.audienceFixedAt || !monthOf(t.dueAt).startsWith(period)) continue;
     const expected = mine(t.expectedIds);
     f.studyExpected += expected.length;
     const done = completions.filter((c) => c.taskId === t._id && expected.includes(c.memberId));
@@ -339,7 +343,7 @@ async function naive(branchId: string, memberId?: string): Promise<Figures> {
   const seats = await all<QuizSeatDoc>(COLLECTIONS.quizSeats, { branchId });
   const attempts = await all<QuizAttemptDoc>(COLLECTIONS.quizAttempts, { branchId });
   for (const q of quizzes) {
-    if (q.status !== 'published' || monthOf(q.openAt) !== PERIOD) continue;
+    if (q.status !== 'published' || !monthOf(q.openAt).startsWith(period)) continue;
     for (const seat of seats.filter((s) => s.quizId === q._id && mine([s.memberId]).length > 0)) {
       f.quizExpected += 1;
       const scores = attempts
@@ -353,7 +357,7 @@ async function naive(branchId: string, memberId?: string): Promise<Figures> {
   const deliveries = await all<NoticeBranchDoc>(COLLECTIONS.noticeBranches, { branchId });
   const receipts = await all<NoticeReceiptDoc>(COLLECTIONS.noticeReceipts, { branchId });
   for (const d of deliveries) {
-    if (d.status !== 'published' || monthOf(d.publishedAt) !== PERIOD) continue;
+    if (d.status !== 'published' || !monthOf(d.publishedAt).startsWith(period)) continue;
     const audience = mine(d.audienceIds);
     f.noticeExpected += audience.length;
     f.noticeRead += receipts.filter((r) => r.noticeId === d.noticeId && audience.includes(r.memberId)).length;
@@ -392,6 +396,76 @@ function withRates(f: Figures): Figures & Record<string, unknown> {
   };
 }
 
+const YEAR = '2026';
+
+/** A branch's year document, with the totals that are zero left out (zero and absent count the same). */
+async function yearDoc(branchId: string): Promise<unknown> {
+  const { data } = (await cloud
+    .database()
+    .collection(COLLECTIONS.branchMonths)
+    .doc(`${branchId}_${YEAR}`)
+    .get()) as unknown as { data: BranchYearDoc };
+  return withoutZeros(data);
+}
+
+/** The year document the branch's month documents add up to: their entries, summed totals and each month's totals. */
+async function yearFromMonths(branchId: string): Promise<unknown> {
+  const { data: months } = (await cloud
+    .database()
+    .collection(COLLECTIONS.branchMonths)
+    .where({ branchId, month: cloud.database().RegExp({ regexp: `^${YEAR}-` }) })
+    .limit(100)
+    .get()) as unknown as { data: BranchMonthDoc[] };
+  const year: Record<string, unknown> = { _id: `${branchId}_${YEAR}`, branchId, year: YEAR, byMonth: {} };
+  for (const month of months) {
+    const { _id, branchId: _b, month: m, byMonth, activities, notices, quizzes, study, ...totals } = month;
+    void [_id, _b, byMonth];
+    const own = {
+      ...totals,
+      ...(study ? { study: { expected: study.expected, done: study.done, late: study.late } } : {}),
+    };
+    (year.byMonth as Record<string, unknown>)[m] = own;
+    addNumbers(year, own);
+    year.activities = { ...(year.activities as object), ...activities };
+    if (notices) year.notices = { ...(year.notices as object), ...notices };
+    if (quizzes) year.quizzes = { ...(year.quizzes as object), ...quizzes };
+    if (study) {
+      const y = (year.study ??= {}) as Record<string, unknown>;
+      y.tasks = { ...(y.tasks as object), ...study.tasks };
+    }
+  }
+  return withoutZeros(year);
+}
+
+function addNumbers(into: Record<string, unknown>, from: object): void {
+  for (const [key, value] of Object.entries(from)) {
+    if (typeof value === 'number') into[key] = ((into[key] as number | undefined) ?? 0) + value;
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      into[key] ??= {};
+      addNumbers(into[key] as Record<string, unknown>, value);
+    }
+  }
+}
+
+/** Totals of zero and the objects left empty by removing them dropped; entries (the id-keyed containers) kept as they are. */
+function withoutZeros(doc: unknown, path = ''): unknown {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return doc;
+  const entries = /^(activities|notices|quizzes|study\.tasks)\.[^.]+$/;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    const at = path ? `${path}.${key}` : key;
+    if (entries.test(at)) {
+      out[key] = value;
+      continue;
+    }
+    const kept = withoutZeros(value, at);
+    if (kept === 0 || (kept && typeof kept === 'object' && !Array.isArray(kept) && Object.keys(kept).length === 0))
+      continue;
+    out[key] = kept;
+  }
+  return out;
+}
+
 test('dashboard, branch page and a member record equal a recount from the raw records', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(branchArb, { minLength: 1, maxLength: 2 }), fc.nat(), async (plans, memberPick) => {
@@ -413,6 +487,16 @@ test('dashboard, branch page and a member record equal a recount from the raw re
           'branch',
         );
         expect(figuresOf(page.metrics)).toEqual(expected);
+      }
+      // The year: read from the year documents the counter writes keep beside the months.
+      const year = must(
+        await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period: YEAR }),
+        'dashboard of the year',
+      );
+      for (const b of built) {
+        const row = year.branches.find((r) => r.branchId === b.branchId);
+        expect(row && figuresOf(row)).toEqual(withRates(await naive(b.branchId, undefined, YEAR)));
+        expect(await yearDoc(b.branchId)).toEqual(await yearFromMonths(b.branchId));
       }
       const b = built[memberPick % built.length]!;
       const me = b.people[memberPick % b.people.length]!;

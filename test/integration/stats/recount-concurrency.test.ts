@@ -6,7 +6,13 @@
  * equal the records and a further run finds no drift at all.
  */
 import cloud from 'wx-server-sdk';
-import { COLLECTIONS, type BranchMonthDoc, type Dashboard, type NoticeBranchDoc } from '@zhibu/types';
+import {
+  COLLECTIONS,
+  type BranchMonthDoc,
+  type BranchYearDoc,
+  type Dashboard,
+  type NoticeBranchDoc,
+} from '@zhibu/types';
 import { issueToken } from '../../../cloudfunctions/core/activity/checkin-token';
 import { runHourly } from '../../../cloudfunctions/core/jobs/hourly';
 import type { LocalRuntime } from '../../../emulator/runtime';
@@ -17,6 +23,7 @@ import { DEMO, startTestRuntime } from '../../support/runtime';
 
 const NOW = bj('2026-05-22 12:00');
 const MONTH = '2026-05';
+const YEAR = '2026';
 const SIZE = 40;
 
 let runtime: LocalRuntime;
@@ -104,6 +111,18 @@ test('check-ins, marks, completions and reads during the recount: nothing lost, 
         present: _.inc(-3),
       },
     });
+  // And the year, apart from its month: a completion and a month's read lost there alone.
+  await db
+    .collection(COLLECTIONS.branchMonths)
+    .doc(`${branch._id}_${YEAR}`)
+    .update({
+      data: {
+        [`study.tasks.${taskId}.done`]: _.inc(-2),
+        'study.done': _.inc(-2),
+        [`byMonth.${MONTH}.study.done`]: _.inc(-2),
+        [`byMonth.${MONTH}.noticeRead`]: _.inc(-1),
+      },
+    });
 
   const noon = issueToken(open, process.env.CHECKIN_SECRET!, Date.now()).token;
   const writes = [
@@ -133,6 +152,8 @@ test('check-ins, marks, completions and reads during the recount: nothing lost, 
   await runHourly();
   const settled = (await runHourly()) as Hourly;
   expect(driftOf(settled)).toEqual({ recount: 0, noticeRecount: 0, study: 0, quizRecount: 0 });
+  // The years agree with their months: nothing left to repair, nothing skipped as moving.
+  expect(settled.yearRollups).toEqual({ repaired: 0, created: 0, skipped: 0 });
 
   const month = await read<BranchMonthDoc>(COLLECTIONS.branchMonths, `${branch._id}_${MONTH}`);
   const present = (activityId: string) => countOf(COLLECTIONS.checkins, { activityId, state: 'present' });
@@ -148,6 +169,22 @@ test('check-ins, marks, completions and reads during the recount: nothing lost, 
   expect(await countOf(COLLECTIONS.noticeReceipts, { noticeId })).toBe(30);
   expect(delivery.readCount).toBe(30);
 
+  // The year holds the month's entries and totals exactly, and the month's totals under byMonth.
+  const year = await read<BranchYearDoc>(COLLECTIONS.branchMonths, `${branch._id}_${YEAR}`);
+  expect(year.activities).toEqual(month.activities);
+  expect(year.study).toEqual(month.study);
+  expect(year.notices).toEqual(month.notices);
+  expect({ present: year.present, expected: year.expected, noticeRead: year.noticeRead }).toEqual({
+    present: SIZE + 20,
+    expected: month.expected,
+    noticeRead: month.noticeRead,
+  });
+  expect(year.byMonth?.[MONTH]).toMatchObject({
+    present: SIZE + 20,
+    study: { expected: SIZE + 1, done: 25, late: 0 },
+    noticeRead: month.noticeRead,
+  });
+
   const dashboard = must(
     await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period: MONTH }),
     'dashboard',
@@ -161,4 +198,10 @@ test('check-ins, marks, completions and reads during the recount: nothing lost, 
     noticeExpected: SIZE + 1,
     noticeRead: 30,
   });
+  const ofYear = must(await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period: YEAR }), 'year');
+  // May is the year's only month with records: the same figures (the light judges other months).
+  const figures = (row: Dashboard['branches'][number] | undefined) => row && { ...row, light: null, reasons: null };
+  expect(figures(ofYear.branches.find((b) => b.branchId === branch._id))).toEqual(
+    figures(dashboard.branches.find((b) => b.branchId === branch._id)),
+  );
 }, 120_000);

@@ -10,6 +10,7 @@ import {
   COLLECTIONS,
   type BranchMetrics,
   type BranchMonthDoc,
+  type BranchYearDoc,
   type Dashboard,
   type NoticeBranchDoc,
   type QuizAttempt,
@@ -32,7 +33,13 @@ let fx: Fixture;
 let clock: TestClock;
 let branchId: string;
 const ids = { theme: '', committee: '', onTime: '', late: '', quiz: '', notice: '' };
-let before: { month: BranchMonthDoc; delivery: NoticeBranchDoc; row: BranchMetrics };
+let before: {
+  month: BranchMonthDoc;
+  year: BranchYearDoc;
+  delivery: NoticeBranchDoc;
+  row: BranchMetrics;
+  yearRow: BranchMetrics;
+};
 
 function must<T>(result: { ok: true; data: T } | { ok: false; code: string; message: string }, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.code} ${result.message}`);
@@ -55,9 +62,32 @@ function normal(month: BranchMonthDoc) {
   return { ...month, held: drop(month.held), minuted: drop(month.minuted) };
 }
 
-async function dashboardRow(): Promise<BranchMetrics> {
-  const data = must(await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period: MONTH }), 'dashboard');
+async function dashboardRow(period = MONTH): Promise<BranchMetrics> {
+  const data = must(await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period }), 'dashboard');
   return data.branches.find((b) => b.branchId === branchId)!;
+}
+
+const YEAR = '2026';
+const yearId = () => `${branchId}_${YEAR}`;
+
+/**
+ * A year document with its zero totals left out: a year rebuilt by the hourly job writes the totals
+ * that differ, so a zero it never needed is absent there. Entries are kept as they are.
+ */
+function normalYear(doc: unknown, path = ''): unknown {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return doc;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    const at = path ? `${path}.${key}` : key;
+    if (/^(activities|notices|quizzes|study\.tasks)\.[^.]+$/.test(at)) {
+      out[key] = value;
+      continue;
+    }
+    const kept = normalYear(value, at);
+    if (kept === 0 || (kept && typeof kept === 'object' && Object.keys(kept).length === 0)) continue;
+    out[key] = kept;
+  }
+  return out;
 }
 
 beforeAll(async () => {
@@ -163,6 +193,8 @@ beforeAll(async () => {
     month: await read<BranchMonthDoc>(COLLECTIONS.branchMonths, monthId()),
     delivery: await read<NoticeBranchDoc>(COLLECTIONS.noticeBranches, `${ids.notice}_${branchId}`),
     row: await dashboardRow(),
+    year: await read<BranchYearDoc>(COLLECTIONS.branchMonths, yearId()),
+    yearRow: await dashboardRow(YEAR),
   };
 }, 60_000);
 
@@ -187,7 +219,22 @@ test('the designed data is what the dashboard shows before anything is corrupted
     noticeRead: 3,
   });
   expect(before.month.minuted).toEqual({ theme_day: 1 });
+  // The year holds the month's entries and totals (May is its only month here), and May's totals.
+  const { _id, branchId: _b, month, byMonth, ...held } = before.month;
+  void [_id, _b, month, byMonth];
+  expect(normalYear(before.year)).toEqual(
+    normalYear({ _id: yearId(), branchId, year: YEAR, ...held, byMonth: before.year.byMonth }),
+  );
+  expect(normalYear(before.year.byMonth?.[MONTH])).toMatchObject({ present: 3, noticeRead: 3, study: { done: 4 } });
+  expect(before.yearRow).toMatchObject({ present: 3, leave: 1, studyDone: 4, quizPassed: 2, noticeRead: 3 });
 });
+
+const yearUpdate = (data: (c: ReturnType<typeof _>) => Record<string, unknown>) => async () => {
+  await db()
+    .collection(COLLECTIONS.branchMonths)
+    .doc(yearId())
+    .update({ data: data(_()) });
+};
 
 const monthUpdate = (data: (c: ReturnType<typeof _>) => Record<string, unknown>) => async () => {
   await db()
@@ -253,13 +300,51 @@ const CORRUPTIONS: [string, () => Promise<void>][] = [
     },
   ],
   ['notices: totals alone', monthUpdate((c) => ({ noticeExpected: c.inc(4), noticeRead: c.inc(1) }))],
+  [
+    'year: an entry lost with its totals and its month’s',
+    yearUpdate((c) => ({
+      [`activities.${ids.committee}`]: c.remove(),
+      'held.committee': c.inc(-1),
+      expected: c.inc(-1),
+      [`byMonth.${MONTH}.held.committee`]: c.inc(-1),
+      [`byMonth.${MONTH}.expected`]: c.inc(-1),
+    })),
+  ],
+  [
+    'year: a check-in counted in the month and not the year (entry and totals)',
+    yearUpdate((c) => ({
+      [`activities.${ids.theme}.present`]: c.inc(-1),
+      present: c.inc(-1),
+      [`byMonth.${MONTH}.present`]: c.inc(-1),
+    })),
+  ],
+  ['year: totals alone', yearUpdate((c) => ({ 'study.done': c.inc(2), quizPassed: c.inc(-1), noticeRead: c.inc(5) }))],
+  [
+    'year: a month’s totals alone',
+    yearUpdate((c) => ({ [`byMonth.${MONTH}.noticeRead`]: c.inc(-2), [`byMonth.${MONTH}.held.theme_day`]: c.inc(1) })),
+  ],
+  [
+    'year: a study entry and a notice entry wrong',
+    yearUpdate((c) => ({ [`study.tasks.${ids.late}.late`]: c.inc(3), [`notices.${ids.notice}.read`]: c.inc(-1) })),
+  ],
+  [
+    'year: the whole document lost',
+    async () => {
+      await db().collection(COLLECTIONS.branchMonths).doc(yearId()).remove();
+    },
+  ],
 ];
 
 test.each(CORRUPTIONS)('%s: the hourly job brings back the exact figures', async (_name, corrupt) => {
   await corrupt();
-  expect(await dashboardRow()).not.toEqual(before.row);
+  const [row, yearRow] = [await dashboardRow(), await dashboardRow(YEAR)];
+  // A corruption of the year's entries alone shows in no figure, only in the document.
+  const year = await read<BranchYearDoc>(COLLECTIONS.branchMonths, yearId()).catch(() => null);
+  expect([row, yearRow, year && normalYear(year)]).not.toEqual([before.row, before.yearRow, normalYear(before.year)]);
   await runHourly();
   expect(normal(await read<BranchMonthDoc>(COLLECTIONS.branchMonths, monthId()))).toEqual(normal(before.month));
   expect(await read<NoticeBranchDoc>(COLLECTIONS.noticeBranches, `${ids.notice}_${branchId}`)).toEqual(before.delivery);
   expect(await dashboardRow()).toEqual(before.row);
+  expect(normalYear(await read<BranchYearDoc>(COLLECTIONS.branchMonths, yearId()))).toEqual(normalYear(before.year));
+  expect(await dashboardRow(YEAR)).toEqual(before.yearRow);
 });
