@@ -34,6 +34,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile,
+      // The shared records and contracts are declarations without side effects: marked so, the main
+      // package takes only the constants its pages use, not the schemas of every function's contract.
+      webpackChain(chain) {
+        chain.module
+          .rule('zhibu-types')
+          .test(/\.ts$/)
+          .include.add(path.join(root, 'types'))
+          .end()
+          .set('sideEffects', false);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -13,6 +13,7 @@ import { aMember } from '../../support/factories';
 import { BRANCH_A, BRANCH_B, expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
 import { dayFromToday, trainingOn, unwrap } from './helpers';
+import { beijingDate } from '../../../cloudfunctions/core/runtime/time';
 
 jest.setTimeout(30_000);
 let runtime: LocalRuntime;
@@ -111,7 +112,9 @@ describe('QR check-in of secretaries from two branches to one training', () => {
     const now = Date.now();
     const created = unwrap(
       await fx.call<{ trainingId: string; activityId: string }>('admin', 'training', 'create', {
-        ...trainingOn(dayFromToday(0), []),
+        // Its days cover the whole check-in window, which may cross Beijing midnight.
+        ...trainingOn(beijingDate(new Date(now - 10 * 60_000)), []),
+        endDate: beijingDate(new Date(now + 60 * 60_000)),
         checkin: {
           startAt: new Date(now - 10 * 60_000).toISOString(),
           endAt: new Date(now + 60 * 60_000).toISOString(),

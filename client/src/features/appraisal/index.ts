@@ -1,5 +1,3 @@
-export { appraisalApi } from './api';
-export { appraisalPages, currentYear, openAppraisalPage } from './routes';
-export { formatTeacherCode, isWholeTeacherCode } from './format';
-export { GradeTable } from './GradeTable';
-export { GradeButtons } from './GradeButtons';
+// What the main package uses (我的's, the bind and login screens' links). The pages are in
+// packages/appraisal, which import the api and components from their own files.
+export { appraisalPages, openAppraisalPage } from './routes';

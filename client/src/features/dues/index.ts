@@ -1,3 +1,3 @@
-export { duesApi, duesWrites } from './api';
+// What the main package uses (我的's links, the addresses). The pages are in packages/dues, which
+// import the api and formatting from their own files so none of it reaches the main package.
 export { duesPages, openDuesPage } from './routes';
-export { beijingNow, monthLabel, parseYuan, STATE_NAMES, yuan } from './format';

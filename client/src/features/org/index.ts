@@ -27,5 +27,5 @@ export { RosterView } from './RosterView';
 export { SplitView } from './SplitView';
 export { confirm, toastDone } from './confirm';
 export { FilePicker } from './FilePicker';
-export { openDocumentFile, openSheet, openSheetUrl, type DocumentFormat } from './files';
+export { openDocumentFile, openSheet, openSheetUrl, type DocumentFormat } from '@/services';
 export type { PickedFile } from './files';

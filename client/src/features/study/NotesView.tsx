@@ -6,7 +6,7 @@ import type { PagedList } from '@/hooks/usePagedList';
 import { Button, EmptyState, ErrorState, ListFooter, LoadingState, showFailureToast } from '@/ui';
 import { studyApi } from './api';
 import { monthDayTime } from './days';
-import { openDocumentFile, type DocumentFormat } from '@/features/org';
+import { openDocumentFile, type DocumentFormat } from '@/services';
 import { openNote } from './navigation';
 import './study.css';
 

@@ -2,7 +2,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { AppraisalRow } from '@zhibu/types';
 import { useCallback, useState } from 'react';
-import { appraisalApi, currentYear, GradeTable } from '@/features/appraisal';
+import { GradeTable } from '@/features/appraisal/GradeTable';
+import { appraisalApi } from '@/features/appraisal/api';
+import { currentYear } from '@/features/appraisal/routes';
 import '@/features/appraisal/appraisal.css';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import {

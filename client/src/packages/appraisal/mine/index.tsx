@@ -4,7 +4,10 @@ import { APPRAISAL_GRADE_NAMES, type AppraisalGrade, type OwnReport, type RateIt
 import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/study.png';
 import { AttachmentList, AttachmentsField, type FieldAttachment } from '@/features/attachments';
-import { appraisalApi, currentYear, GradeButtons, GradeTable } from '@/features/appraisal';
+import { GradeButtons } from '@/features/appraisal/GradeButtons';
+import { GradeTable } from '@/features/appraisal/GradeTable';
+import { appraisalApi } from '@/features/appraisal/api';
+import { currentYear } from '@/features/appraisal/routes';
 import '@/features/appraisal/appraisal.css';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import {

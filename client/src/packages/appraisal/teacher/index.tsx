@@ -2,7 +2,9 @@ import { Input, Text, View } from '@tarojs/components';
 import { APPRAISAL_GRADE_NAMES, type AppraisalGrade, type CodeReport } from '@zhibu/types';
 import { useState } from 'react';
 import { AttachmentList } from '@/features/attachments';
-import { appraisalApi, formatTeacherCode, GradeButtons, isWholeTeacherCode } from '@/features/appraisal';
+import { GradeButtons } from '@/features/appraisal/GradeButtons';
+import { appraisalApi } from '@/features/appraisal/api';
+import { formatTeacherCode, isWholeTeacherCode } from '@/features/appraisal/format';
 import '@/features/appraisal/appraisal.css';
 import { Button, Cell, CellGroup, confirm, showFailureToast, SuccessMark } from '@/ui';
 

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { beijingNow, duesApi } from '@/features/dues';
+import { duesApi } from '@/features/dues/api';
+import { beijingNow } from '@/features/dues/format';
 import '@/features/dues/dues.css';
 import { confirm, FilePicker, ManagerGate, openSheet, toastDone, type PickedFile } from '@/features/org';
 import { uploadImportSheet } from '@/services/upload';
