@@ -29,10 +29,12 @@ beforeAll(async () => {
     return result.data.activityId;
   };
   const now = Date.now();
+  // Started a few minutes ago, but never before Beijing midnight: it must be today's meeting.
+  const beijingMidnight = Date.parse(`${new Date(now + 8 * 60 * MINUTE).toISOString().slice(0, 10)}T00:00:00+08:00`);
   todayId = await create({
     title: TODAY,
     type: 'theme_day',
-    startAt: iso(now - 10 * MINUTE),
+    startAt: iso(Math.max(now - 10 * MINUTE, beijingMidnight)),
     endAt: iso(now + 50 * MINUTE),
   });
   const next = await create({
