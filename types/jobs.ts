@@ -18,13 +18,25 @@ export const recountResultSchema = z.object({
   skipped: z.array(z.object({ activityId: z.string(), reason: z.enum(['open', 'busy']) })),
   /** Month documents whose totals disagreed with their entries and were corrected. */
   totals: z.array(z.string()),
+  /** With `years`: the year rollups synced from the months (stats/rollup-sync.ts). */
+  rollups: z
+    .object({ years: z.array(z.string()), repaired: z.number().int(), rolledUp: z.array(z.string()) })
+    .optional(),
 });
 
 export const jobsContract = {
   /** Rebuilds the statistics counters from the records and reports any drift (bureau admins). */
   recount: action(
     z
-      .object({ months: z.array(monthSchema).min(1).max(24).optional() })
+      .object({
+        months: z.array(monthSchema).min(1).max(24).optional(),
+        /** Years whose rollups to build from their months, e.g. the years before the rollups existed. */
+        years: z
+          .array(z.string().regex(/^\d{4}$/, '年份格式应为 YYYY'))
+          .min(1)
+          .max(10)
+          .optional(),
+      })
       .strict()
       .optional(),
     recountResultSchema,

@@ -398,6 +398,18 @@ export interface StatsConfigDoc {
   updatedBy: string;
 }
 
+/**
+ * In `statsConfig`, `_id` `rollup_<YYYY>`: the hourly job (or jobs.recount with `years`) found every
+ * branch's year document of that year equal to its months. Until then the statistics read that
+ * year from the month documents (stats/counters.ts): data written before the year rollups existed
+ * has months and no years.
+ */
+export interface YearRollupDoc {
+  _id: string;
+  year: string;
+  rolledUpAt: Date;
+}
+
 /** An admin's adjustment of a branch's inspection score for a period, with its reason (also in the audit log). */
 export interface StatsAdjustmentDoc {
   _id: string;

@@ -5,10 +5,12 @@ import type { PipelineOperator } from 'mingo/types';
 /**
  * `$group` with the accumulators the statistics use — `_id` null or a field path, `$sum` of a field
  * path or a number, `$push` of a field path array — computed directly instead of through mingo's
- * expression evaluator, which costs microseconds per field and document. Same answer as MongoDB (and
- * mingo): a missing path sums as nothing and pushes as null inside an array; groups come in the order
- * their first document came. Any other shape, or a path that meets an array or a key that is not a
- * string or null, is left to mingo.
+ * expression evaluator, which costs microseconds per field and document. The same answer as mingo
+ * gives (test/unit/db/fast-group.test.ts holds the two side by side on random data): a missing path
+ * sums as nothing and pushes as null inside an array; a missing key groups with null; a value that
+ * is not a number, or NaN, is left out of a sum; a constant sums as count × constant; groups come in
+ * the order their first document came. Any other shape, or a path that meets an array or a key that
+ * is not a string or null, is left to mingo.
  */
 type Accumulator = { kind: 'sum'; path: string[] | null; constant: number } | { kind: 'push'; paths: string[][] };
 
@@ -110,15 +112,18 @@ function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
     const key = raw ?? null;
     let values = groups.get(key);
     if (values === undefined) {
-      values = fields.map((field) => (field.kind === 'sum' ? 0 : []));
+      // The last slot counts the group's documents.
+      values = [...fields.map((field) => (field.kind === 'sum' ? 0 : [])), 0];
       groups.set(key, values);
     }
+    values[fields.length] = (values[fields.length] as number) + 1;
     for (let i = 0; i < parents.length; i++) resolved[i] = resolve(doc, parents[i]!);
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f]!;
       if (field.kind === 'sum') {
-        const n = field.read ? child(resolved[field.read.parent], field.read.last) : field.constant;
-        if (typeof n === 'number') values[f] = (values[f] as number) + n;
+        if (!field.read) continue;
+        const n = child(resolved[field.read.parent], field.read.last);
+        if (typeof n === 'number' && !Number.isNaN(n)) values[f] = (values[f] as number) + n;
       } else {
         (values[f] as unknown[]).push(field.reads.map((r) => child(resolved[r.parent], r.last) ?? null));
       }
@@ -126,21 +131,35 @@ function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
   }
   return [...groups].map(([key, values]) => {
     const group: Record<string, unknown> = { _id: key };
-    fields.forEach((field, f) => (group[field.name] = values[f]));
+    fields.forEach((field, f) => {
+      // As mingo: a constant's sum is one product, not repeated additions (they differ for fractions).
+      group[field.name] =
+        field.kind === 'sum' && !field.read ? (values[fields.length] as number) * field.constant : values[f];
+    });
     return group;
   });
 }
 
-export const $group = ((collection: Iterator, expr: unknown, options: unknown) => {
+/**
+ * The `$group` stage over some documents computed directly, or null when its shape or the data is
+ * one this path leaves to mingo.
+ */
+export function groupDirectly(docs: readonly unknown[], expr: unknown): Record<string, unknown>[] | null {
   const plan = planOf(expr);
+  if (!plan) return null;
+  try {
+    return run(docs, plan);
+  } catch (error) {
+    if (error !== BAIL) throw error;
+    return null;
+  }
+}
+
+export const $group = ((collection: Iterator, expr: unknown, options: unknown) => {
   const mingoGroup = pipeline.$group as unknown as (c: Iterator, e: unknown, o: unknown) => Iterator;
-  if (!plan) return mingoGroup(collection, expr, options);
+  if (!planOf(expr)) return mingoGroup(collection, expr, options);
   return collection.transform((docs: unknown[]) => {
-    try {
-      return Lazy(run(docs, plan));
-    } catch (error) {
-      if (error !== BAIL) throw error;
-      return mingoGroup(Lazy(docs), expr, options);
-    }
+    const direct = groupDirectly(docs, expr);
+    return direct ? Lazy(direct) : mingoGroup(Lazy(docs), expr, options);
   });
 }) as unknown as PipelineOperator;

@@ -1,15 +1,23 @@
 import type { contracts } from '@zhibu/types';
 import { recountMonths } from '../activity/recount';
 import { requireAdmin } from '../member/policy';
+import { syncYears } from '../stats/rollup-sync';
 import type { Caller } from '../runtime/caller';
 import type { Handlers } from '../runtime/handler';
 
 export const jobsHandlers: Handlers<typeof contracts.jobs> = {
   recount: {
     access: 'member',
-    run: (input, { session }) => {
+    run: async (input, { session }) => {
       requireAdmin(session);
-      return recountMonths(input?.months);
+      const result = await recountMonths(input?.months);
+      if (!input?.years) return result;
+      // After the months: the years are built from what the months say.
+      const synced = await syncYears([...new Set(input.years)]);
+      return {
+        ...result,
+        rollups: { years: input.years, repaired: synced.repaired.length, rolledUp: synced.rolledUp },
+      };
     },
   },
 };

@@ -1,6 +1,13 @@
-import { ACTIVITY_TYPES, COLLECTIONS, type ActivityDoc, type ActivityType, type BranchMonthDoc } from '@zhibu/types';
+import {
+  ACTIVITY_TYPES,
+  COLLECTIONS,
+  type ActivityDoc,
+  type ActivityType,
+  type BranchMonthDoc,
+  type YearRollupDoc,
+} from '@zhibu/types';
 import { entryTypes, monthDocId } from '../activity/counters';
-import { yearDocId, yearOfMonth } from './rollup';
+import { rollupMarkId, yearDocId, yearOfMonth } from './rollup';
 import { database } from '../runtime/cloud';
 import { getAllDocs, MAX_PAGE } from '../runtime/documents';
 import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
@@ -393,14 +400,52 @@ export interface PeriodCounters {
 }
 
 /**
+ * Years known to be rolled up in this instance. A year stays rolled up once it is (rollup-sync.ts),
+ * so only that answer is kept, and a warm instance reads no marker for the years it has seen.
+ */
+const rolledUpSeen = new Set<string>();
+
+/**
+ * Which of some years the statistics may read from their year documents: those the hourly job
+ * (or jobs.recount with `years`) marked rolled up. A year without the mark — data written before
+ * the year rollups existed, or a sync that has not yet found the year whole — is read from its
+ * month documents, so it never comes back empty or short. One operation, none once all are seen.
+ */
+async function rolledUpYears(years: string[]): Promise<Set<string>> {
+  const unseen = years.filter((y) => !rolledUpSeen.has(y));
+  if (unseen.length > 0) {
+    const db = database();
+    const marks = await getAllDocs<Pick<YearRollupDoc, '_id' | 'year'>>(() =>
+      db
+        .collection(COLLECTIONS.statsConfig)
+        .where({ _id: db.command.in(unseen.map(rollupMarkId)) })
+        .field({ _id: true, year: true })
+        .orderBy('_id', 'asc'),
+    );
+    for (const mark of marks) rolledUpSeen.add(mark.year);
+  }
+  return new Set(years.filter((y) => rolledUpSeen.has(y)));
+}
+
+/** For tests that replace the database under a running instance: forget the years seen rolled up. */
+export function forgetRolledUpYears(): void {
+  rolledUpSeen.clear();
+}
+
+/**
  * Every counter the statistics show, for the months of a period (totals by branch, and a monthly
  * trend) and for the months the compliance calendar looks at. Three operations for 200 branches
  * (more only when a read has to page).
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
-  // Whole years are read from the year documents, the months left over from their own.
-  const split = splitYears(allMonths);
+  // Whole years are read from the year documents (once rolled up), the months left over from their own.
+  const whole = splitYears(allMonths);
+  const rolledUp = whole.years.length > 0 ? await rolledUpYears(whole.years) : new Set<string>();
+  const split = {
+    years: whole.years.filter((y) => rolledUp.has(y)),
+    months: allMonths.filter((m) => !rolledUp.has(yearOfMonth(m))),
+  };
   const [rows, years, pending] = await Promise.all([
     split.months.length > 0
       ? monthRows({ branchIds: scope.branchIds, months: split.months })

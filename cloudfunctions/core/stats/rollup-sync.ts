@@ -1,8 +1,8 @@
-import { COLLECTIONS, type BranchMonthDoc, type BranchYearDoc } from '@zhibu/types';
+import { COLLECTIONS, type BranchMonthDoc, type BranchYearDoc, type YearRollupDoc } from '@zhibu/types';
 import { database } from '../runtime/cloud';
 import { isDuplicateKeyError } from '../runtime/db-errors';
 import { getAllDocs } from '../runtime/documents';
-import { ENTRY_CONTAINERS, emptyYearDoc, monthDocId, yearDocId } from './rollup';
+import { ENTRY_CONTAINERS, emptyYearDoc, monthDocId, rollupMarkId, yearDocId } from './rollup';
 import { periodOrThrow } from './rules';
 
 /**
@@ -207,14 +207,30 @@ async function apply(docId: string, fixes: Fix[]): Promise<boolean> {
 }
 
 /**
- * Repairs the year documents of some years from their months (and creates a missing one); answers
- * the documents it corrected and the values it left for the next run because they were moving.
+ * Marks a year whose every year document now equals its months: the statistics read it from the
+ * year documents from then on. Every later counter write moves a month and its year together (a
+ * month document is only ever created with its year's), so a year stays rolled up once it is.
  */
-export async function syncYears(years: string[]): Promise<{ repaired: string[]; created: string[]; skipped: number }> {
+async function markRolledUp(year: string): Promise<void> {
+  const mark: Omit<YearRollupDoc, '_id'> = { year, rolledUpAt: new Date() };
+  await database().collection(COLLECTIONS.statsConfig).doc(rollupMarkId(year)).set({ data: mark });
+}
+
+/**
+ * Repairs the year documents of some years from their months (and creates a missing one); answers
+ * the documents it corrected, the values it left for the next run because they were moving, and
+ * the years it found (or made) whole, which it marks rolled up.
+ */
+export async function syncYears(
+  years: string[],
+): Promise<{ repaired: string[]; created: string[]; skipped: number; rolledUp: string[] }> {
   const repaired: string[] = [];
   const created: string[] = [];
+  const rolledUp: string[] = [];
   let skipped = 0;
   for (const year of years) {
+    // Whole when nothing was left for the next run: no value moving, no document created meanwhile.
+    let whole = true;
     const first = await observe(year);
     const pending = new Map<string, Fix[]>();
     for (const [branchId, { year: yearDoc, months }] of first) {
@@ -227,35 +243,53 @@ export async function syncYears(years: string[]): Promise<{ repaired: string[]; 
         } catch (error) {
           if (!isDuplicateKeyError(error)) throw error;
           // Created meanwhile by a counter write: compared next run.
+          whole = false;
           continue;
         }
       }
       const fixes = fixesOf(branchId, year, yearDoc ?? (emptyYearDoc(branchId, year) as AnyDoc), months);
       if (fixes.length > 0) pending.set(branchId, fixes);
     }
-    if (pending.size === 0) continue;
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const second = await observe(year, [...pending.keys()]);
-    for (const [branchId, firstFixes] of pending) {
-      const seen = new Set(firstFixes.map(fixKey));
-      const { year: yearDoc, months } = second.get(branchId) ?? { months: [] };
-      if (!yearDoc) continue;
-      const groups = new Map<string, Fix[]>();
-      for (const fix of fixesOf(branchId, year, yearDoc, months)) {
-        if (!seen.has(fixKey(fix))) {
-          skipped += 1;
-          continue;
-        }
-        const key = `${fix.docId} ${fix.group}`;
-        groups.set(key, [...(groups.get(key) ?? []), fix]);
-      }
-      for (const fixes of groups.values()) {
-        const docId = fixes[0]!.docId;
-        if (await apply(docId, fixes)) {
-          if (!repaired.includes(docId)) repaired.push(docId);
-        } else skipped += fixes.length;
-      }
+    if (pending.size > 0) {
+      const left = await settle(year, pending, repaired);
+      skipped += left;
+      if (left > 0) whole = false;
+    }
+    if (whole) {
+      await markRolledUp(year);
+      rolledUp.push(year);
     }
   }
-  return { repaired, created, skipped };
+  return { repaired, created, skipped, rolledUp };
+}
+
+/** The second look and the corrections of one year (see above); answers how many values it left. */
+async function settle(year: string, pending: Map<string, Fix[]>, repaired: string[]): Promise<number> {
+  let skipped = 0;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const second = await observe(year, [...pending.keys()]);
+  for (const [branchId, firstFixes] of pending) {
+    const seen = new Set(firstFixes.map(fixKey));
+    const { year: yearDoc, months } = second.get(branchId) ?? { months: [] };
+    if (!yearDoc) {
+      skipped += firstFixes.length;
+      continue;
+    }
+    const groups = new Map<string, Fix[]>();
+    for (const fix of fixesOf(branchId, year, yearDoc, months)) {
+      if (!seen.has(fixKey(fix))) {
+        skipped += 1;
+        continue;
+      }
+      const key = `${fix.docId} ${fix.group}`;
+      groups.set(key, [...(groups.get(key) ?? []), fix]);
+    }
+    for (const fixes of groups.values()) {
+      const docId = fixes[0]!.docId;
+      if (await apply(docId, fixes)) {
+        if (!repaired.includes(docId)) repaired.push(docId);
+      } else skipped += fixes.length;
+    }
+  }
+  return skipped;
 }

@@ -16,6 +16,8 @@ import { isDuplicateKeyError } from '../runtime/db-errors';
 export const monthDocId = (branchId: string, month: string) => `${branchId}_${month}`;
 export const yearDocId = (branchId: string, year: string) => `${branchId}_${year}`;
 export const yearOfMonth = (month: string) => month.slice(0, 4);
+/** The `statsConfig` document saying a year's rollups are whole (YearRollupDoc). */
+export const rollupMarkId = (year: string) => `rollup_${year}`;
 
 /** The containers of entries (one per activity, notice, quiz, study task); every other path is a total. */
 export const ENTRY_CONTAINERS = ['activities', 'notices', 'quizzes', 'study.tasks'] as const;
