@@ -3,3 +3,4 @@ export { appraisalPages, currentYear, openAppraisalPage } from './routes';
 export { formatTeacherCode, isWholeTeacherCode } from './format';
 export { GradeTable } from './GradeTable';
 export { GradeButtons } from './GradeButtons';
+export { YearTabs } from './YearTabs';

@@ -4,7 +4,7 @@ import { APPRAISAL_GRADE_NAMES, type AppraisalGrade, type OwnReport, type RateIt
 import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/study.png';
 import { AttachmentList, AttachmentsField, type FieldAttachment } from '@/features/attachments';
-import { appraisalApi, currentYear, GradeButtons, GradeTable } from '@/features/appraisal';
+import { appraisalApi, currentYear, GradeButtons, GradeTable, YearTabs } from '@/features/appraisal';
 import '@/features/appraisal/appraisal.css';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import {
@@ -191,7 +191,16 @@ function RatePanel({ item, onRated }: { item: RateItem; onRated: () => void }) {
 
 /** 述职评议 for a member and a secretary: their secretary's 述职 to rate, and their own if they are one. */
 export default function AppraisalMinePage() {
-  const year = currentYear();
+  const [year, setYear] = useState(currentYear);
+  return (
+    <View className="page">
+      <YearTabs year={year} onChange={setYear} />
+      <AppraisalMineYear key={year} year={year} />
+    </View>
+  );
+}
+
+function AppraisalMineYear({ year }: { year: number }) {
   const load = useCallback(() => appraisalApi.mine(year), [year]);
   const { state, reload } = useRemoteData(load);
   usePullDownRefresh(() => {
@@ -203,7 +212,7 @@ export default function AppraisalMinePage() {
   const { round, own, toRate } = state.data;
   if (!round) {
     return (
-      <View className="page">
+      <View>
         <EmptyState
           image={emptyImage}
           title={`${year} 年度述职评议尚未开启`}
@@ -213,7 +222,7 @@ export default function AppraisalMinePage() {
     );
   }
   return (
-    <View className="page">
+    <View>
       <CellGroup title={`${round.year} 年度支部书记述职评议`}>
         <Cell label="评议时间" value={`${round.from} 至 ${round.to}`} />
         <Cell label="状态" value={round.ended ? '已结束' : round.open ? '进行中' : '未开始'} />
