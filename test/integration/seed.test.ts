@@ -15,7 +15,7 @@ import type {
 import type { LocalRuntime } from '../../emulator/runtime';
 import { getDocs } from '../../cloudfunctions/core/runtime/documents';
 import { seedDemoData } from '../../emulator/seed/seed';
-import { seedShowcase } from '../../emulator/seed/showcase';
+import { seedShowcase, showcaseBoardQuarter } from '../../emulator/seed/showcase';
 import { callAs, DEMO, startTestRuntime } from '../support/runtime';
 
 let runtime: LocalRuntime;
@@ -96,9 +96,7 @@ describe('the five later systems in the demo county', () => {
     }
 
     // The board is published for the whole branch: a plain member reads it.
-    const quarter = `${new Date(Date.now() + (8 - 92 * 24) * 3600_000).toISOString().slice(0, 4)}-Q${Math.ceil(
-      (new Date(Date.now() + (8 - 92 * 24) * 3600_000).getUTCMonth() + 1) / 3,
-    )}`;
+    const quarter = showcaseBoardQuarter(new Date());
     const board = await call<DuesBoard>(DEMO.memberA.openid, 'dues', 'board', { quarter });
     expect(board.branchId).toBe(DEMO.secretaryA.branchId);
     expect(board.rows.length).toBeGreaterThan(0);
