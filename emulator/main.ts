@@ -4,6 +4,7 @@ import { readConfig } from './config';
 import { startRuntime } from './runtime';
 import { loadSecrets } from './secrets';
 import { seedDemoData } from './seed/seed';
+import { seedShowcase } from './seed/showcase';
 import { devLoginNotice } from './server/dev-login';
 import { createHttpServer } from './server/http-server';
 
@@ -21,6 +22,13 @@ async function main(): Promise<void> {
   if (config.ZHIBU_SEED === 'demo') {
     const seeded = await seedDemoData(cloud.database());
     if (seeded.seeded) console.log(`已写入演示数据：6 个支部，${seeded.members} 名党员`);
+    const started = Date.now();
+    const showcase = await seedShowcase(runtime);
+    if (showcase.seeded) {
+      console.log(
+        `已写入党费、书记培训、组织关系转接、民主评议和述职评议的演示记录（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+      );
+    }
   }
 
   const devLogin = config.ZHIBU_DEV_LOGIN === '1' ? 'always' : 'loopback';

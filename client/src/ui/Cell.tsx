@@ -14,13 +14,15 @@ export function CellGroup({ title, children }: { title?: string; children: React
 interface CellProps {
   label: ReactNode;
   value?: ReactNode;
+  /** A grey second line under the label (dates, counts), so a long label never squeezes the value. */
+  description?: ReactNode;
   /** Shown as a tappable row with a chevron. */
   onClick?: () => void;
   /** A centred action row, as WeChat shows 退出登录. */
   action?: 'default' | 'danger';
 }
 
-export function Cell({ label, value, onClick, action }: CellProps) {
+export function Cell({ label, value, description, onClick, action }: CellProps) {
   if (action) {
     return (
       <View className={`cell cell--action cell--${action}`} hoverClass="cell--hover" onClick={onClick}>
@@ -30,7 +32,14 @@ export function Cell({ label, value, onClick, action }: CellProps) {
   }
   return (
     <View className="cell" hoverClass={onClick ? 'cell--hover' : 'none'} onClick={onClick}>
-      <View className="cell__label">{label}</View>
+      {description !== undefined ? (
+        <View className="cell__label cell__label--grow">
+          <View>{label}</View>
+          <Text className="cell__desc">{description}</Text>
+        </View>
+      ) : (
+        <View className="cell__label">{label}</View>
+      )}
       {value !== undefined ? <View className="cell__value">{value}</View> : null}
       {onClick ? <View className="cell__arrow" /> : null}
     </View>

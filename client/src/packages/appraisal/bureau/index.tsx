@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { GradeTable } from '@/features/appraisal/GradeTable';
 import { appraisalApi } from '@/features/appraisal/api';
 import { currentYear } from '@/features/appraisal/routes';
+import { YearTabs } from '@/features/appraisal/YearTabs';
 import '@/features/appraisal/appraisal.css';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import {
@@ -23,7 +24,11 @@ const PAGE_SIZE = 50;
 
 function OpenForm({ year, onOpened }: { year: number; onOpened: () => void }) {
   const [from, setFrom] = useState(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
-  const [to, setTo] = useState(`${year}-12-31`);
+  // Last year's round is held now, so it ends a fortnight on rather than on a 31 December gone by.
+  const [to, setTo] = useState(() => {
+    const fortnight = new Date(Date.now() + (8 + 14 * 24) * 3600_000).toISOString().slice(0, 10);
+    return `${year}-12-31` > fortnight ? `${year}-12-31` : fortnight;
+  });
   const [busy, setBusy] = useState(false);
   const open = async () => {
     setBusy(true);
@@ -64,7 +69,16 @@ function SecretaryRow({ row }: { row: AppraisalRow }) {
 
 /** The bureau's 述职评议: open the year's round, follow each secretary, end it, read and export the results. */
 export default function AppraisalBureauPage() {
-  const year = currentYear();
+  const [year, setYear] = useState(currentYear);
+  return (
+    <View className="page">
+      <YearTabs year={year} onChange={setYear} />
+      <AppraisalBureauYear key={year} year={year} />
+    </View>
+  );
+}
+
+function AppraisalBureauYear({ year }: { year: number }) {
   const [page, setPage] = useState(1);
   const load = useCallback(() => appraisalApi.overview(year, page, PAGE_SIZE), [year, page]);
   const { state, reload } = useRemoteData(load);
@@ -78,7 +92,7 @@ export default function AppraisalBureauPage() {
   const { round, items, total } = state.data;
   if (!round) {
     return (
-      <View className="page">
+      <View>
         <OpenForm year={year} onOpened={() => void reload()} />
       </View>
     );
@@ -112,7 +126,7 @@ export default function AppraisalBureauPage() {
   };
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
-    <View className="page">
+    <View>
       <CellGroup title={`${round.year} 年度支部书记述职评议`}>
         <Cell label="评议时间" value={`${round.from} 至 ${round.to}`} />
         <Cell label="状态" value={round.ended ? '已结束' : round.open ? '进行中' : '未开始'} />

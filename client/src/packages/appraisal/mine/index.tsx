@@ -8,6 +8,7 @@ import { GradeButtons } from '@/features/appraisal/GradeButtons';
 import { GradeTable } from '@/features/appraisal/GradeTable';
 import { appraisalApi } from '@/features/appraisal/api';
 import { currentYear } from '@/features/appraisal/routes';
+import { YearTabs } from '@/features/appraisal/YearTabs';
 import '@/features/appraisal/appraisal.css';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import {
@@ -194,7 +195,16 @@ function RatePanel({ item, onRated }: { item: RateItem; onRated: () => void }) {
 
 /** 述职评议 for a member and a secretary: their secretary's 述职 to rate, and their own if they are one. */
 export default function AppraisalMinePage() {
-  const year = currentYear();
+  const [year, setYear] = useState(currentYear);
+  return (
+    <View className="page">
+      <YearTabs year={year} onChange={setYear} />
+      <AppraisalMineYear key={year} year={year} />
+    </View>
+  );
+}
+
+function AppraisalMineYear({ year }: { year: number }) {
   const load = useCallback(() => appraisalApi.mine(year), [year]);
   const { state, reload } = useRemoteData(load);
   usePullDownRefresh(() => {
@@ -206,7 +216,7 @@ export default function AppraisalMinePage() {
   const { round, own, toRate } = state.data;
   if (!round) {
     return (
-      <View className="page">
+      <View>
         <EmptyState
           image={emptyImage}
           title={`${year} 年度述职评议尚未开启`}
@@ -216,7 +226,7 @@ export default function AppraisalMinePage() {
     );
   }
   return (
-    <View className="page">
+    <View>
       <CellGroup title={`${round.year} 年度支部书记述职评议`}>
         <Cell label="评议时间" value={`${round.from} 至 ${round.to}`} />
         <Cell label="状态" value={round.ended ? '已结束' : round.open ? '进行中' : '未开始'} />

@@ -34,6 +34,10 @@ function recentQuarters(): string[] {
 
 const quarterLabel = (q: string) => `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(6)) - 1]}季度`;
 
+/** A tab's label: 三季度 this year, 去年四季度 the year before (four tabs fit a phone's width). */
+const quarterTab = (q: string, thisYear: string) =>
+  `${q.startsWith(thisYear) ? '' : '去年'}${'一二三四'[Number(q.slice(6)) - 1]}季度`;
+
 /** 党费收缴公示: the branch's frozen board for a quarter; the committee publishes it and corrects it. */
 export default function DuesBoardPage() {
   return <SessionGate>{(member) => <DuesBoardView manager={canManage(member.roles)} />}</SessionGate>;
@@ -41,7 +45,8 @@ export default function DuesBoardPage() {
 
 function DuesBoardView({ manager }: { manager: boolean }) {
   const quarters = recentQuarters();
-  const [quarter, setQuarter] = useState(quarters[0]!);
+  // A board is published once its quarter is over: open on the last quarter that has ended.
+  const [quarter, setQuarter] = useState(quarters[1]!);
   const load = useCallback(() => duesApi.board(quarter), [quarter]);
   const { state, reload } = useRemoteData(load);
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
@@ -74,7 +79,7 @@ function DuesBoardView({ manager }: { manager: boolean }) {
     <View className="page">
       <Segmented
         value={quarter}
-        segments={quarters.map((q) => ({ key: q, label: q.replace('-', ' ') }))}
+        segments={quarters.map((q) => ({ key: q, label: quarterTab(q, quarters[0]!.slice(0, 4)) }))}
         onChange={change}
       />
       {state.status === 'loading' ? <LoadingState /> : null}

@@ -35,7 +35,7 @@ function DuesManage() {
   return (
     <View className="page">
       <CellGroup title="党费工作">
-        <Cell label="导入党费基数" value="Excel" onClick={() => openDuesPage(duesPages.import())} />
+        <Cell label="导入党费基数" value="表格导入" onClick={() => openDuesPage(duesPages.import())} />
         <Cell label="党费公示" value="按季度发布、查看" onClick={() => openDuesPage(duesPages.board())} />
       </CellGroup>
       <View className="dues-actions">
@@ -64,7 +64,9 @@ function DuesManage() {
                       : `${item.category ? DUES_CATEGORY_NAMES[item.category] : ''} 月缴 ${yuan(item.monthly)} 元`}
                   </Text>
                   {item.overdueMonths > 0 ? (
-                    <Text className="dues-state dues-state--overdue"> 欠缴{item.overdueMonths}月</Text>
+                    <Text className="dues-state dues-state--overdue dues-state--after">
+                      欠缴 {item.overdueMonths} 个月
+                    </Text>
                   ) : null}
                 </View>
               }

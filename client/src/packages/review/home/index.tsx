@@ -170,7 +170,8 @@ export default function ReviewHomePage() {
           {review.year} 年度民主评议党员
           <Text className="rv-head__status">{statusText(review)}</Text>
         </Text>
-        <Text className="rv-head__meta">{`${review.branchName} · ${windowText(review)}`}</Text>
+        <Text className="rv-head__meta">{review.branchName}</Text>
+        <Text className="rv-head__meta">{`评议时间 ${windowText(review)}`}</Text>
         {mine.reviewed ? (
           <Text className="rv-head__meta">{`已评 ${mine.rated} / ${mine.toRate} 人 · 自评${mine.selfText ? '已提交' : '未提交'}`}</Text>
         ) : null}

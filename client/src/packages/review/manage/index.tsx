@@ -262,7 +262,8 @@ export default function ReviewManagePage() {
             {review.year} 年度民主评议党员
             <Text className="rv-head__status">{statusText(review)}</Text>
           </Text>
-          <Text className="rv-head__meta">{`${review.branchName} · ${windowText(review)} · 参评 ${review.reviewed} 人`}</Text>
+          <Text className="rv-head__meta">{review.branchName}</Text>
+          <Text className="rv-head__meta">{`评议时间 ${windowText(review)} · 参评 ${review.reviewed} 人`}</Text>
         </View>
       ) : null}
       {secretary && newYearDue ? <OpenForm onOpened={refresh} /> : null}

@@ -52,7 +52,7 @@ function Trainings() {
             <Cell
               key={t.trainingId}
               label={t.title}
-              value={`${dateRange(t.startDate, t.endDate)} · ${t.attendees} 人${t.activityId ? ' · 扫码' : ''}`}
+              description={`${dateRange(t.startDate, t.endDate)} · ${t.attendees} 人${t.activityId ? ' · 扫码签到' : ''}`}
               onClick={() => openTrainingPage(trainingPages.detail(t.trainingId))}
             />
           ))}
@@ -84,12 +84,12 @@ function Secretaries() {
             <Cell
               key={r.branchId}
               label={r.branchName}
-              value={
+              description={
                 r.item ? (
-                  <View>
-                    <Text>{r.item.secretaryName} </Text>
+                  <>
+                    <Text>书记 {r.item.secretaryName} · </Text>
                     <Text className={`training-status training-status--${r.item.status}`}>{countText(r.item)}</Text>
-                  </View>
+                  </>
                 ) : (
                   <Text className="training-status">未登记任期</Text>
                 )

@@ -43,7 +43,11 @@ export default function MyTrainingPage() {
         <CellGroup title="参加过的培训">
           {list.items.length === 0 ? <Cell label="暂无培训记录" /> : null}
           {list.items.map((t) => (
-            <Cell key={t.trainingId} label={t.title} value={`${dateRange(t.startDate, t.endDate)} · ${t.hours} 学时`} />
+            <Cell
+              key={t.trainingId}
+              label={t.title}
+              description={`${dateRange(t.startDate, t.endDate)} · ${t.hours} 学时 · ${t.organiser}`}
+            />
           ))}
         </CellGroup>
       ) : null}

@@ -40,7 +40,7 @@ export default function TermsPage() {
         {view.item ? (
           <Cell
             label={`本届书记 ${view.item.secretaryName}`}
-            value={
+            description={
               <Text className={`training-status training-status--${view.item.status}`}>{countText(view.item)}</Text>
             }
           />
