@@ -575,16 +575,27 @@ export async function statsRows(): Promise<StatsBenchRow[]> {
       pass: Math.max(month.p95, whole.p95) <= 100,
     });
     // No period key spans two years: the counters reading behind the dashboard is timed directly
-    // for 24 months against 2 months, as the dashboard would read them.
-    const read = (span: string[]) => () => readCounters({ months: span, complianceMonths: span.slice(-12) }, now);
-    const two = await timed(30, read(months.slice(-2)));
-    const all = await timed(30, read(months));
-    rows.push({
-      what: 'dashboard counters: 24 months vs 2 months (p50, ops)',
-      budget: '≤ 1.5×',
-      measured: `${all.p50.toFixed(1)} / ${two.p50.toFixed(1)} ms = ${(all.p50 / two.p50).toFixed(2)}×, ${all.ops} / ${two.ops} ops`,
-      pass: all.p50 <= 1.5 * two.p50,
-    });
+    // for 24 months against 2 months. Twice: with the calendar of the span's last 12 months at most,
+    // and with the calendar the dashboard's light reads whatever the span — the last month's year to
+    // date (lightScope in dashboard.service).
+    const lightMonths = (span: string[]) => {
+      const last = span.at(-1)!;
+      return months.filter((m) => m.slice(0, 4) === last.slice(0, 4) && m <= last);
+    };
+    for (const [label, calendar] of [
+      ['calendar of the span', (span: string[]) => span.slice(-12)],
+      ["calendar of the light's year", lightMonths],
+    ] as const) {
+      const read = (span: string[]) => () => readCounters({ months: span, complianceMonths: calendar(span) }, now);
+      const two = await timed(30, read(months.slice(-2)));
+      const all = await timed(30, read(months));
+      rows.push({
+        what: `dashboard counters: 24 months vs 2 months, ${label} (p50, ops)`,
+        budget: '≤ 1.5×',
+        measured: `${all.p50.toFixed(1)} / ${two.p50.toFixed(1)} ms = ${(all.p50 / two.p50).toFixed(2)}×, ${all.ops} / ${two.ops} ops`,
+        pass: all.p50 <= 1.5 * two.p50,
+      });
+    }
     rows.push({
       what: `dashboard: year ${year} vs month ${months.at(-1)} (p50)`,
       budget: '≤ 1.5×',
