@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { APPRAISAL_GRADE_NAMES, APPRAISAL_GRADES, type AppraisalGrade } from '@zhibu/types';
+import { confirm } from '@/ui';
 
 /** The four grades as large buttons, for members and teachers alike. */
 export function GradeButtons({
@@ -26,3 +27,11 @@ export function GradeButtons({
     </View>
   );
 }
+
+/** Asked before a grade is sent, by members and teachers alike: it is anonymous and final. */
+export const confirmGrade = (grade: AppraisalGrade) =>
+  confirm({
+    title: `评价为「${APPRAISAL_GRADE_NAMES[grade]}」？`,
+    content: '评价匿名，提交后不能修改。',
+    confirmText: '提交',
+  });

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { APPRAISAL_GRADE_NAMES, type AppraisalGrade, type OwnReport, type RateItem } from '@zhibu/types';
+import { type AppraisalGrade, type OwnReport, type RateItem } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/study.png';
 import { AttachmentList, AttachmentsField, type FieldAttachment } from '@/features/attachments';
-import { GradeButtons } from '@/features/appraisal/GradeButtons';
+import { confirmGrade, GradeButtons } from '@/features/appraisal/GradeButtons';
 import { GradeTable } from '@/features/appraisal/GradeTable';
 import { appraisalApi } from '@/features/appraisal/api';
 import { currentYear } from '@/features/appraisal/routes';
@@ -15,7 +15,6 @@ import {
   Button,
   Cell,
   CellGroup,
-  confirm,
   EmptyState,
   ErrorState,
   FormActions,
@@ -153,12 +152,7 @@ function RatePanel({ item, onRated }: { item: RateItem; onRated: () => void }) {
   const [busy, setBusy] = useState(false);
   const rate = async (grade: AppraisalGrade) => {
     if (busy) return;
-    const sure = await confirm({
-      title: `评价为「${APPRAISAL_GRADE_NAMES[grade]}」？`,
-      content: '评价匿名，提交后不能修改。',
-      confirmText: '提交',
-    });
-    if (!sure) return;
+    if (!(await confirmGrade(grade))) return;
     setBusy(true);
     const result = await appraisalApi.rate({ reportId: item.reportId, grade });
     setBusy(false);

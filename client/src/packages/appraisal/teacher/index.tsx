@@ -2,11 +2,11 @@ import { Input, Text, View } from '@tarojs/components';
 import { APPRAISAL_GRADE_NAMES, type AppraisalGrade, type CodeReport } from '@zhibu/types';
 import { useState } from 'react';
 import { AttachmentList } from '@/features/attachments';
-import { GradeButtons } from '@/features/appraisal/GradeButtons';
+import { confirmGrade, GradeButtons } from '@/features/appraisal/GradeButtons';
 import { appraisalApi } from '@/features/appraisal/api';
 import { formatTeacherCode, isWholeTeacherCode } from '@/features/appraisal/format';
 import '@/features/appraisal/appraisal.css';
-import { Button, Cell, CellGroup, confirm, showFailureToast, SuccessMark } from '@/ui';
+import { Button, Cell, CellGroup, showFailureToast, SuccessMark } from '@/ui';
 
 type Step =
   { step: 'code' } | { step: 'read'; report: CodeReport } | { step: 'done'; report: CodeReport; grade: AppraisalGrade };
@@ -106,12 +106,7 @@ export default function TeacherCodePage() {
 
   const rate = async (grade: AppraisalGrade) => {
     if (busy) return;
-    const sure = await confirm({
-      title: `评价为「${APPRAISAL_GRADE_NAMES[grade]}」？`,
-      content: '评价匿名，提交后不能修改。',
-      confirmText: '提交',
-    });
-    if (!sure) return;
+    if (!(await confirmGrade(grade))) return;
     setBusy(true);
     const result = await appraisalApi.teacherRate({ code, grade });
     setBusy(false);
