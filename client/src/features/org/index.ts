@@ -26,6 +26,7 @@ export { RosterIo } from './RosterIo';
 export { RosterView } from './RosterView';
 export { SplitView } from './SplitView';
 export { confirm, toastDone } from './confirm';
+export { useSheetImport } from './useSheetImport';
 export { FilePicker } from './FilePicker';
 export { openDocumentFile, openSheet, openSheetUrl, type DocumentFormat } from '@/services';
 export type { PickedFile } from './files';

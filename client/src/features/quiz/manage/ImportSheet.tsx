@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { confirm, FilePicker, openSheet, toastDone, type PickedFile } from '@/features/org';
+import { FilePicker, openSheet, useSheetImport } from '@/features/org';
 import { uploadQuestionSheet } from '@/services/upload';
 import { Button, showFailureToast } from '@/ui';
 import { quizApi } from '../api';
@@ -48,46 +48,18 @@ function ReportCard({ report, fileName }: { report: Report; fileName: string }) 
  * questions fits; 确认导入 after a timeout simply runs again and picks up where it stopped.
  */
 export function ImportSheet({ bankId, name, branchId }: { bankId: string; name: string; branchId: string }) {
-  const [file, setFile] = useState<{ name: string; fileId: string } | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
-  const [busy, setBusy] = useState<'' | 'check' | 'commit' | 'template' | 'export'>('');
-  const [done, setDone] = useState<number | null>(null);
+  const { file, report, busy, done, check, commit } = useSheetImport<Report>({
+    upload: (picked) => uploadQuestionSheet({ filePath: picked.path, branchId }),
+    run: (fileId, mode) => quizApi.importQuestions(bankId, fileId, mode),
+    confirmText: (r) => `将向「${name}」导入 ${r.rows - r.duplicates.length - r.alreadyImported} 道题目。`,
+    written: (r) => r.created,
+  });
+  const [downloading, setDownloading] = useState<'' | 'template' | 'export'>('');
 
-  const check = async (picked: PickedFile) => {
-    setFile(null);
-    setReport(null);
-    setDone(null);
-    setBusy('check');
-    const uploaded = await uploadQuestionSheet({ filePath: picked.path, branchId });
-    if (!uploaded.ok) {
-      setBusy('');
-      return showFailureToast(uploaded);
-    }
-    setFile({ name: picked.name, fileId: uploaded.data.fileID });
-    const result = await quizApi.importQuestions(bankId, uploaded.data.fileID, 'check');
-    setBusy('');
-    if (!result.ok) return showFailureToast(result);
-    setReport(result.data);
-  };
-  const commit = async () => {
-    if (!file || !report?.valid) return;
-    const fresh = report.rows - report.duplicates.length - report.alreadyImported;
-    if (!(await confirm({ title: '确认导入', content: `将向「${name}」导入 ${fresh} 道题目。`, confirmText: '导入' })))
-      return;
-    setBusy('commit');
-    const result = await quizApi.importQuestions(bankId, file.fileId, 'commit');
-    setBusy('');
-    if (!result.ok) return showFailureToast(result);
-    setReport(result.data);
-    if (result.data.valid) {
-      toastDone('导入成功');
-      setDone(result.data.created);
-    }
-  };
   const download = async (kind: 'template' | 'export') => {
-    setBusy(kind);
+    setDownloading(kind);
     const result = kind === 'template' ? await quizApi.template() : await quizApi.exportQuestions(bankId);
-    setBusy('');
+    setDownloading('');
     if (!result.ok) return showFailureToast(result);
     await openSheet(result.data);
   };
@@ -102,12 +74,12 @@ export function ImportSheet({ bankId, name, branchId }: { bankId: string; name: 
         <Text className="qm-card__line">系统先逐行检查，全部无误才会导入；题干重复的会列出并跳过。</Text>
       </View>
       <View className="quiz-actions">
-        <Button kind="secondary" loading={busy === 'template'} onClick={() => void download('template')}>
+        <Button kind="secondary" loading={downloading === 'template'} onClick={() => void download('template')}>
           下载导入模板
         </Button>
       </View>
       <View className="quiz-actions">
-        <FilePicker disabled={busy !== ''} onPick={(picked) => void check(picked)}>
+        <FilePicker disabled={busy !== '' || downloading !== ''} onPick={(picked) => void check(picked)}>
           {report ? '重新选择文件' : '选择 Excel 文件'}
         </FilePicker>
       </View>
@@ -130,7 +102,7 @@ export function ImportSheet({ bankId, name, branchId }: { bankId: string; name: 
         <Text className="qm-card__line">导出为同样格式的 Excel。答案和解析仅局党委管理员导出时包含。</Text>
       </View>
       <View className="quiz-actions">
-        <Button kind="secondary" loading={busy === 'export'} onClick={() => void download('export')}>
+        <Button kind="secondary" loading={downloading === 'export'} onClick={() => void download('export')}>
           导出 Excel
         </Button>
       </View>

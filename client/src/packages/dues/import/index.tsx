@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { duesApi } from '@/features/dues/api';
 import { beijingNow } from '@/features/dues/format';
 import '@/features/dues/dues.css';
-import { confirm, FilePicker, ManagerGate, openSheet, toastDone, type PickedFile } from '@/features/org';
+import { FilePicker, ManagerGate, openSheet, useSheetImport } from '@/features/org';
 import { uploadImportSheet } from '@/services/upload';
 import { Button, CellGroup, showFailureToast } from '@/ui';
 
@@ -21,51 +21,18 @@ export default function DuesImportPage() {
 
 function DuesImport({ branchId }: { branchId: string }) {
   const { year } = beijingNow();
-  const [file, setFile] = useState<{ name: string; fileId: string } | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
-  const [busy, setBusy] = useState<'' | 'check' | 'commit' | 'template'>('');
-  const [done, setDone] = useState<number | null>(null);
+  const { file, report, busy, done, check, commit } = useSheetImport<Report>({
+    upload: (picked) => uploadImportSheet({ filePath: picked.path, branchId, folder: 'dues' }),
+    run: (fileId, mode) => duesApi.importBases(year, fileId, mode),
+    confirmText: (r) => `将设置 ${r.rows} 位党员${year}年的党费基数。`,
+    written: (r) => r.updated,
+  });
+  const [downloading, setDownloading] = useState(false);
 
-  const check = async (picked: PickedFile) => {
-    setFile(null);
-    setReport(null);
-    setDone(null);
-    setBusy('check');
-    const uploaded = await uploadImportSheet({ filePath: picked.path, branchId, folder: 'dues' });
-    if (!uploaded.ok) {
-      setBusy('');
-      return showFailureToast(uploaded);
-    }
-    setFile({ name: picked.name, fileId: uploaded.data.fileID });
-    const result = await duesApi.importBases(year, uploaded.data.fileID, 'check');
-    setBusy('');
-    if (!result.ok) return showFailureToast(result);
-    setReport(result.data);
-  };
-  const commit = async () => {
-    if (!file || !report?.valid) return;
-    if (
-      !(await confirm({
-        title: '确认导入',
-        content: `将设置 ${report.rows} 位党员${year}年的党费基数。`,
-        confirmText: '导入',
-      }))
-    )
-      return;
-    setBusy('commit');
-    const result = await duesApi.importBases(year, file.fileId, 'commit');
-    setBusy('');
-    if (!result.ok) return showFailureToast(result);
-    setReport(result.data);
-    if (result.data.valid) {
-      toastDone('导入成功');
-      setDone(result.data.updated);
-    }
-  };
   const template = async () => {
-    setBusy('template');
+    setDownloading(true);
     const result = await duesApi.template(year);
-    setBusy('');
+    setDownloading(false);
     if (!result.ok) return showFailureToast(result);
     await openSheet({ ...result.data });
   };
@@ -79,12 +46,12 @@ function DuesImport({ branchId }: { branchId: string }) {
         <Text className="dues-note">系统先逐行检查，全部无误才会导入；同一文件再次导入不会重复设置。</Text>
       </CellGroup>
       <View className="dues-actions">
-        <Button kind="secondary" loading={busy === 'template'} onClick={() => void template()}>
+        <Button kind="secondary" loading={downloading} onClick={() => void template()}>
           下载导入模板（含本支部党员）
         </Button>
       </View>
       <View className="dues-actions">
-        <FilePicker disabled={busy !== ''} onPick={(picked) => void check(picked)}>
+        <FilePicker disabled={busy !== '' || downloading} onPick={(picked) => void check(picked)}>
           {report ? '重新选择文件' : '选择 Excel 文件'}
         </FilePicker>
       </View>
