@@ -1,5 +1,5 @@
 import { COLLECTIONS, type ActivityDoc, type MemberDoc } from '@zhibu/types';
-import { exemptAt } from '../member/exempt-at';
+import { covers, latestExemptionsOf } from '../member/exempt-at';
 import { database } from '../runtime/cloud';
 import { getDocs } from '../runtime/documents';
 import { isCommitteeOnly } from './access';
@@ -39,10 +39,13 @@ export async function joinComingActivities(member: Joiner, from: Date, until?: D
       .field({ _id: true, branchId: true, month: true, type: true, audience: true, startAt: true })
       .limit(1000),
   );
+  // The member's own exemptions, read once for every activity (not the branch's, per activity).
+  const exemptions = coming.length > 0 ? await latestExemptionsOf(member._id) : [];
   let joined = 0;
   for (const activity of coming) {
     if (!audienceTakesIn(activity, member)) continue;
-    if ((await exemptAt(member.branchId, new Date(activity.startAt))).has(member._id)) continue;
+    const start = new Date(activity.startAt);
+    if (exemptions.some((e) => e.branchId === member.branchId && covers(e, start))) continue;
     const result = (await db
       .collection(COLLECTIONS.activities)
       .where({ _id: activity._id, expectedIds: _.neq(member._id), startAt: _.gt(from), status: 'scheduled' })

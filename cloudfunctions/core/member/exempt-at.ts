@@ -1,6 +1,6 @@
 import { COLLECTIONS, type ExemptionDoc } from '@zhibu/types';
 import { database } from '../runtime/cloud';
-import { getAllDocs } from '../runtime/documents';
+import { getAllDocs, getDocs } from '../runtime/documents';
 
 /**
  * The members of a branch whose exemption covers `at` (an activity's start): they are not in its
@@ -20,3 +20,16 @@ export async function exemptAt(branchId: string, at: Date): Promise<Set<string>>
   );
   return new Set(docs.filter((d) => new Date(d.fromAt).getTime() <= at.getTime()).map((d) => d.memberId));
 }
+
+/** A member's latest exemptions (a handful, however long their history), newest first. */
+export function latestExemptionsOf(memberId: string): Promise<ExemptionDoc[]> {
+  return getDocs<ExemptionDoc>(
+    database().collection(COLLECTIONS.exemptions).where({ memberId }).orderBy('_id', 'desc').limit(20),
+  );
+}
+
+/** Whether an exemption covers `at`: one ended early still covers the days up to its new last day. */
+export const covers = (doc: Pick<ExemptionDoc, 'status' | 'fromAt' | 'toAt'>, at: Date) =>
+  doc.status !== 'revoked' &&
+  new Date(doc.fromAt).getTime() <= at.getTime() &&
+  new Date(doc.toAt).getTime() > at.getTime();

@@ -18,6 +18,7 @@ import { getDoc, getDocs } from '../runtime/documents';
 import { timeOrderedId } from '../runtime/ids';
 import { beijingDate } from '../runtime/time';
 import { runTransaction, txGet } from '../runtime/transaction';
+import { covers, latestExemptionsOf } from './exempt-at';
 import { memberRepository } from './member.repository';
 import { isAdmin, rankOf, visibilityOf } from './policy';
 import type { Session } from './session';
@@ -189,13 +190,6 @@ export async function endExemption(session: Session, input: z.infer<typeof endEx
 
 /** The member's exemption covering `at`, if any: one read of their few latest records. */
 export async function exemptionOf(memberId: string, at: Date): Promise<Exemption | null> {
-  const docs = await getDocs<ExemptionDoc>(
-    database().collection(COLLECTIONS.exemptions).where({ memberId }).orderBy('_id', 'desc').limit(20),
-  );
-  // An exemption ended early still covers the days up to its new last day, as exemptAt counts it.
-  const t = at.getTime();
-  const found = docs.find(
-    (d) => d.status !== 'revoked' && new Date(d.fromAt).getTime() <= t && new Date(d.toAt).getTime() > t,
-  );
+  const found = (await latestExemptionsOf(memberId)).find((d) => covers(d, at));
   return found ? toView(found, at) : null;
 }
