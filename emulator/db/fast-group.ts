@@ -101,42 +101,67 @@ function child(parent: unknown, key: string): unknown {
   return value;
 }
 
+interface Group {
+  /** The documents in the group. */
+  count: number;
+  /** Each summed path's total by position (a typed array: hundreds of sums are added per document). */
+  sums: Float64Array;
+  /** Each pushed field's rows by position. */
+  pushes: unknown[][];
+}
+
 function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
   const { parents, fields } = compile(plan);
-  // Each group's accumulators by position (an object of hundreds of named sums is slow to update).
-  const groups = new Map<string | null, unknown[]>();
+  // Per parent, the sums read under each of its keys: a parent's own keys are walked once instead
+  // of looking up every summed key (most of which, such as activity types, a month does not hold).
+  const sumsUnder = parents.map(() => new Map<string, number[]>());
+  fields.forEach((field, f) => {
+    if (field.kind !== 'sum' || !field.read) return;
+    const under = sumsUnder[field.read.parent]!;
+    under.set(field.read.last, [...(under.get(field.read.last) ?? []), f]);
+  });
+  const summedParents = sumsUnder.flatMap((under, parent) => (under.size > 0 ? [{ parent, under }] : []));
+  const pushes = fields.flatMap((field, f) => (field.kind === 'push' ? [{ f, reads: field.reads }] : []));
+  const groups = new Map<string | null, Group>();
   const resolved: unknown[] = new Array(parents.length);
   for (const doc of docs) {
     const raw = plan.key ? resolve(doc, plan.key) : null;
     if (raw !== undefined && raw !== null && typeof raw !== 'string') throw BAIL;
     const key = raw ?? null;
-    let values = groups.get(key);
-    if (values === undefined) {
-      // The last slot counts the group's documents.
-      values = [...fields.map((field) => (field.kind === 'sum' ? 0 : [])), 0];
-      groups.set(key, values);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { count: 0, sums: new Float64Array(fields.length), pushes: fields.map(() => []) };
+      groups.set(key, group);
     }
-    values[fields.length] = (values[fields.length] as number) + 1;
+    group.count += 1;
     for (let i = 0; i < parents.length; i++) resolved[i] = resolve(doc, parents[i]!);
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f]!;
-      if (field.kind === 'sum') {
-        if (!field.read) continue;
-        const n = child(resolved[field.read.parent], field.read.last);
-        if (typeof n === 'number' && !Number.isNaN(n)) values[f] = (values[f] as number) + n;
-      } else {
-        (values[f] as unknown[]).push(field.reads.map((r) => child(resolved[r.parent], r.last) ?? null));
+    const totals = group.sums;
+    for (const { parent, under } of summedParents) {
+      const object = resolved[parent];
+      if (object === null || typeof object !== 'object') continue;
+      if (Array.isArray(object)) throw BAIL;
+      for (const key in object) {
+        if (!Object.hasOwn(object, key)) continue;
+        const at = under.get(key);
+        if (at === undefined) continue;
+        const n = (object as Record<string, unknown>)[key];
+        if (Array.isArray(n)) throw BAIL;
+        // NaN !== NaN: a NaN is left out of the sum, as mingo does.
+        if (typeof n === 'number' && n === n) for (const f of at) totals[f]! += n;
       }
     }
+    for (const push of pushes) {
+      group.pushes[push.f]!.push(push.reads.map((r) => child(resolved[r.parent], r.last) ?? null));
+    }
   }
-  return [...groups].map(([key, values]) => {
-    const group: Record<string, unknown> = { _id: key };
+  return [...groups].map(([key, group]) => {
+    const out: Record<string, unknown> = { _id: key };
     fields.forEach((field, f) => {
+      if (field.kind === 'push') out[field.name] = group.pushes[f];
       // As mingo: a constant's sum is one product, not repeated additions (they differ for fractions).
-      group[field.name] =
-        field.kind === 'sum' && !field.read ? (values[fields.length] as number) * field.constant : values[f];
+      else out[field.name] = field.read ? group.sums[f] : group.count * field.constant;
     });
-    return group;
+    return out;
   });
 }
 
