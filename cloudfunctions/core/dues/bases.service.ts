@@ -1,7 +1,7 @@
 import { COLLECTIONS, type DuesBaseDoc, type DuesBaseItem, type DuesMonthDoc, type MemberDoc } from '@zhibu/types';
 import type { Session } from '../member/session';
 import { database } from '../runtime/cloud';
-import { countDocs, getDocs } from '../runtime/documents';
+import { getDocs, pageOf } from '../runtime/documents';
 import { beijingMonth } from '../runtime/time';
 import { branchInView, PAYING_STATUSES } from './access';
 import { baseDocId } from './base.service';
@@ -20,19 +20,16 @@ export async function listBases(
   const db = database();
   const _ = db.command;
   const where = { branchId: branch._id, active: true, status: _.in([...PAYING_STATUSES]) };
-  const [members, total] = await Promise.all([
-    getDocs<Pick<MemberDoc, '_id' | 'name' | 'status'>>(
-      db
-        .collection(COLLECTIONS.members)
-        .where(where)
-        .orderBy('createdAt', 'asc')
-        .orderBy('_id', 'asc')
-        .field({ _id: true, name: true, status: true })
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.members).where(where)),
-  ]);
+  const { docs: members, total } = await pageOf<Pick<MemberDoc, '_id' | 'name' | 'status'>>(
+    COLLECTIONS.members,
+    where,
+    [
+      ['createdAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    input,
+    { _id: true, name: true, status: true },
+  );
   if (members.length === 0) return { items: [], total };
   const ids = members.map((m) => m._id);
   const [bases, paid] = await Promise.all([

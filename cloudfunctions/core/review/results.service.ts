@@ -11,7 +11,7 @@ import { requireAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { failedPrecondition } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDocs } from '../runtime/documents';
+import { getDocs, pageOf } from '../runtime/documents';
 import { summaryOf, visibleReview } from './access';
 import { reviewMembersOf, sheetItemOf } from './committee.service';
 
@@ -57,17 +57,7 @@ export async function failing(
   const db = database();
   const _ = db.command;
   const where = { final: '不合格', year: input.year };
-  const [docs, total] = await Promise.all([
-    getDocs<ReviewMemberDoc>(
-      db
-        .collection(COLLECTIONS.reviewMembers)
-        .where(where)
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.reviewMembers).where(where)),
-  ]);
+  const { docs, total } = await pageOf<ReviewMemberDoc>(COLLECTIONS.reviewMembers, where, [['_id', 'asc']], input);
   const reviewIds = [...new Set(docs.map((d) => d.reviewId))];
   const reviews =
     reviewIds.length === 0

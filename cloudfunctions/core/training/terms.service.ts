@@ -14,7 +14,7 @@ import type { Session } from '../member/session';
 import { audit } from '../org/audit';
 import { failedPrecondition, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getAllDocs, getDoc, getDocs } from '../runtime/documents';
+import { getAllDocs, getDoc, pageOf } from '../runtime/documents';
 import { beijingDate } from '../runtime/time';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { requireTermsReader, requireTrainingManager } from './access';
@@ -202,20 +202,17 @@ export async function trainingItemsOf(branchIds?: string[]): Promise<Map<string,
 /** Each active branch's secretary against the rule, a page of branches at a time. */
 export async function overview(session: Session, input: { page: number; pageSize: number }) {
   requireTrainingManager(session);
-  const db = database();
-  const where = { active: true };
-  const [branches, total, rule] = await Promise.all([
-    getDocs<Pick<BranchDoc, '_id' | 'name'>>(
-      db
-        .collection(COLLECTIONS.branches)
-        .where(where)
-        .field({ _id: true, name: true })
-        .orderBy('createdAt', 'asc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
+  const [{ docs: branches, total }, rule] = await Promise.all([
+    pageOf<Pick<BranchDoc, '_id' | 'name'>>(
+      COLLECTIONS.branches,
+      { active: true },
+      [
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      input,
+      { _id: true, name: true },
     ),
-    countDocs(db.collection(COLLECTIONS.branches).where(where)),
     loadRule(),
   ]);
   const items = branches.length ? await trainingItemsOf(branches.map((b) => b._id)) : new Map();

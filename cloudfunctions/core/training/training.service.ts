@@ -13,12 +13,18 @@ import { isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { failedPrecondition, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDoc, getDocs } from '../runtime/documents';
+import { getDoc, getDocs, pageOf, type SortKey } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { beijingDate, beijingMonth } from '../runtime/time';
 import { auditChange, requireTrainingManager, visibleTraining } from './access';
 import { syncTerms } from './attendance-sync';
 import { latestItem, termsOf } from './terms.service';
+
+/** Trainings newest first, as every list of them shows them. */
+const NEWEST_FIRST: SortKey[] = [
+  ['startDate', 'desc'],
+  ['_id', 'desc'],
+];
 
 /**
  * The host of a training's check-in activity. It names no branch, so the activity is in no branch's
@@ -251,18 +257,7 @@ export async function getTraining(session: Session, trainingId: string): Promise
 
 export async function listTrainings(session: Session, input: { page: number; pageSize: number }) {
   requireTrainingManager(session);
-  const db = database();
-  const [docs, total] = await Promise.all([
-    getDocs<TrainingDoc>(
-      db
-        .collection(COLLECTIONS.trainings)
-        .orderBy('startDate', 'desc')
-        .orderBy('_id', 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.trainings)),
-  ]);
+  const { docs, total } = await pageOf<TrainingDoc>(COLLECTIONS.trainings, {}, NEWEST_FIRST, input);
   return { items: docs.map(toSummary), total };
 }
 
@@ -275,19 +270,16 @@ export async function trainingCandidates(
   const db = database();
   const _ = db.command;
   const where = { roles: _.in(COMMITTEE_ROLES), active: true, ...(input.branchId ? { branchId: input.branchId } : {}) };
-  const [people, total] = await Promise.all([
-    getDocs<Person>(
-      db
-        .collection(COLLECTIONS.members)
-        .where(where)
-        .field({ _id: true, name: true, branchId: true, roles: true, active: true })
-        .orderBy('branchId', 'asc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.members).where(where)),
-  ]);
+  const { docs: people, total } = await pageOf<Person>(
+    COLLECTIONS.members,
+    where,
+    [
+      ['branchId', 'asc'],
+      ['_id', 'asc'],
+    ],
+    input,
+    { _id: true, name: true, branchId: true, roles: true, active: true },
+  );
   const names = await branchNames(people.map((p) => p.branchId));
   return {
     items: people.map((p) => ({
@@ -304,19 +296,9 @@ export async function trainingCandidates(
 /** 我的培训: the caller's count in their running term, and the trainings they attended. */
 export async function myTraining(session: Session, input: { page: number; pageSize: number }): Promise<MyTraining> {
   const me = session.member._id;
-  const db = database();
-  const [terms, docs, total] = await Promise.all([
+  const [terms, { docs, total }] = await Promise.all([
     termsOf(session.member.branchId),
-    getDocs<TrainingDoc>(
-      db
-        .collection(COLLECTIONS.trainings)
-        .where({ attendeeIds: me })
-        .orderBy('startDate', 'desc')
-        .orderBy('_id', 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.trainings).where({ attendeeIds: me })),
+    pageOf<TrainingDoc>(COLLECTIONS.trainings, { attendeeIds: me }, NEWEST_FIRST, input),
   ]);
   const item = terms?.latest?.secretaryId === me ? latestItem(terms) : null;
   return { term: item, items: docs.map(toSummary), total };

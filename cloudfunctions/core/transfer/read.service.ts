@@ -4,7 +4,7 @@ import { isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { forbidden } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDocs } from '../runtime/documents';
+import { getDocs, pageOf } from '../runtime/documents';
 import { requireSomeManager, visibleTransfer } from './access';
 import { daysBetween, toItem } from './transfer-view';
 
@@ -53,19 +53,15 @@ export async function listTransfers(
     else where.branchIds = own;
   }
   if (input.status) where.open = input.status === 'open';
-  const db = database();
-  const [docs, total] = await Promise.all([
-    getDocs<TransferDoc>(
-      db
-        .collection(COLLECTIONS.transfers)
-        .where(where)
-        .orderBy('startedAt', 'desc')
-        .orderBy('_id', 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.transfers).where(where)),
-  ]);
+  const { docs, total } = await pageOf<TransferDoc>(
+    COLLECTIONS.transfers,
+    where,
+    [
+      ['startedAt', 'desc'],
+      ['_id', 'desc'],
+    ],
+    input,
+  );
   const names = await branchNames(docs);
   return { items: docs.map((d) => toItem(session, d, names, now)), total };
 }
@@ -81,19 +77,17 @@ export async function waitingTransfers(
     throw forbidden('只有支部书记或局党委管理员可以接收组织关系转接');
   }
   const where: Record<string, unknown> = admin ? { open: true } : { toBranchId: session.member.branchId, open: true };
-  const db = database();
-  const [oldest, count] = await Promise.all([
-    getDocs<Pick<TransferDoc, 'startedAt'>>(
-      db
-        .collection(COLLECTIONS.transfers)
-        .where(where)
-        .orderBy('startedAt', 'asc')
-        .orderBy('_id', 'asc')
-        .field({ startedAt: true })
-        .limit(1),
-    ),
-    countDocs(db.collection(COLLECTIONS.transfers).where(where)),
-  ]);
+  // The first page of one, oldest first: the longest wait and how many wait.
+  const { docs: oldest, total: count } = await pageOf<Pick<TransferDoc, 'startedAt'>>(
+    COLLECTIONS.transfers,
+    where,
+    [
+      ['startedAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    { page: 1, pageSize: 1 },
+    { startedAt: true },
+  );
   return { count, oldestDays: oldest[0] ? daysBetween(new Date(oldest[0].startedAt), now) : 0 };
 }
 
@@ -106,19 +100,15 @@ export async function transferBranches(
   input: { page: number; pageSize: number },
 ): Promise<{ items: { branchId: string; name: string }[]; total: number }> {
   requireSomeManager(session);
-  const db = database();
-  const [branches, total] = await Promise.all([
-    getDocs<Pick<BranchDoc, '_id' | 'name'>>(
-      db
-        .collection(COLLECTIONS.branches)
-        .where({ active: true })
-        .orderBy('createdAt', 'asc')
-        .orderBy('_id', 'asc')
-        .field({ _id: true, name: true })
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize),
-    ),
-    countDocs(db.collection(COLLECTIONS.branches).where({ active: true })),
-  ]);
+  const { docs: branches, total } = await pageOf<Pick<BranchDoc, '_id' | 'name'>>(
+    COLLECTIONS.branches,
+    { active: true },
+    [
+      ['createdAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    input,
+    { _id: true, name: true },
+  );
   return { items: branches.map((b) => ({ branchId: b._id, name: b.name })), total };
 }
