@@ -2,24 +2,14 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { BranchSummary, LoginResult, MemberListItem, Result } from '@zhibu/types';
 import { useCallback, useState } from 'react';
-import { beijingToday, formatDate, orgPages } from '@/features/member';
+import { orgPages } from '@/features/member';
 import { useRemoteData } from '@/hooks/useRemoteData';
-import {
-  Button,
-  ErrorState,
-  FormActions,
-  FormDate,
-  FormGroup,
-  FormInput,
-  FormPicker,
-  FormProblem,
-  LoadingState,
-} from '@/ui';
+import { Button, ErrorState, FormActions, FormGroup, FormInput, FormPicker, FormProblem, LoadingState } from '@/ui';
 import { findBranch, orgApi } from './api';
 import { markOrgChanged } from './changes';
 import { toastDone } from './confirm';
 import { useSubmit } from '@/hooks/useSubmit';
-import { GENDER_OPTIONS, MEMBER_STATUS_OPTIONS } from './labels';
+import { MemberBasicsFields } from './MemberBasicsFields';
 import {
   EMPTY_MEMBER_FORM,
   formFromMember,
@@ -44,8 +34,6 @@ async function loadEditor(memberId: string | undefined, branchId: string): Promi
   const branch = await findBranch(member.data.branchId);
   return branch.ok ? { ok: true, data: { member: member.data, branch: branch.data } } : branch;
 }
-
-const GENDER_CHOICES = ['未登记', ...GENDER_OPTIONS];
 
 function Form({ data }: { data: EditorData }) {
   const original = data.member ? formFromMember(data.member) : EMPTY_MEMBER_FORM;
@@ -87,37 +75,7 @@ function Form({ data }: { data: EditorData }) {
   return (
     <View className="member-editor">
       <FormGroup title={data.member ? `编辑 ${data.member.name} 的资料` : `添加党员到 ${data.branch.name}`}>
-        <FormInput label="姓名" required value={values.name} maxlength={20} onChange={(name) => set({ name })} />
-        <FormPicker
-          label="党员身份"
-          required
-          options={MEMBER_STATUS_OPTIONS}
-          index={values.status === '' ? -1 : MEMBER_STATUS_OPTIONS.indexOf(values.status)}
-          onChange={(i) => set({ status: MEMBER_STATUS_OPTIONS[i] ?? '' })}
-        />
-        <FormPicker
-          label="性别"
-          options={GENDER_CHOICES}
-          index={values.gender === '' ? 0 : GENDER_CHOICES.indexOf(values.gender)}
-          onChange={(i) => set({ gender: i === 0 ? '' : (GENDER_OPTIONS[i - 1] ?? '') })}
-        />
-        <FormInput
-          label="手机号"
-          type="number"
-          maxlength={11}
-          placeholder="11 位手机号（选填）"
-          value={values.phone}
-          onChange={(phone) => set({ phone })}
-        />
-        <FormDate
-          label="入党时间"
-          value={values.joinedPartyAt}
-          end={beijingToday()}
-          placeholder="请选择（选填）"
-          display={formatDate}
-          onChange={(joinedPartyAt) => set({ joinedPartyAt })}
-          onClear={() => set({ joinedPartyAt: '' })}
-        />
+        <MemberBasicsFields values={values} onChange={set} />
       </FormGroup>
       <FormGroup>
         <FormPicker

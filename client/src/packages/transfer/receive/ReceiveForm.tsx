@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { beijingToday, formatDate, orgPages } from '@/features/member';
-import { GENDER_OPTIONS, MEMBER_STATUS_OPTIONS } from '@/features/org/labels';
+import { MemberBasicsFields } from '@/features/org/MemberBasicsFields';
 import { EMPTY_MEMBER_FORM, memberFields, memberFormProblem, type MemberFormValues } from '@/features/org/memberForm';
-import { Button, FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem, showFailureToast } from '@/ui';
+import { Button, FormActions, FormDate, FormGroup, FormInput, FormProblem, showFailureToast } from '@/ui';
 import { transferApi } from '@/features/transfer/api';
 import '@/features/transfer/manage/transfer.css';
 
@@ -59,34 +59,7 @@ export function ReceiveForm() {
         <FormDate label="转入日期" required value={date} end={beijingToday()} display={formatDate} onChange={setDate} />
       </FormGroup>
       <FormGroup title="党员信息">
-        <FormInput label="姓名" required value={values.name} maxlength={20} onChange={(name) => set({ name })} />
-        <FormPicker
-          label="党员身份"
-          required
-          options={MEMBER_STATUS_OPTIONS}
-          index={values.status === '' ? -1 : MEMBER_STATUS_OPTIONS.indexOf(values.status)}
-          onChange={(i) => set({ status: MEMBER_STATUS_OPTIONS[i] ?? '' })}
-        />
-        <FormPicker
-          label="性别"
-          options={GENDER_OPTIONS}
-          index={values.gender === '' ? -1 : GENDER_OPTIONS.indexOf(values.gender)}
-          onChange={(i) => set({ gender: GENDER_OPTIONS[i] ?? '' })}
-        />
-        <FormInput
-          label="手机号"
-          type="number"
-          value={values.phone}
-          maxlength={11}
-          onChange={(phone) => set({ phone })}
-        />
-        <FormDate
-          label="入党时间"
-          value={values.joinedPartyAt}
-          end={beijingToday()}
-          display={formatDate}
-          onChange={(joinedPartyAt) => set({ joinedPartyAt })}
-        />
+        <MemberBasicsFields values={values} onChange={set} />
         <FormInput label="职务" value={values.position} maxlength={40} onChange={(position) => set({ position })} />
       </FormGroup>
       <FormProblem problem={problem} />
