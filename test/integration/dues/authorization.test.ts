@@ -14,7 +14,7 @@ import { aMember } from '../../support/factories';
 import { BRANCH_A, BRANCH_B, CALLER_RECORDS, expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
 import { startTestRuntime } from '../../support/runtime';
 import { readSheet } from '../../support/xlsx';
-import { baseSheet, count, unwrap, uploadSheet, YEAR } from './helpers';
+import { baseSheet, count, memberWithBase, unwrap, uploadSheet, YEAR } from './helpers';
 
 /**
  * Every dues action × every kind of caller, checking what comes back. Each call meets a fresh member
@@ -47,15 +47,7 @@ let made = 0;
 async function target(): Promise<Target> {
   const n = String(++made).padStart(3, '0');
   const name = `缴费${[...n].map((d) => DIGITS[Number(d)]).join('')}`;
-  const member = await aMember(BRANCH_A, { name, phone: `1390000${n.padStart(4, '0')}` });
-  unwrap(
-    await fx.call('secretaryA', 'dues', 'setBase', {
-      memberId: member._id,
-      year: YEAR,
-      base: 400_000,
-      category: 'in_service',
-    }),
-  );
+  const { member } = await memberWithBase(fx, { name, phone: `1390000${n.padStart(4, '0')}` });
   return { memberId: member._id, name, openid: member.openid! };
 }
 

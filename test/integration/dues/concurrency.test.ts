@@ -3,7 +3,7 @@ import type { LocalRuntime } from '../../../emulator/runtime';
 import { aMember } from '../../support/factories';
 import { BRANCH_A, fixtureFor, type Fixture } from '../../support/fixture';
 import { startTestRuntime } from '../../support/runtime';
-import { count, counter, unwrap, YEAR } from './helpers';
+import { count, counter, memberWithBase, YEAR } from './helpers';
 
 let runtime: LocalRuntime;
 let fx: Fixture;
@@ -16,15 +16,7 @@ afterAll(() => runtime.close());
 
 describe('dues under concurrency', () => {
   it('30 simultaneous payments of one month give exactly one payment, counted once', async () => {
-    const member = await aMember(BRANCH_A, { name: '并发缴费' });
-    unwrap(
-      await fx.call('secretaryA', 'dues', 'setBase', {
-        memberId: member._id,
-        year: YEAR,
-        base: 400_000,
-        category: 'in_service',
-      }),
-    );
+    const { member } = await memberWithBase(fx, { name: '并发缴费' });
     const month = `${YEAR}-02`;
     const before = (await counter(month))!;
     const results = await Promise.all(
@@ -48,15 +40,7 @@ describe('dues under concurrency', () => {
   });
 
   it('overlapping payments at once (Jan–Mar and Mar–May): one wins, the other is refused whole', async () => {
-    const member = await aMember(BRANCH_A, { name: '重叠缴费' });
-    unwrap(
-      await fx.call('secretaryA', 'dues', 'setBase', {
-        memberId: member._id,
-        year: YEAR,
-        base: 400_000,
-        category: 'in_service',
-      }),
-    );
+    const { member } = await memberWithBase(fx, { name: '重叠缴费' });
     const pay = (months: string[]) =>
       fx.call('secretaryA', 'dues', 'recordPayment', {
         memberId: member._id,

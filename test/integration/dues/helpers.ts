@@ -1,10 +1,11 @@
 import cloud from 'wx-server-sdk';
 import ExcelJS from 'exceljs';
-import { COLLECTIONS, type DuesBranchYearDoc, type DuesMonthCounters, type Result } from '@zhibu/types';
+import { COLLECTIONS, type DuesBranchYearDoc, type DuesMonthCounters, type MemberDoc, type Result } from '@zhibu/types';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { addMonths } from '../../../cloudfunctions/core/dues/months';
 import { beijingMonth } from '../../../cloudfunctions/core/runtime/time';
-import { BRANCH_A, CALLER_RECORDS, type CallerKey } from '../../support/fixture';
+import { aMember } from '../../support/factories';
+import { BRANCH_A, CALLER_RECORDS, type CallerKey, type Fixture } from '../../support/fixture';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CURRENT = beijingMonth(new Date());
@@ -51,4 +52,21 @@ export async function counter(m: string, branchId = BRANCH_A): Promise<DuesMonth
 export async function count(collection: string, where: object): Promise<number> {
   const { total } = (await cloud.database().collection(collection).where(where).count()) as { total: number };
   return total;
+}
+
+/**
+ * A member of branch A whose in-service base for YEAR the secretary sets (4,000.00 yuan unless
+ * said, from January): the member, and the monthly dues the base gives.
+ */
+export async function memberWithBase(fx: Fixture, member: Partial<MemberDoc>, base = 400_000) {
+  const made = await aMember(BRANCH_A, member);
+  const set = unwrap(
+    await fx.call<{ monthly: number }>('secretaryA', 'dues', 'setBase', {
+      memberId: made._id,
+      year: YEAR,
+      base,
+      category: 'in_service',
+    }),
+  );
+  return { member: made, monthly: set.monthly };
 }

@@ -4,7 +4,7 @@ import type { LocalRuntime } from '../../../emulator/runtime';
 import { aMember } from '../../support/factories';
 import { BRANCH_A, expectRefused, fixtureFor, type Fixture } from '../../support/fixture';
 import { startTestRuntime } from '../../support/runtime';
-import { count, counter, CURRENT, month, unwrap, YEAR } from './helpers';
+import { count, counter, CURRENT, memberWithBase, month, unwrap, YEAR } from './helpers';
 
 let runtime: LocalRuntime;
 let fx: Fixture;
@@ -16,16 +16,8 @@ afterAll(() => runtime.close());
 
 /** A full member of branch A with a base of 4,000.00 yuan (1 % → 40.00 a month) from January. */
 async function payingMember(name = '刘缴费') {
-  const member = await aMember(BRANCH_A, { name, joinedPartyAt: '2010-07-01' });
-  const set = unwrap(
-    await fx.call<{ monthly: number }>('secretaryA', 'dues', 'setBase', {
-      memberId: member._id,
-      year: YEAR,
-      base: 400_000,
-      category: 'in_service',
-    }),
-  );
-  expect(set.monthly).toBe(4000);
+  const { member, monthly } = await memberWithBase(fx, { name, joinedPartyAt: '2010-07-01' });
+  expect(monthly).toBe(4000);
   return member;
 }
 
@@ -62,15 +54,7 @@ describe('dues bases and payments', () => {
 
   it('a probationary member pays from the month the branch meeting accepted them (or from joining)', async () => {
     const joined = `${YEAR}-05-20`;
-    const member = await aMember(BRANCH_A, { name: '周预备', status: '预备党员', joinedPartyAt: joined });
-    unwrap(
-      await fx.call('secretaryA', 'dues', 'setBase', {
-        memberId: member._id,
-        year: YEAR,
-        base: 200_000,
-        category: 'in_service',
-      }),
-    );
+    const { member } = await memberWithBase(fx, { name: '周预备', status: '预备党员', joinedPartyAt: joined }, 200_000);
     const view = unwrap(
       await fx.call<{ months: DuesMonth[]; startMonth: string }>(member.openid!, 'dues', 'mine', { year: YEAR }),
     );
