@@ -13,3 +13,4 @@ export { Segmented } from './Segmented';
 export type { Segment } from './Segmented';
 export { FormActions, FormDate, FormGroup, FormInput, FormPicker, FormProblem, FormTextarea } from './FormCells';
 export { RadioRow } from './RadioRow';
+export { CodeEntry } from './CodeEntry';

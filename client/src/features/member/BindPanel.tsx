@@ -1,8 +1,8 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { LoginResult } from '@zhibu/types';
 import { useState, type ReactNode } from 'react';
-import { Button, SuccessMark } from '@/ui';
+import { Button, CodeEntry, SuccessMark } from '@/ui';
 import { Avatar } from './Avatar';
 import { bindWithCode } from './bind';
 import {
@@ -92,41 +92,26 @@ export function BindPanel({ initialCode = '', onIdentityLost, footer }: BindPane
 
   return (
     <View className="bind-panel">
-      <View className="bind-panel__intro">
-        <Text className="bind-panel__title">绑定党员身份</Text>
-        <Text className="bind-panel__hint">
-          首次使用请输入支部书记提供的邀请码，绑定后即可参加支部活动、学习和理论测试。
-        </Text>
-      </View>
-      <View className="bind-panel__form">
-        <Text className="bind-panel__label">邀请码</Text>
-        <Input
-          className={`bind-panel__input${problem ? ' bind-panel__input--error' : ''}`}
-          placeholderClass="bind-panel__placeholder"
-          type="text"
-          value={code}
-          maxlength={INVITE_CODE_LENGTH + 4}
-          placeholder={`请输入 ${INVITE_CODE_LENGTH} 位邀请码`}
-          confirmType="done"
-          aria-label="邀请码"
-          onInput={(event) => {
-            setCode(normaliseInviteCode(event.detail.value).slice(0, INVITE_CODE_LENGTH));
-            setProblem(null);
-          }}
-          onConfirm={() => void submit(code)}
-        />
-        {problem ? (
-          <View className="bind-panel__problem" role="alert">
-            {problem}
-          </View>
-        ) : (
-          <Text className="bind-panel__tip">
-            {code.length === INVITE_CODE_LENGTH
-              ? `请核对：${formatInviteCode(code)}`
-              : '字母不区分大小写；邀请码中没有 0、1、I、O'}
-          </Text>
-        )}
-      </View>
+      <CodeEntry
+        title="绑定党员身份"
+        hint="首次使用请输入支部书记提供的邀请码，绑定后即可参加支部活动、学习和理论测试。"
+        label="邀请码"
+        size="short"
+        value={code}
+        maxlength={INVITE_CODE_LENGTH + 4}
+        placeholder={`请输入 ${INVITE_CODE_LENGTH} 位邀请码`}
+        problem={problem}
+        tip={
+          code.length === INVITE_CODE_LENGTH
+            ? `请核对：${formatInviteCode(code)}`
+            : '字母不区分大小写；邀请码中没有 0、1、I、O'
+        }
+        onInput={(typed) => {
+          setCode(normaliseInviteCode(typed).slice(0, INVITE_CODE_LENGTH));
+          setProblem(null);
+        }}
+        onConfirm={() => void submit(code)}
+      />
       <View className="bind-panel__actions">
         <Button loading={binding} onClick={() => void submit(code)}>
           绑定

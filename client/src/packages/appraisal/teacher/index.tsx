@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { APPRAISAL_GRADE_NAMES, type AppraisalGrade, type CodeReport } from '@zhibu/types';
 import { useState } from 'react';
 import { AttachmentList } from '@/features/attachments';
@@ -6,7 +6,7 @@ import { confirmGrade, GradeButtons } from '@/features/appraisal/GradeButtons';
 import { appraisalApi } from '@/features/appraisal/api';
 import { formatTeacherCode, isWholeTeacherCode } from '@/features/appraisal/format';
 import '@/features/appraisal/appraisal.css';
-import { Button, Cell, CellGroup, showFailureToast, SuccessMark } from '@/ui';
+import { Button, Cell, CellGroup, CodeEntry, showFailureToast, SuccessMark } from '@/ui';
 
 type Step =
   { step: 'code' } | { step: 'read'; report: CodeReport } | { step: 'done'; report: CodeReport; grade: AppraisalGrade };
@@ -34,39 +34,27 @@ function CodeStep({
   };
   return (
     <View className="teacher-code">
-      <View className="teacher-code__intro">
-        <Text className="teacher-code__title">教师评价书记述职</Text>
-        <Text className="teacher-code__hint">
-          请输入学校党支部发放的评价码，先阅读书记的述职，再选择评价。评价匿名，不记录您的身份。
-        </Text>
-      </View>
-      <View className="teacher-code__form">
-        <Text className="teacher-code__label">评价码</Text>
-        <Input
-          className={`teacher-code__input${problem ? ' teacher-code__input--error' : ''}`}
-          type="text"
-          value={code}
-          maxlength={14}
-          placeholder="XXXX-XXXX-XXXX"
-          confirmType="done"
-          aria-label="评价码"
-          onInput={(event) => {
-            onCode(formatTeacherCode(event.detail.value));
-            setProblem(null);
-          }}
-          onConfirm={() => void read()}
-        />
-        {problem ? (
-          <View className="teacher-code__problem" role="alert">
-            {problem}
-          </View>
-        ) : null}
+      <CodeEntry
+        title="教师评价书记述职"
+        hint="请输入学校党支部发放的评价码，先阅读书记的述职，再选择评价。评价匿名，不记录您的身份。"
+        label="评价码"
+        size="long"
+        value={code}
+        maxlength={14}
+        placeholder="XXXX-XXXX-XXXX"
+        problem={problem}
+        onInput={(typed) => {
+          onCode(formatTeacherCode(typed));
+          setProblem(null);
+        }}
+        onConfirm={() => void read()}
+      >
         <View className="teacher-code__actions">
           <Button loading={busy} disabled={code === ''} onClick={() => void read()}>
             查看述职
           </Button>
         </View>
-      </View>
+      </CodeEntry>
       <Text className="appraisal-note">每个评价码只能评价一次；查看述职不会用掉评价码。</Text>
     </View>
   );
