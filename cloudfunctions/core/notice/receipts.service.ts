@@ -1,29 +1,14 @@
-import { COLLECTIONS, type BranchDoc, type MemberDoc, type NoticeReceipts, type NoticeBranchDoc } from '@zhibu/types';
+import { COLLECTIONS, type BranchDoc, type NoticeReceipts, type NoticeBranchDoc } from '@zhibu/types';
 import type { Session } from '../member/session';
 import { forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { getDocs, MAX_PAGE } from '../runtime/documents';
+import { getDocs, MAX_PAGE, namesById } from '../runtime/documents';
 import { canManage, receiptBranchScope, visibleNotice } from './access';
 import { noticeRepository } from './notice.repository';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0);
 
-async function namesOf(ids: string[]): Promise<Map<string, string>> {
-  const db = database();
-  const out = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += MAX_PAGE) {
-    const chunk = ids.slice(i, i + MAX_PAGE);
-    const docs = await getDocs<Pick<MemberDoc, '_id' | 'name'>>(
-      db
-        .collection(COLLECTIONS.members)
-        .where({ _id: db.command.in(chunk) })
-        .field({ _id: true, name: true })
-        .limit(chunk.length),
-    );
-    for (const d of docs) out.set(d._id, d.name);
-  }
-  return out;
-}
+const namesOf = (ids: string[]) => namesById(COLLECTIONS.members, ids);
 
 /** The lists of one branch: who of its audience (fixed at posting) has read, confirmed, or not. */
 async function branchLists(delivery: NoticeBranchDoc) {

@@ -73,3 +73,25 @@ export async function pageOf<T>(
   ]);
   return { docs, total };
 }
+
+/**
+ * The `name` of each document of some ids (branches, members), for lists that show names beside
+ * ids: one read per thousand distinct ids, none for none.
+ */
+export async function namesById(collection: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const db = database();
+  const out = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += MAX_PAGE) {
+    const chunk = unique.slice(i, i + MAX_PAGE);
+    const docs = await getDocs<{ _id: string; name: string }>(
+      db
+        .collection(collection)
+        .where({ _id: db.command.in(chunk) })
+        .field({ _id: true, name: true })
+        .limit(chunk.length),
+    );
+    for (const d of docs) out.set(d._id, d.name);
+  }
+  return out;
+}

@@ -1,7 +1,6 @@
 import {
   COLLECTIONS,
   type ActivityDoc,
-  type BranchDoc,
   type CreateTrainingInput,
   type MemberDoc,
   type MyTraining,
@@ -13,7 +12,7 @@ import { isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { failedPrecondition, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { getDoc, getDocs, pageOf, type SortKey } from '../runtime/documents';
+import { getDoc, getDocs, namesById, pageOf, type SortKey } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { beijingDate, beijingMonth } from '../runtime/time';
 import { auditChange, requireTrainingManager, visibleTraining } from './access';
@@ -54,20 +53,6 @@ async function committeePeople(ids: string[]): Promise<Person[]> {
   const fit = people.filter((p) => p.active && p.roles.some((r) => COMMITTEE_ROLES.includes(r)));
   if (fit.length !== ids.length) throw invalidArgument('参加人员只能是各支部在任的支部书记或支委');
   return fit;
-}
-
-async function branchNames(ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const db = database();
-  const branches = await getDocs<Pick<BranchDoc, '_id' | 'name'>>(
-    db
-      .collection(COLLECTIONS.branches)
-      .where({ _id: db.command.in(unique) })
-      .field({ _id: true, name: true })
-      .limit(unique.length),
-  );
-  return new Map(branches.map((b) => [b._id, b.name]));
 }
 
 function requireStarted(startDate: string, attendeeIds: string[]): void {
@@ -228,7 +213,10 @@ export async function getTraining(session: Session, trainingId: string): Promise
   // Someone invited sees the training and their own record, not the others who came.
   const shown = admin ? doc.attendeeIds : doc.attendeeIds.filter((id) => id === session.member._id);
   const people = await peopleOf(shown);
-  const names = await branchNames(people.map((p) => p.branchId));
+  const names = await namesById(
+    COLLECTIONS.branches,
+    people.map((p) => p.branchId),
+  );
   const byId = new Map(people.map((p) => [p._id, p]));
   return {
     ...toSummary(doc),
@@ -280,7 +268,10 @@ export async function trainingCandidates(
     input,
     { _id: true, name: true, branchId: true, roles: true, active: true },
   );
-  const names = await branchNames(people.map((p) => p.branchId));
+  const names = await namesById(
+    COLLECTIONS.branches,
+    people.map((p) => p.branchId),
+  );
   return {
     items: people.map((p) => ({
       memberId: p._id,

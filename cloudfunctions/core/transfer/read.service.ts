@@ -3,27 +3,18 @@ import type { z } from 'zod';
 import { isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { forbidden } from '../runtime/app-error';
-import { database } from '../runtime/cloud';
-import { getDocs, pageOf } from '../runtime/documents';
+import { namesById, pageOf } from '../runtime/documents';
 import { requireSomeManager, visibleTransfer } from './access';
 import { daysBetween, toItem } from './transfer-view';
 
 type ListInput = z.infer<(typeof transferContract)['list']['input']>;
 
 /** The names of the branches the transfers name: one read whatever their number. */
-async function branchNames(transfers: readonly TransferDoc[]): Promise<Map<string, string>> {
-  const ids = [...new Set(transfers.flatMap((t) => t.branchIds))];
-  if (ids.length === 0) return new Map();
-  const db = database();
-  const branches = await getDocs<Pick<BranchDoc, '_id' | 'name'>>(
-    db
-      .collection(COLLECTIONS.branches)
-      .where({ _id: db.command.in(ids) })
-      .field({ _id: true, name: true })
-      .limit(ids.length),
+const branchNames = (transfers: readonly TransferDoc[]) =>
+  namesById(
+    COLLECTIONS.branches,
+    transfers.flatMap((t) => t.branchIds),
   );
-  return new Map(branches.map((b) => [b._id, b.name]));
-}
 
 export async function itemOf(session: Session, doc: TransferDoc, now = new Date()): Promise<TransferItem> {
   return toItem(session, doc, await branchNames([doc]), now);
