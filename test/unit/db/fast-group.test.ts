@@ -65,6 +65,7 @@ const accumulator = fc.oneof(
   fc.constantFrom(...PATHS).map((path) => ({ $sum: path })),
   fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.1, 0.7, -2.5)).map((n) => ({ $sum: n })),
   fc.array(fc.constantFrom(...PATHS), { minLength: 1, maxLength: 4 }).map((paths) => ({ $push: paths })),
+  fc.array(fc.constantFrom(...PATHS), { minLength: 1, maxLength: 4 }).map((paths) => ({ $sum: { $sum: paths } })),
 );
 
 const groupStage = (keys: string[]) =>
@@ -127,7 +128,13 @@ test('examples: missing and null keys are one group, in the order groups first c
     { k: 'x', n: true },
     { k: 'y', n: 0.5, o: { p: 3 } },
   ];
-  const stage = { _id: '$k', s: { $sum: '$n' }, c: { $sum: 0.1 }, rows: { $push: ['$o.p', '$missing'] } };
+  const stage = {
+    _id: '$k',
+    s: { $sum: '$n' },
+    c: { $sum: 0.1 },
+    rows: { $push: ['$o.p', '$missing'] },
+    both: { $sum: { $sum: ['$n', '$o.p', '$missing'] } },
+  };
   expect(groupDirectly(docs, stage)).toEqual([
     {
       _id: 'y',
@@ -137,6 +144,7 @@ test('examples: missing and null keys are one group, in the order groups first c
         [2, null],
         [3, null],
       ],
+      both: 6.5,
     },
     {
       _id: null,
@@ -146,8 +154,9 @@ test('examples: missing and null keys are one group, in the order groups first c
         ['x', null],
         [null, null],
       ],
+      both: 2,
     },
-    { _id: 'x', s: 0, c: 0.1, rows: [[null, null]] },
+    { _id: 'x', s: 0, c: 0.1, rows: [[null, null]], both: 0 },
   ]);
   expect(byEngine(docs, stage)).toEqual(byMingo(docs, stage));
 });
@@ -158,4 +167,6 @@ test('shapes it does not compute are left to mingo', () => {
   expect(groupDirectly([{ a: 1 }], { _id: null, n: { $avg: '$a' } })).toBeNull();
   expect(groupDirectly([{ a: 1 }], { _id: null, n: { $push: '$a' } })).toBeNull(); // only arrays of paths
   expect(groupDirectly([{ a: 1 }], { _id: { a: '$a' }, n: { $sum: 1 } })).toBeNull();
+  expect(groupDirectly([{ a: 1 }], { _id: null, n: { $sum: { $add: ['$a', '$a'] } } })).toBeNull();
+  expect(groupDirectly([{ a: 1 }], { _id: null, n: { $sum: { $sum: [] } } })).toBeNull();
 });
