@@ -18,9 +18,17 @@ export const recountResultSchema = z.object({
   skipped: z.array(z.object({ activityId: z.string(), reason: z.enum(['open', 'busy']) })),
   /** Month documents whose totals disagreed with their entries and were corrected. */
   totals: z.array(z.string()),
-  /** With `years`: the year rollups synced from the months (stats/rollup-sync.ts). */
+  /**
+   * With `years`: the year rollups synced from the months (stats/rollup-sync.ts), and the years whose
+   * trend was summed afresh (stats/trend-rollup.ts).
+   */
   rollups: z
-    .object({ years: z.array(z.string()), repaired: z.number().int(), rolledUp: z.array(z.string()) })
+    .object({
+      years: z.array(z.string()),
+      repaired: z.number().int(),
+      rolledUp: z.array(z.string()),
+      trends: z.array(z.string()),
+    })
     .optional(),
 });
 

@@ -237,6 +237,12 @@ export interface BranchMonthDoc {
    * from the year documents only; a month's document holds its own month here.
    */
   byMonth?: Record<string, MonthTotals>;
+  /**
+   * How many writes have changed the document: every counter write and every repair adds 1 in the
+   * same update (absent means 0). A year's trend rollup (TrendRollupDoc) is current while each year
+   * document still has the `rev` it was summed at.
+   */
+  rev?: number;
 }
 
 /**
@@ -244,7 +250,10 @@ export interface BranchMonthDoc {
  * as a year document keeps them per month in `byMonth`.
  */
 export type MonthTotals = Partial<
-  Omit<BranchMonthDoc, '_id' | 'branchId' | 'month' | 'activities' | 'notices' | 'quizzes' | 'study' | 'byMonth'>
+  Omit<
+    BranchMonthDoc,
+    '_id' | 'branchId' | 'month' | 'activities' | 'notices' | 'quizzes' | 'study' | 'byMonth' | 'rev'
+  >
 > & { study?: Partial<Omit<NonNullable<BranchMonthDoc['study']>, 'tasks'>> };
 
 /**
@@ -408,6 +417,23 @@ export interface YearRollupDoc {
   _id: string;
   year: string;
   rolledUpAt: Date;
+}
+
+/**
+ * In `statsConfig`, `_id` `trend_<YYYY>`: a year's monthly trend summed over every branch's year
+ * document by the hourly job (or jobs.recount with `years`), with the `rev` of each document it
+ * summed. The statistics use it only while every year document of the year is still at that `rev`
+ * (stats/trend-rollup.ts); otherwise they sum the trend themselves.
+ */
+export interface TrendRollupDoc {
+  _id: string;
+  year: string;
+  /** The figures summed for each month, in order: `fields.length` numbers per month, January first. */
+  fields: string[];
+  sums: number[];
+  /** `[branchId, rev]` of every year document summed. */
+  revs: [string, number][];
+  builtAt: Date;
 }
 
 /** An admin's adjustment of a branch's inspection score for a period, with its reason (also in the audit log). */

@@ -98,7 +98,9 @@ function compile(plan: Plan) {
   const fields = plan.fields.map(([name, acc]) =>
     acc.kind === 'sum'
       ? { name, kind: 'sum' as const, constant: acc.constant, read: acc.path ? slot(acc.path) : null }
-      : { name, kind: acc.kind, reads: acc.paths.map(slot) },
+      : acc.kind === 'sumOf'
+        ? { name, kind: 'sumOf' as const, reads: acc.paths.map(slot) }
+        : { name, kind: 'push' as const, reads: acc.paths.map(slot) },
   );
   return { parents: [...parents.values()].map((p) => p.path), fields };
 }

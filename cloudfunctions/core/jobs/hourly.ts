@@ -9,6 +9,7 @@ import { repairPublications } from '../quiz/publish-repair';
 import { recountClosedQuizzes } from '../quiz/recount';
 import { finishTransfers } from '../transfer/follow';
 import { syncYears } from '../stats/rollup-sync';
+import { buildTrendRollups } from '../stats/trend-rollup';
 import { beijingMonth } from '../runtime/time';
 
 /**
@@ -72,7 +73,8 @@ export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
 
 /**
  * Run once the parts above are done, since it copies what the recounts repaired in the months into
- * the years: the year rollups of this month and last month (stats/rollup-sync.ts).
+ * the years: the year rollups of this month and last month (stats/rollup-sync.ts), then their trends
+ * summed (stats/trend-rollup.ts).
  */
 export const HOURLY_AFTER: Record<string, () => Promise<unknown>> = {
   yearRollups: async () => {
@@ -82,7 +84,9 @@ export const HOURLY_AFTER: Record<string, () => Promise<unknown>> = {
     );
     const result = await syncYears([...new Set(years)]);
     if (result.repaired.length > 0) console.warn('[jobs] year rollups repaired', result.repaired.slice(0, 20));
-    return { repaired: result.repaired.length, created: result.created.length, skipped: result.skipped };
+    // Summed after the repairs, which move the revs the trend is checked against.
+    const trends = await buildTrendRollups([...new Set(years)]);
+    return { repaired: result.repaired.length, created: result.created.length, skipped: result.skipped, trends };
   },
 };
 

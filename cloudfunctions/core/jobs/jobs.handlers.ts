@@ -2,6 +2,7 @@ import type { contracts } from '@zhibu/types';
 import { recountMonths } from '../activity/recount';
 import { requireAdmin } from '../member/policy';
 import { syncYears } from '../stats/rollup-sync';
+import { buildTrendRollups } from '../stats/trend-rollup';
 import type { Caller } from '../runtime/caller';
 import type { Handlers } from '../runtime/handler';
 
@@ -14,9 +15,10 @@ export const jobsHandlers: Handlers<typeof contracts.jobs> = {
       if (!input?.years) return result;
       // After the months: the years are built from what the months say.
       const synced = await syncYears([...new Set(input.years)]);
+      const trends = await buildTrendRollups([...new Set(input.years)]);
       return {
         ...result,
-        rollups: { years: input.years, repaired: synced.repaired.length, rolledUp: synced.rolledUp },
+        rollups: { years: input.years, repaired: synced.repaired.length, rolledUp: synced.rolledUp, trends },
       };
     },
   },

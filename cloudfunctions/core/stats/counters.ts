@@ -9,8 +9,11 @@ import {
 import { entryTypes, monthDocId } from '../activity/counters';
 import { rollupMarkId, yearDocId, yearOfMonth } from './rollup';
 import { database } from '../runtime/cloud';
-import { getAllDocs, MAX_PAGE } from '../runtime/documents';
+import { getAllDocs } from '../runtime/documents';
+import { aggregate } from './grouped';
+import { MONTH_ROW_FIELDS, rowOfFigures, toMonthRow, TOTAL_FIGURES, type MonthRow } from './month-row';
 import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
+import { currentTrend, readTrendRollups, sumTrend } from './trend-rollup';
 
 /**
  * Reads the counters kept on write (branch-month documents: activities, study, quizzes and notices)
@@ -54,8 +57,6 @@ export const emptyTotals = (): Totals => ({
   noticeConfirmExpected: 0,
 });
 
-type Row = Record<string, unknown> & { _id: string };
-
 interface Scope {
   /** Every branch when absent. */
   branchIds?: string[];
@@ -69,66 +70,12 @@ function monthMatch(scope: Scope): Record<string, unknown> {
   return { _id: _.in(scope.branchIds.flatMap((b) => scope.months.map((m) => monthDocId(b, m)))) };
 }
 
-async function aggregate(collection: string, match: object, group: object): Promise<Row[]> {
-  const { list } = (await database()
-    .collection(collection)
-    .aggregate()
-    .match(match)
-    .group(group)
-    .limit(MAX_PAGE)
-    .end()) as { list: Row[] };
-  return list;
-}
-
-/** The totals of one branch-month document, as the grouping below hands them over. */
-interface MonthRow {
-  month: string;
-  held?: Partial<Record<ActivityType, number>> | null;
-  minuted?: Partial<Record<ActivityType, number>> | null;
-  expected?: number | null;
-  present?: number | null;
-  leave?: number | null;
-  studyExpected?: number | null;
-  studyDone?: number | null;
-  studyLate?: number | null;
-  quizExpected?: number | null;
-  quizTaken?: number | null;
-  quizPassed?: number | null;
-  alsoHeld?: number | null;
-  noticeExpected?: number | null;
-  noticeRead?: number | null;
-  noticeConfirmed?: number | null;
-  noticeConfirmExpected?: number | null;
-}
-
-/** What each pushed row holds, in order: the field of MonthRow and the path of the document it is read from. */
-const MONTH_ROW_FIELDS: [keyof MonthRow, string][] = [
-  ['month', '$month'],
-  ['held', '$held'],
-  ['minuted', '$minuted'],
-  ['expected', '$expected'],
-  ['present', '$present'],
-  ['leave', '$leave'],
-  ['studyExpected', '$study.expected'],
-  ['studyDone', '$study.done'],
-  ['studyLate', '$study.late'],
-  ['quizExpected', '$quizExpected'],
-  ['quizTaken', '$quizTaken'],
-  ['quizPassed', '$quizPassed'],
-  ['alsoHeld', '$alsoHeld'],
-  ['noticeExpected', '$noticeExpected'],
-  ['noticeRead', '$noticeRead'],
-  ['noticeConfirmed', '$noticeConfirmed'],
-  ['noticeConfirmExpected', '$noticeConfirmExpected'],
-];
-
 /**
  * The totals of every branch-month document of the scope, one row per branch with its months:
- * one operation, one grouping stage with a single accumulator (a grouping with one sum per figure
- * and per activity type, run three times for branches, months and the calendar, cost several
- * times as much). The activities' entries stay in the database. Each month comes as an array in
- * the order of MONTH_ROW_FIELDS rather than an object: the answer carries no field names and no
- * null for every figure a month lacks, less than half the bytes to encode and decode.
+ * one operation, one grouping stage with a single accumulator. The activities' entries stay in the
+ * database. Each month comes as an array in the order of MONTH_ROW_FIELDS rather than an object:
+ * the answer carries no field names and no null for every figure a month lacks, less than half the
+ * bytes to encode and decode. Only for years not yet rolled up (see rolledUpYears).
  */
 async function monthRows(scope: Scope): Promise<Map<string, MonthRow[]>> {
   const $ = database().command.aggregate;
@@ -136,56 +83,77 @@ async function monthRows(scope: Scope): Promise<Map<string, MonthRow[]>> {
     _id: '$branchId',
     months: $.push(MONTH_ROW_FIELDS.map(([, path]) => path)),
   });
-  return new Map(rows.map((row) => [row._id, (row.months as unknown[][]).map(toMonthRow)]));
-}
-
-/** Whole years among some months (all twelve there), and the months left over. */
-export function splitYears(months: string[]): { years: string[]; months: string[] } {
-  const set = new Set(months);
-  const years = [...new Set(months.map(yearOfMonth))].filter((y) => periodOrThrow(y).months.every((m) => set.has(m)));
-  const whole = new Set(years);
-  return { years, months: months.filter((m) => !whole.has(yearOfMonth(m))) };
+  return new Map(rows.map((row) => [row._id as string, (row.months as unknown[][]).map(toMonthRow)]));
 }
 
 /** The paths of a month's totals in a year document, in the order of MONTH_ROW_FIELDS (no `month`). */
 const slotPaths = (month: string) => MONTH_ROW_FIELDS.slice(1).map(([, path]) => `$byMonth.${month}.${path.slice(1)}`);
 
 /**
- * The numeric paths of a month's totals the trend sums over branches: what toTrend (metrics.ts)
- * shows — meetings (held by type less alsoHeld), 到会率, study completion, pass rate, read rate.
+ * Up to this many months of a year in the period, each month's totals come per branch (a quarter's
+ * dashboard reads them all anyway, for its trend); beyond, the database sums the months per branch
+ * and the trend comes from the year's trend rollup (trend-rollup.ts).
  */
-const TREND_FIELDS: (keyof MonthRow)[] = [
-  'alsoHeld',
-  'expected',
-  'present',
-  'studyExpected',
-  'studyDone',
-  'studyLate',
-  'quizExpected',
-  'quizPassed',
-  'noticeExpected',
-  'noticeRead',
-];
-const TREND_SUMS: [keyof MonthRow | `held.${ActivityType}`, string][] = [
-  ...ACTIVITY_TYPES.map((t) => [`held.${t}`, `held.${t}`] as [`held.${ActivityType}`, string]),
-  ...MONTH_ROW_FIELDS.filter(([field]) => TREND_FIELDS.includes(field)).map(
-    ([field, path]) => [field, path.slice(1)] as [keyof MonthRow, string],
-  ),
-];
+const PUSHED_MONTHS = 3;
+
+interface YearPlan {
+  year: string;
+  /** The period's months in this year. */
+  months: string[];
+  /**
+   * How a branch's totals over those months are read: the year's own totals, the months' summed in
+   * the database, each month's pushed (and added here), or none (the year is read for its calendar only).
+   */
+  totals: 'year' | 'summed' | 'pushed' | 'none';
+  /** The compliance months in this year. */
+  calendar: string[];
+}
+
+function planYear(year: string, months: Set<string>, complianceMonths: Set<string>): YearPlan {
+  const all = periodOrThrow(year).months;
+  const inPeriod = all.filter((m) => months.has(m));
+  const totals =
+    inPeriod.length === 0
+      ? 'none'
+      : inPeriod.length === all.length
+        ? 'year'
+        : inPeriod.length <= PUSHED_MONTHS
+          ? 'pushed'
+          : 'summed';
+  return { year, months: inPeriod, totals, calendar: all.filter((m) => complianceMonths.has(m)) };
+}
+
+/** The `$group` of one year's read: a row per branch with its rev, its totals and what is pushed. */
+function yearGroup(plan: YearPlan): Record<string, unknown> {
+  const $ = database().command.aggregate;
+  const group: Record<string, unknown> = { _id: '$branchId', rev: $.sum('$rev') };
+  if (plan.totals === 'year' || plan.totals === 'summed') {
+    TOTAL_FIGURES.forEach(([, path], f) => {
+      group[`t${f}`] =
+        plan.totals === 'year' ? $.sum(`$${path}`) : $.sum($.sum(plan.months.map((m) => `$byMonth.${m}.${path}`)));
+    });
+  }
+  const pushed = [
+    ...(plan.totals === 'pushed' ? plan.months.flatMap(slotPaths) : []),
+    ...plan.calendar.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
+  ];
+  if (pushed.length > 0) group.cells = $.push(pushed);
+  return group;
+}
 
 interface YearRead {
-  /** Per branch: its totals over the year's months in the period, and its compliance months. */
+  /** Per branch: its totals over the period's months of the years read, and its compliance months. */
   byBranch: Map<string, { totals: MonthRow[]; compliance: Map<string, MonthActivity> }>;
-  /** The year's months in the period, each summed over branches or one row per branch. */
+  /** The period's months of the years read: per branch, or summed over branches. */
   byMonth: MonthRow[];
 }
 
 /**
- * The whole years of the scope, from their year documents (stats/rollup.ts): one grouped read per year, a row per branch
- * with only what the scope needs — a year's totals when the period holds the whole year (else
- * the totals of its months in the period), and `held`/`minuted` of the compliance months — grouped
- * in the database; and for the years the period holds whole, the monthly trend summed over branches
- * in the database too (one more operation, one row). The cost follows branches, not months or records.
+ * Years marked rolled up, from their year documents (stats/rollup.ts): one grouped read per year,
+ * a row per branch with only what the scope needs — its totals over the period's months of the year
+ * (summed in the database), and `held`/`minuted` of the compliance months. The trend of a year read
+ * that way comes from its trend rollup while that is current, else is summed in the database (one
+ * more operation, one row). The cost follows branches, not months or records.
  */
 async function readYears(scope: {
   branchIds?: string[];
@@ -193,68 +161,55 @@ async function readYears(scope: {
   months: Set<string>;
   complianceMonths: Set<string>;
 }): Promise<YearRead> {
-  const db = database();
-  const _ = db.command;
-  const $ = _.aggregate;
-  const monthsOf = (year: string) => periodOrThrow(year).months;
-  const whole = new Set(scope.years.filter((y) => monthsOf(y).every((m) => scope.months.has(m))));
-  const periodMonths = scope.years
-    .filter((y) => !whole.has(y))
-    .flatMap((y) => monthsOf(y).filter((m) => scope.months.has(m)));
-  const complianceMonths = scope.years.flatMap((y) => monthsOf(y).filter((m) => scope.complianceMonths.has(m)));
+  const _ = database().command;
+  const plans = scope.years.map((y) => planYear(y, scope.months, scope.complianceMonths));
   const matchOf = (years: string[]) =>
     scope.branchIds
       ? { _id: _.in(scope.branchIds.flatMap((b) => years.map((y) => yearDocId(b, y)))) }
       : { year: years.length === 1 ? years[0] : _.in(years) };
-  // One read per year, so that each row carries only its own year's columns.
-  const columnsOf = (year: string) => ({
-    whole: whole.has(year),
-    periodMonths: periodMonths.filter((m) => yearOfMonth(m) === year),
-    complianceMonths: complianceMonths.filter((m) => yearOfMonth(m) === year),
-  });
-  const width = MONTH_ROW_FIELDS.length - 1;
-  const trendMonths = [...whole].flatMap(monthsOf);
-  const sums = trendMonths.flatMap((m) => TREND_SUMS.map(([, path]) => `$byMonth.${m}.${path}`));
-  const [perYear, trend] = await Promise.all([
-    Promise.all(
-      scope.years.map((year) => {
-        const c = columnsOf(year);
-        const paths = [
-          ...(c.whole ? MONTH_ROW_FIELDS.slice(1).map(([, path]) => path) : []),
-          ...c.periodMonths.flatMap(slotPaths),
-          ...c.complianceMonths.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
-        ];
-        return aggregate(COLLECTIONS.branchMonths, matchOf([year]), { _id: '$branchId', years: $.push(paths) });
-      }),
-    ),
-    sums.length > 0
-      ? aggregate(
-          COLLECTIONS.branchMonths,
-          matchOf([...whole]),
-          Object.fromEntries([['_id', null], ...sums.map((path, i) => [`s${i}`, $.sum(path)])]),
-        )
-      : Promise.resolve([] as Row[]),
+  const summed = plans.filter((p) => p.totals === 'year' || p.totals === 'summed');
+  const trendOf = (plans: YearPlan[]) =>
+    sumTrend(
+      matchOf(plans.map((p) => p.year)),
+      plans.flatMap((p) => p.months),
+    ).then(({ rows }) => rows);
+  // For some branches the trend is theirs alone, cheap to sum; for the bureau it is the rollup's.
+  const [perYear, rollups, trendForBranches] = await Promise.all([
+    Promise.all(plans.map((plan) => aggregate(COLLECTIONS.branchMonths, matchOf([plan.year]), yearGroup(plan)))),
+    summed.length > 0 && !scope.branchIds ? readTrendRollups(summed.map((p) => p.year)) : null,
+    summed.length > 0 && scope.branchIds ? trendOf(summed) : null,
   ]);
-  const out: YearRead = { byBranch: new Map(), byMonth: [] };
-  scope.years.forEach((year, y) => {
-    const c = columnsOf(year);
+  const out: YearRead = { byBranch: new Map(), byMonth: [...(trendForBranches ?? [])] };
+  if (rollups) {
+    const stale: YearPlan[] = [];
+    for (const plan of summed) {
+      const rows = currentTrend(rollups.get(plan.year), perYear[plans.indexOf(plan)]!, plan.months);
+      if (rows) out.byMonth.push(...rows);
+      else stale.push(plan);
+    }
+    if (stale.length > 0) out.byMonth.push(...(await trendOf(stale)));
+  }
+  const width = MONTH_ROW_FIELDS.length - 1;
+  plans.forEach((plan, y) => {
     for (const row of perYear[y]!) {
-      const branch = out.byBranch.get(row._id) ?? { totals: [], compliance: new Map<string, MonthActivity>() };
-      out.byBranch.set(row._id, branch);
-      for (const values of row.years as unknown[][]) {
+      const branchId = row._id as string;
+      const branch = out.byBranch.get(branchId) ?? { totals: [], compliance: new Map<string, MonthActivity>() };
+      out.byBranch.set(branchId, branch);
+      if (plan.totals === 'year' || plan.totals === 'summed') {
+        branch.totals.push(rowOfFigures(plan.year, TOTAL_FIGURES, TOTAL_FIGURES.map((_f, f) => row[`t${f}`])));
+      }
+      const cells = (row.cells ?? []) as unknown[][];
+      for (const values of cells) {
         let at = 0;
-        const take = (month: string) => {
-          const taken = toMonthRow([month, ...values.slice(at, at + width)]);
-          at += width;
-          return taken;
-        };
-        if (c.whole) branch.totals.push(take(year));
-        for (const month of c.periodMonths) {
-          const slot = take(month);
-          branch.totals.push(slot);
-          out.byMonth.push(slot);
+        if (plan.totals === 'pushed') {
+          for (const month of plan.months) {
+            const slot = toMonthRow([month, ...values.slice(at, at + width)]);
+            at += width;
+            branch.totals.push(slot);
+            out.byMonth.push(slot);
+          }
         }
-        for (const month of c.complianceMonths) {
+        for (const month of plan.calendar) {
           const held = values[at++] as MonthActivity['held'] | null;
           const minuted = values[at++] as MonthActivity['evidenced'] | null;
           if (held || minuted) branch.compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
@@ -262,27 +217,7 @@ async function readYears(scope: {
       }
     }
   });
-  const summed = trend[0];
-  if (summed) {
-    trendMonths.forEach((month, m) => {
-      const row: Record<string, unknown> = { month, held: {} };
-      TREND_SUMS.forEach(([field], f) => {
-        const n = summed[`s${m * TREND_SUMS.length + f}`] as number;
-        if (field.startsWith('held.')) (row.held as Record<string, number>)[field.slice(5)] = n;
-        else row[field] = n;
-      });
-      out.byMonth.push(row as unknown as MonthRow);
-    });
-  }
   return out;
-}
-
-function toMonthRow(values: unknown[]): MonthRow {
-  const row: Record<string, unknown> = {};
-  MONTH_ROW_FIELDS.forEach(([field], i) => {
-    row[field] = values[i];
-  });
-  return row as unknown as MonthRow;
 }
 
 function addRow(totals: Totals, row: MonthRow): void {
@@ -439,11 +374,10 @@ export function forgetRolledUpYears(): void {
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
-  // Whole years are read from the year documents (once rolled up), the months left over from their own.
-  const whole = splitYears(allMonths);
-  const rolledUp = whole.years.length > 0 ? await rolledUpYears(whole.years) : new Set<string>();
+  // Years rolled up are read from their year documents, the others from their months.
+  const rolledUp = await rolledUpYears([...new Set(allMonths.map(yearOfMonth))]);
   const split = {
-    years: whole.years.filter((y) => rolledUp.has(y)),
+    years: [...rolledUp],
     months: allMonths.filter((m) => !rolledUp.has(yearOfMonth(m))),
   };
   const [rows, years, pending] = await Promise.all([

@@ -37,7 +37,7 @@ const ENTRY_FIELDS = [
   'taken',
   'passed',
 ];
-const IDENTITY = new Set(['_id', 'branchId', 'month', 'year', 'byMonth', 'activities', 'notices', 'quizzes']);
+const IDENTITY = new Set(['_id', 'branchId', 'month', 'year', 'byMonth', 'activities', 'notices', 'quizzes', 'rev']);
 
 type AnyDoc = Partial<BranchMonthDoc> & Partial<BranchYearDoc> & Record<string, unknown>;
 
@@ -193,7 +193,8 @@ const updated = (result: unknown) => (result as { stats: { updated: number } }).
 async function apply(docId: string, fixes: Fix[]): Promise<boolean> {
   const _ = database().command;
   const where: Record<string, unknown> = { _id: docId };
-  const data: Record<string, unknown> = {};
+  // A repair is a write like any other: it moves `rev`, so a trend summed before it is not used.
+  const data: Record<string, unknown> = { rev: _.inc(1) };
   for (const fix of fixes) {
     if (fix.kind === 'entry') {
       Object.assign(where, entryWhere(fix.path, fix.actual as Record<string, unknown> | undefined));

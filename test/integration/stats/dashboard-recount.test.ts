@@ -36,6 +36,7 @@ import {
 } from '@zhibu/types';
 import { issueToken } from '../../../cloudfunctions/core/activity/checkin-token';
 import { rollupMarkId } from '../../../cloudfunctions/core/stats/rollup';
+import { periodOrThrow } from '../../../cloudfunctions/core/stats/rules';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { bj, controlClock, type TestClock } from '../../support/clock';
 import { aBranch, aMember } from '../../support/factories';
@@ -293,9 +294,11 @@ interface Figures {
 }
 
 /** Every figure for the branch, or for one member of it, from the records alone. */
-/** `period` is a month (YYYY-MM) or a year (YYYY): what counts in it is what counts in its months. */
+/** `period` is any period key: what counts in it is what counts in its months. */
 async function naive(branchId: string, memberId?: string, period: string = PERIOD): Promise<Figures> {
   const now = Date.now();
+  const months = new Set(periodOrThrow(period).months);
+  const inPeriod = (at: Date | string) => months.has(monthOf(at));
   const mine = (ids: string[]) => (memberId ? ids.filter((id) => id === memberId) : ids);
   const f: Figures = {
     held: Object.fromEntries(ACTIVITY_TYPES.map((t) => [t, 0])),
@@ -316,7 +319,7 @@ async function naive(branchId: string, memberId?: string, period: string = PERIO
   const checkins = await all<CheckinDoc>(COLLECTIONS.checkins, { branchId });
   const leaves = await all<LeaveDoc>(COLLECTIONS.leaves, { branchId });
   for (const a of activities) {
-    if (a.status === 'cancelled' || new Date(a.endAt).getTime() > now || !monthOf(a.startAt).startsWith(period))
+    if (a.status === 'cancelled' || new Date(a.endAt).getTime() > now || !inPeriod(a.startAt))
       continue;
     const expected = mine(a.expectedIds);
     if (memberId && expected.length === 0) continue;
@@ -339,7 +342,7 @@ async function naive(branchId: string, memberId?: string, period: string = PERIO
   const tasks = await all<StudyTaskDoc>(COLLECTIONS.studyTasks, { branchId });
   const completions = await all<StudyCompletionDoc>(COLLECTIONS.studyCompletions, { branchId });
   for (const t of tasks) {
-    if (!t.audienceFixedAt || !monthOf(t.dueAt).startsWith(period)) continue;
+    if (!t.audienceFixedAt || !inPeriod(t.dueAt)) continue;
     const expected = mine(t.expectedIds);
     f.studyExpected += expected.length;
     const done = completions.filter((c) => c.taskId === t._id && expected.includes(c.memberId));
@@ -351,7 +354,7 @@ async function naive(branchId: string, memberId?: string, period: string = PERIO
   const seats = await all<QuizSeatDoc>(COLLECTIONS.quizSeats, { branchId });
   const attempts = await all<QuizAttemptDoc>(COLLECTIONS.quizAttempts, { branchId });
   for (const q of quizzes) {
-    if (q.status !== 'published' || !monthOf(q.openAt).startsWith(period)) continue;
+    if (q.status !== 'published' || !inPeriod(q.openAt)) continue;
     for (const seat of seats.filter((s) => s.quizId === q._id && mine([s.memberId]).length > 0)) {
       f.quizExpected += 1;
       const scores = attempts
@@ -365,7 +368,7 @@ async function naive(branchId: string, memberId?: string, period: string = PERIO
   const deliveries = await all<NoticeBranchDoc>(COLLECTIONS.noticeBranches, { branchId });
   const receipts = await all<NoticeReceiptDoc>(COLLECTIONS.noticeReceipts, { branchId });
   for (const d of deliveries) {
-    if (d.status !== 'published' || !monthOf(d.publishedAt).startsWith(period)) continue;
+    if (d.status !== 'published' || !inPeriod(d.publishedAt)) continue;
     const audience = mine(d.audienceIds);
     f.noticeExpected += audience.length;
     f.noticeRead += receipts.filter((r) => r.noticeId === d.noticeId && audience.includes(r.memberId)).length;
@@ -413,7 +416,10 @@ async function yearDoc(branchId: string): Promise<unknown> {
     .collection(COLLECTIONS.branchMonths)
     .doc(`${branchId}_${YEAR}`)
     .get()) as unknown as { data: BranchYearDoc };
-  return withoutZeros(data);
+  // A count of the writes to this document, not a total: a year's is not its months' sum.
+  const { rev, ...rest } = data;
+  void rev;
+  return withoutZeros(rest);
 }
 
 /** The year document the branch's month documents add up to: their entries, summed totals and each month's totals. */
@@ -426,8 +432,8 @@ async function yearFromMonths(branchId: string): Promise<unknown> {
     .get()) as unknown as { data: BranchMonthDoc[] };
   const year: Record<string, unknown> = { _id: `${branchId}_${YEAR}`, branchId, year: YEAR, byMonth: {} };
   for (const month of months) {
-    const { _id, branchId: _b, month: m, byMonth, activities, notices, quizzes, study, ...totals } = month;
-    void [_id, _b, byMonth];
+    const { _id, branchId: _b, month: m, byMonth, activities, notices, quizzes, study, rev, ...totals } = month;
+    void [_id, _b, byMonth, rev];
     const own = {
       ...totals,
       ...(study ? { study: { expected: study.expected, done: study.done, late: study.late } } : {}),
@@ -495,6 +501,15 @@ test('dashboard, branch page and a member record equal a recount from the raw re
           'branch',
         );
         expect(figuresOf(page.metrics)).toEqual(expected);
+      }
+      // Half a year: each branch's months summed in the database from the year documents.
+      const half = must(
+        await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period: '2026-H1' }),
+        'dashboard of the half-year',
+      );
+      for (const b of built) {
+        const row = half.branches.find((r) => r.branchId === b.branchId);
+        expect(row && figuresOf(row)).toEqual(withRates(await naive(b.branchId, undefined, '2026-H1')));
       }
       // The year: read from the year documents the counter writes keep beside the months.
       const year = must(

@@ -1,0 +1,107 @@
+import { COLLECTIONS, type TrendRollupDoc } from '@zhibu/types';
+import { database } from '../runtime/cloud';
+import { getAllDocs } from '../runtime/documents';
+import { aggregate, type Row } from './grouped';
+import { rowOfFigures, TREND_FIGURES, type MonthRow } from './month-row';
+import { periodOrThrow } from './rules';
+
+/**
+ * The bureau's monthly trend, per year. Summed from every branch's year document it grows with
+ * branches × months; kept summed, a year costs one small document whatever the branches.
+ *
+ * The hourly job (and jobs.recount with `years`) sums a year's trend in one grouped read, which also
+ * takes each year document's `rev` as it summed it: a document is read whole in one version, so the
+ * sums and the revs agree. Every write to a year document moves its `rev` in the same update
+ * (counter writes in rollup.ts, repairs in rollup-sync.ts). So when the statistics find every year
+ * document of the year at the rev the rollup saw — no document more, none less — the rollup is
+ * exactly what summing now would give; otherwise they sum the trend themselves, as before. The
+ * check costs nothing: the revs come with the per-branch read the statistics make anyway.
+ */
+export const trendRollupId = (year: string) => `trend_${year}`;
+
+const figurePaths = TREND_FIGURES.map(([, path]) => path);
+
+/** The trend's figures of some months summed over the year documents matched, and their revs when asked: one operation. */
+export async function sumTrend(
+  match: object,
+  months: string[],
+  withRevs = false,
+): Promise<{ rows: MonthRow[]; revs: [string, number][] }> {
+  const $ = database().command.aggregate;
+  const sums = months.flatMap((m) => figurePaths.map((path) => $.sum(`$byMonth.${m}.${path}`)));
+  const group: Record<string, unknown> = { _id: null, ...Object.fromEntries(sums.map((sum, i) => [`s${i}`, sum])) };
+  if (withRevs) group.revs = $.push(['$branchId', '$rev']);
+  const [summed] = await aggregate(COLLECTIONS.branchMonths, match, group);
+  const width = figurePaths.length;
+  const rows = months.map((month, m) =>
+    rowOfFigures(
+      month,
+      TREND_FIGURES,
+      figurePaths.map((_, f) => summed?.[`s${m * width + f}`] ?? 0),
+    ),
+  );
+  const revs = ((summed?.revs ?? []) as [string, number | null][]).map(([b, rev]) => [b, rev ?? 0] as [string, number]);
+  return { rows, revs };
+}
+
+/** Sums each year's trend afresh and keeps it with the revs it saw. One read and one write per year. */
+export async function buildTrendRollups(years: string[]): Promise<string[]> {
+  const built: string[] = [];
+  for (const year of years) {
+    const months = periodOrThrow(year).months;
+    const { rows, revs } = await sumTrend({ year }, months, true);
+    if (revs.length === 0) continue;
+    const doc: Omit<TrendRollupDoc, '_id'> = {
+      year,
+      fields: figurePaths,
+      sums: rows.flatMap((row) => valuesOf(row)),
+      revs,
+      builtAt: new Date(),
+    };
+    await database().collection(COLLECTIONS.statsConfig).doc(trendRollupId(year)).set({ data: doc });
+    built.push(year);
+  }
+  return built;
+}
+
+function valuesOf(row: MonthRow): number[] {
+  return TREND_FIGURES.map(([field]) =>
+    Number(
+      field.startsWith('held.')
+        ? (row.held as Record<string, number | undefined>)[field.slice(5)] ?? 0
+        : (row[field as keyof MonthRow] as number | null | undefined) ?? 0,
+    ),
+  );
+}
+
+/** The rollups kept for some years (one operation). */
+export async function readTrendRollups(years: string[]): Promise<Map<string, TrendRollupDoc>> {
+  const db = database();
+  const docs = await getAllDocs<TrendRollupDoc>(() =>
+    db
+      .collection(COLLECTIONS.statsConfig)
+      .where({ _id: db.command.in(years.map(trendRollupId)) })
+      .orderBy('_id', 'asc'),
+  );
+  return new Map(docs.map((doc) => [doc.year, doc]));
+}
+
+/**
+ * A rollup's trend rows for some months of its year, if it is current: summed with today's figures
+ * and at the rev of every year document of the year as read now (`rows`: one per branch, with its
+ * `rev`). Null when any document moved, appeared or went.
+ */
+export function currentTrend(rollup: TrendRollupDoc | undefined, rows: readonly Row[], months: string[]): MonthRow[] | null {
+  if (!rollup || rollup.fields.join() !== figurePaths.join()) return null;
+  if (rollup.revs.length !== rows.length) return null;
+  const seen = new Map(rollup.revs);
+  for (const row of rows) {
+    if (seen.get(row._id as string) !== Number(row.rev ?? 0)) return null;
+  }
+  const yearMonths = periodOrThrow(rollup.year).months;
+  const width = figurePaths.length;
+  return months.map((month) => {
+    const at = yearMonths.indexOf(month) * width;
+    return rowOfFigures(month, TREND_FIGURES, rollup.sums.slice(at, at + width));
+  });
+}
