@@ -369,8 +369,9 @@ export function forgetRolledUpYears(): void {
 
 /**
  * Every counter the statistics show, for the months of a period (totals by branch, and a monthly
- * trend) and for the months the compliance calendar looks at. Three operations for 200 branches
- * (more only when a read has to page).
+ * trend) and for the months the compliance calendar looks at. For 200 branches: a read per year
+ * touched, one for the trend rollups (and one more to sum a trend that is stale), and one or two for
+ * the activities still to end; more only when a read has to page.
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];

@@ -153,7 +153,7 @@ test('check-ins, marks, completions and reads during the recount: nothing lost, 
   const settled = (await runHourly()) as Hourly;
   expect(driftOf(settled)).toEqual({ recount: 0, noticeRecount: 0, study: 0, quizRecount: 0 });
   // The years agree with their months: nothing left to repair, nothing skipped as moving.
-  expect(settled.yearRollups).toEqual({ repaired: 0, created: 0, skipped: 0 });
+  expect(settled.yearRollups).toEqual({ repaired: 0, created: 0, skipped: 0, trends: [MONTH.slice(0, 4)] });
 
   const month = await read<BranchMonthDoc>(COLLECTIONS.branchMonths, `${branch._id}_${MONTH}`);
   const present = (activityId: string) => countOf(COLLECTIONS.checkins, { activityId, state: 'present' });

@@ -59,7 +59,10 @@ async function read<T>(collection: string, id: string): Promise<T> {
 function normal(month: BranchMonthDoc) {
   const drop = (counts: Record<string, number | undefined> | undefined) =>
     counts && Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
-  return { ...month, held: drop(month.held), minuted: drop(month.minuted) };
+  // `rev` counts the writes to the document, repairs included: not a figure to bring back.
+  const { rev, ...rest } = month;
+  void rev;
+  return { ...rest, held: drop(month.held), minuted: drop(month.minuted) };
 }
 
 async function dashboardRow(period = MONTH): Promise<BranchMetrics> {
@@ -79,6 +82,7 @@ function normalYear(doc: unknown, path = ''): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
     const at = path ? `${path}.${key}` : key;
+    if (at === 'rev') continue;
     if (/^(activities|notices|quizzes|study\.tasks)\.[^.]+$/.test(at)) {
       out[key] = value;
       continue;
@@ -338,9 +342,16 @@ const CORRUPTIONS: [string, () => Promise<void>][] = [
 test.each(CORRUPTIONS)('%s: the hourly job brings back the exact figures', async (_name, corrupt) => {
   await corrupt();
   const [row, yearRow] = [await dashboardRow(), await dashboardRow(YEAR)];
-  // A corruption of the year's entries alone shows in no figure, only in the document.
+  // A corruption of the year's entries alone shows in no figure, only in the document; one of the
+  // month's alone shows in its document (the statistics read a rolled-up year from its year documents).
   const year = await read<BranchYearDoc>(COLLECTIONS.branchMonths, yearId()).catch(() => null);
-  expect([row, yearRow, year && normalYear(year)]).not.toEqual([before.row, before.yearRow, normalYear(before.year)]);
+  const month = normal(await read<BranchMonthDoc>(COLLECTIONS.branchMonths, monthId()));
+  expect([row, yearRow, year && normalYear(year), month]).not.toEqual([
+    before.row,
+    before.yearRow,
+    normalYear(before.year),
+    normal(before.month),
+  ]);
   await runHourly();
   expect(normal(await read<BranchMonthDoc>(COLLECTIONS.branchMonths, monthId()))).toEqual(normal(before.month));
   expect(await read<NoticeBranchDoc>(COLLECTIONS.noticeBranches, `${ids.notice}_${branchId}`)).toEqual(before.delivery);

@@ -37,9 +37,10 @@ const trendOf = async (period: string): Promise<TrendPoint[]> =>
   must(await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period }), `dashboard ${period}`).trend;
 
 async function rollup(): Promise<TrendRollupDoc | null> {
-  const { data } = (await db().collection(COLLECTIONS.statsConfig).where({ _id: trendRollupId(YEAR) }).get()) as {
-    data: TrendRollupDoc[];
-  };
+  const { data } = (await db()
+    .collection(COLLECTIONS.statsConfig)
+    .where({ _id: trendRollupId(YEAR) })
+    .get()) as unknown as { data: TrendRollupDoc[] };
   return data[0] ?? null;
 }
 
