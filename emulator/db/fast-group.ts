@@ -84,17 +84,20 @@ function resolve(doc: unknown, path: string[]): unknown {
  * `byMonth.2026-03` is resolved once per document for every figure read under it.
  */
 function compile(plan: Plan) {
-  const parents = new Map<string, { path: string[]; at: number }>();
-  const slot = (path: string[]) => {
-    const parent = path.slice(0, -1);
+  // Each parent is registered after its own parent (its path less one key), so that a document's
+  // parents are resolved one key each, in order: `byMonth`, then `byMonth.2026-03`, then its `held`.
+  const parents = new Map<string, { path: string[]; at: number; up: number }>();
+  const register = (parent: string[]): number => {
     const key = parent.join('.');
     let found = parents.get(key);
     if (!found) {
-      found = { path: parent, at: parents.size };
+      const up = parent.length === 0 ? -1 : register(parent.slice(0, -1));
+      found = { path: parent, at: parents.size, up };
       parents.set(key, found);
     }
-    return { parent: found.at, last: path[path.length - 1]! };
+    return found.at;
   };
+  const slot = (path: string[]) => ({ parent: register(path.slice(0, -1)), last: path[path.length - 1]! });
   const fields = plan.fields.map(([name, acc]) =>
     acc.kind === 'sum'
       ? { name, kind: 'sum' as const, constant: acc.constant, read: acc.path ? slot(acc.path) : null }
@@ -102,7 +105,14 @@ function compile(plan: Plan) {
         ? { name, kind: 'sumOf' as const, reads: acc.paths.map(slot) }
         : { name, kind: 'push' as const, reads: acc.paths.map(slot) },
   );
-  return { parents: [...parents.values()].map((p) => p.path), fields };
+  const list = [...parents.values()];
+  return {
+    parents: list.map((p) => p.path),
+    /** Each parent's own parent by position (-1: the document), and the key that leads from it. */
+    up: Int32Array.from(list.map((p) => p.up)),
+    step: list.map((p) => p.path[p.path.length - 1] ?? ''),
+    fields,
+  };
 }
 
 function child(parent: unknown, key: string): unknown {
@@ -123,7 +133,7 @@ interface Group {
 }
 
 function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
-  const { parents, fields } = compile(plan);
+  const { parents, up, step, fields } = compile(plan);
   // Per parent, the sums read under each of its keys: a parent's own keys are walked once instead
   // of looking up every summed key (most of which, such as activity types, a month does not hold).
   const sumsUnder = parents.map(() => new Map<string, number[]>());
@@ -134,7 +144,11 @@ function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
   });
   const summedParents = sumsUnder.flatMap((under, parent) => (under.size > 0 ? [{ parent, under }] : []));
   const pushes = fields.flatMap((field, f) => (field.kind === 'push' ? [{ f, reads: field.reads }] : []));
-  const sumsOf = fields.flatMap((field, f) => (field.kind === 'sumOf' ? [{ f, reads: field.reads }] : []));
+  const sumsOf = fields.flatMap((field, f) =>
+    field.kind === 'sumOf'
+      ? [{ f, under: Int32Array.from(field.reads.map((r) => r.parent)), keys: field.reads.map((r) => r.last) }]
+      : [],
+  );
   const groups = new Map<string | null, Group>();
   const resolved: unknown[] = new Array(parents.length);
   for (const doc of docs) {
@@ -147,7 +161,12 @@ function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
       groups.set(key, group);
     }
     group.count += 1;
-    for (let i = 0; i < parents.length; i++) resolved[i] = resolve(doc, parents[i]!);
+    for (let i = 0; i < parents.length; i++) {
+      const from = up[i]!;
+      const value = from < 0 ? doc : child(resolved[from], step[i]!);
+      if (Array.isArray(value)) throw BAIL;
+      resolved[i] = value;
+    }
     const totals = group.sums;
     for (const { parent, under } of summedParents) {
       const object = resolved[parent];
@@ -163,12 +182,17 @@ function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
         if (typeof n === 'number' && n === n) for (const f of at) totals[f]! += n;
       }
     }
-    for (const { f, reads } of sumsOf) {
+    for (const { f, under, keys } of sumsOf) {
       // The document's own sum first (a NaN or a non-number left out), then added to the group's.
       let own = 0;
-      for (const r of reads) {
-        const n = child(resolved[r.parent], r.last);
-        if (typeof n === 'number' && n === n) own += n;
+      for (let r = 0; r < under.length; r++) {
+        const parent = resolved[under[r]!];
+        // Most paths of a sum over many months are under a month the document does not hold.
+        if (parent === undefined || parent === null || typeof parent !== 'object') continue;
+        const n = (parent as Record<string, unknown>)[keys[r]!];
+        if (typeof n === 'number') {
+          if (n === n) own += n;
+        } else if (Array.isArray(n)) throw BAIL;
       }
       totals[f]! += own;
     }

@@ -543,11 +543,13 @@ async function seed(now: Date): Promise<{
   await batches.flush();
   const older = async () => {
     const old = [...counters.values()].filter((doc) => olderMonths.has(doc.month));
+    // Rolled up first: that gives each month its own `byMonth` too.
+    const years = rollUp(counters.values());
     for (const doc of old) await later.add(COLLECTIONS.branchMonths, doc);
     await later.flush();
     // A year that already had months written gets its whole year document again.
     const touched = new Set(old.map((doc) => doc.month.slice(0, 4)));
-    for (const { _id, ...data } of rollUp(counters.values()).filter((y) => touched.has(y.year))) {
+    for (const { _id, ...data } of years.filter((y) => touched.has(y.year))) {
       await cloud.database().collection(COLLECTIONS.branchMonths).doc(_id).set({ data });
     }
     return { records: later.written, months: all };

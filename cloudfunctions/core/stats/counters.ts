@@ -90,56 +90,11 @@ async function monthRows(scope: Scope): Promise<Map<string, MonthRow[]>> {
 const slotPaths = (month: string) => MONTH_ROW_FIELDS.slice(1).map(([, path]) => `$byMonth.${month}.${path.slice(1)}`);
 
 /**
- * Up to this many months of a year in the period, each month's totals come per branch (a quarter's
- * dashboard reads them all anyway, for its trend); beyond, the database sums the months per branch
- * and the trend comes from the year's trend rollup (trend-rollup.ts).
+ * Up to this many months in the period, each month's totals come per branch and are added here (a
+ * quarter's dashboard needs them anyway, for its trend); beyond, the database sums them per branch
+ * and the trend comes from the years' trend rollups (trend-rollup.ts).
  */
 const PUSHED_MONTHS = 3;
-
-interface YearPlan {
-  year: string;
-  /** The period's months in this year. */
-  months: string[];
-  /**
-   * How a branch's totals over those months are read: the year's own totals, the months' summed in
-   * the database, each month's pushed (and added here), or none (the year is read for its calendar only).
-   */
-  totals: 'year' | 'summed' | 'pushed' | 'none';
-  /** The compliance months in this year. */
-  calendar: string[];
-}
-
-function planYear(year: string, months: Set<string>, complianceMonths: Set<string>): YearPlan {
-  const all = periodOrThrow(year).months;
-  const inPeriod = all.filter((m) => months.has(m));
-  const totals =
-    inPeriod.length === 0
-      ? 'none'
-      : inPeriod.length === all.length
-        ? 'year'
-        : inPeriod.length <= PUSHED_MONTHS
-          ? 'pushed'
-          : 'summed';
-  return { year, months: inPeriod, totals, calendar: all.filter((m) => complianceMonths.has(m)) };
-}
-
-/** The `$group` of one year's read: a row per branch with its rev, its totals and what is pushed. */
-function yearGroup(plan: YearPlan): Record<string, unknown> {
-  const $ = database().command.aggregate;
-  const group: Record<string, unknown> = { _id: '$branchId', rev: $.sum('$rev') };
-  if (plan.totals === 'year' || plan.totals === 'summed') {
-    TOTAL_FIGURES.forEach(([, path], f) => {
-      group[`t${f}`] =
-        plan.totals === 'year' ? $.sum(`$${path}`) : $.sum($.sum(plan.months.map((m) => `$byMonth.${m}.${path}`)));
-    });
-  }
-  const pushed = [
-    ...(plan.totals === 'pushed' ? plan.months.flatMap(slotPaths) : []),
-    ...plan.calendar.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
-  ];
-  if (pushed.length > 0) group.cells = $.push(pushed);
-  return group;
-}
 
 interface YearRead {
   /** Per branch: its totals over the period's months of the years read, and its compliance months. */
@@ -149,74 +104,102 @@ interface YearRead {
 }
 
 /**
- * Years marked rolled up, from their year documents (stats/rollup.ts): one grouped read per year,
- * a row per branch with only what the scope needs — its totals over the period's months of the year
- * (summed in the database), and `held`/`minuted` of the compliance months. The trend of a year read
- * that way comes from its trend rollup while that is current, else is summed in the database (one
- * more operation, one row). The cost follows branches, not months or records.
+ * Years marked rolled up, from their year documents (stats/rollup.ts), in one grouped read of every
+ * year at once: a row per branch with only what the scope needs — its totals over the period's
+ * months (summed in the database: the years' own totals when the period holds every year read
+ * whole, else each month's totals under `byMonth`, which only the document of that month's year
+ * holds), `held`/`minuted` of the compliance months, and each document's year
+ * and rev. The trend comes from the years' trend rollups while they are current, else is summed in
+ * the database (one more operation, one row). So the answer, and the operations, follow branches
+ * and not months or records: two years cost one read, as two months do.
  */
 async function readYears(scope: {
   branchIds?: string[];
   years: string[];
-  months: Set<string>;
-  complianceMonths: Set<string>;
+  /** The period's months in those years. */
+  months: string[];
+  /** The compliance months in those years. */
+  calendar: string[];
 }): Promise<YearRead> {
-  const _ = database().command;
-  const plans = scope.years.map((y) => planYear(y, scope.months, scope.complianceMonths));
+  const db = database();
+  const _ = db.command;
+  const $ = _.aggregate;
   const matchOf = (years: string[]) =>
     scope.branchIds
       ? { _id: _.in(scope.branchIds.flatMap((b) => years.map((y) => yearDocId(b, y)))) }
       : { year: years.length === 1 ? years[0] : _.in(years) };
-  const summed = plans.filter((p) => p.totals === 'year' || p.totals === 'summed');
-  const trendOf = (plans: YearPlan[]) =>
-    sumTrend(
-      matchOf(plans.map((p) => p.year)),
-      plans.flatMap((p) => p.months),
-    ).then(({ rows }) => rows);
-  // For some branches the trend is theirs alone, cheap to sum; for the bureau it is the rollup's.
-  const [perYear, rollups, trendForBranches] = await Promise.all([
-    Promise.all(plans.map((plan) => aggregate(COLLECTIONS.branchMonths, matchOf([plan.year]), yearGroup(plan)))),
-    summed.length > 0 && !scope.branchIds ? readTrendRollups(summed.map((p) => p.year)) : null,
-    summed.length > 0 && scope.branchIds ? trendOf(summed) : null,
+  const pushed = scope.months.length <= PUSHED_MONTHS;
+  const group: Record<string, unknown> = { _id: '$branchId', revs: $.push(['$year', '$rev']) };
+  if (!pushed) {
+    // Years the period holds whole add up their own totals; otherwise each month's are added, which
+    // only the document of that month's year holds.
+    const whole = scope.years.every((y) => periodOrThrow(y).months.every((m) => scope.months.includes(m)));
+    TOTAL_FIGURES.forEach(([, path], f) => {
+      group[`t${f}`] = whole ? $.sum(`$${path}`) : $.sum($.sum(scope.months.map((m) => `$byMonth.${m}.${path}`)));
+    });
+  }
+  // Each document pushes its year first: a month's cells are taken from its own year's document only.
+  group.cells = $.push([
+    '$year',
+    ...(pushed ? scope.months.flatMap(slotPaths) : []),
+    ...scope.calendar.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
   ]);
-  const out: YearRead = { byBranch: new Map(), byMonth: [...(trendForBranches ?? [])] };
+  const trendYears = pushed ? [] : scope.years.filter((y) => scope.months.some((m) => yearOfMonth(m) === y));
+  const monthsOf = (years: string[]) => scope.months.filter((m) => years.includes(yearOfMonth(m)));
+  const sumOf = async (years: string[]) => (await sumTrend(matchOf(years), monthsOf(years))).rows;
+  // For some branches the trend is theirs alone, cheap to sum; for the bureau it is the rollups'.
+  const [rows, rollups, trendOfBranches] = await Promise.all([
+    aggregate(COLLECTIONS.branchMonths, matchOf(scope.years), group),
+    trendYears.length > 0 && !scope.branchIds ? readTrendRollups(trendYears) : null,
+    trendYears.length > 0 && scope.branchIds ? sumOf(trendYears) : null,
+  ]);
+  const out: YearRead = { byBranch: new Map(), byMonth: [...(trendOfBranches ?? [])] };
   if (rollups) {
-    const stale: YearPlan[] = [];
-    for (const plan of summed) {
-      const rows = currentTrend(rollups.get(plan.year), perYear[plans.indexOf(plan)]!, plan.months);
-      if (rows) out.byMonth.push(...rows);
-      else stale.push(plan);
+    const revsOf = new Map(trendYears.map((y) => [y, new Map<string, number>()]));
+    for (const row of rows) {
+      for (const [year, rev] of row.revs as [string, number | null][])
+        revsOf.get(year)?.set(row._id as string, rev ?? 0);
     }
-    if (stale.length > 0) out.byMonth.push(...(await trendOf(stale)));
+    const stale: string[] = [];
+    for (const year of trendYears) {
+      const trend = currentTrend(rollups.get(year), revsOf.get(year)!, monthsOf([year]));
+      if (trend) out.byMonth.push(...trend);
+      else stale.push(year);
+    }
+    if (stale.length > 0) out.byMonth.push(...(await sumOf(stale)));
   }
   const width = MONTH_ROW_FIELDS.length - 1;
-  plans.forEach((plan, y) => {
-    for (const row of perYear[y]!) {
-      const branchId = row._id as string;
-      const branch = out.byBranch.get(branchId) ?? { totals: [], compliance: new Map<string, MonthActivity>() };
-      out.byBranch.set(branchId, branch);
-      if (plan.totals === 'year' || plan.totals === 'summed') {
-        branch.totals.push(rowOfFigures(plan.year, TOTAL_FIGURES, TOTAL_FIGURES.map((_f, f) => row[`t${f}`])));
+  for (const row of rows) {
+    const branchId = row._id as string;
+    const branch = { totals: [] as MonthRow[], compliance: new Map<string, MonthActivity>() };
+    out.byBranch.set(branchId, branch);
+    if (!pushed)
+      branch.totals.push(
+        rowOfFigures(
+          '',
+          TOTAL_FIGURES,
+          TOTAL_FIGURES.map((_f, f) => row[`t${f}`]),
+        ),
+      );
+    for (const [year, ...values] of row.cells as [string, ...unknown[]][]) {
+      let at = 0;
+      if (pushed) {
+        for (const month of scope.months) {
+          const slot = toMonthRow([month, ...values.slice(at, at + width)]);
+          at += width;
+          if (yearOfMonth(month) !== year) continue;
+          branch.totals.push(slot);
+          out.byMonth.push(slot);
+        }
       }
-      const cells = (row.cells ?? []) as unknown[][];
-      for (const values of cells) {
-        let at = 0;
-        if (plan.totals === 'pushed') {
-          for (const month of plan.months) {
-            const slot = toMonthRow([month, ...values.slice(at, at + width)]);
-            at += width;
-            branch.totals.push(slot);
-            out.byMonth.push(slot);
-          }
-        }
-        for (const month of plan.calendar) {
-          const held = values[at++] as MonthActivity['held'] | null;
-          const minuted = values[at++] as MonthActivity['evidenced'] | null;
-          if (held || minuted) branch.compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
-        }
+      for (const month of scope.calendar) {
+        const held = values[at++] as MonthActivity['held'] | null;
+        const minuted = values[at++] as MonthActivity['evidenced'] | null;
+        if (yearOfMonth(month) !== year) continue;
+        if (held || minuted) branch.compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
       }
     }
-  });
+  }
   return out;
 }
 
@@ -369,9 +352,9 @@ export function forgetRolledUpYears(): void {
 
 /**
  * Every counter the statistics show, for the months of a period (totals by branch, and a monthly
- * trend) and for the months the compliance calendar looks at. For 200 branches: a read per year
- * touched, one for the trend rollups (and one more to sum a trend that is stale), and one or two for
- * the activities still to end; more only when a read has to page.
+ * trend) and for the months the compliance calendar looks at. For 200 branches: one read of the
+ * years rolled up, one of the months of any other year, one of the trend rollups (and one more to
+ * sum a trend that is stale), and one or two for the activities still to end.
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
@@ -389,8 +372,8 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
       ? readYears({
           branchIds: scope.branchIds,
           years: split.years,
-          months: new Set(scope.months),
-          complianceMonths: new Set(scope.complianceMonths),
+          months: scope.months.filter((m) => rolledUp.has(yearOfMonth(m))),
+          calendar: scope.complianceMonths.filter((m) => rolledUp.has(yearOfMonth(m))),
         })
       : null,
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),

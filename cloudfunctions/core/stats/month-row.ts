@@ -83,11 +83,13 @@ export const TREND_FIGURES: Figure[] = TOTAL_FIGURES.filter(
 
 /** A MonthRow from the sums of some figures, in their order. */
 export function rowOfFigures(month: string, figures: Figure[], values: readonly unknown[]): MonthRow {
-  const row: Record<string, unknown> = { month, held: {} };
-  figures.forEach(([field], f) => {
+  const held: Record<string, number> = {};
+  const row: Record<string, unknown> = { month, held };
+  for (let f = 0; f < figures.length; f++) {
+    const field = figures[f]![0];
     const n = Number(values[f] ?? 0);
-    if (field.startsWith('held.')) (row.held as Record<string, number>)[field.slice(5)] = n;
+    if (field.startsWith('held.')) held[field.slice(5)] = n;
     else row[field] = n;
-  });
+  }
   return row as unknown as MonthRow;
 }

@@ -1,7 +1,7 @@
 import { COLLECTIONS, type TrendRollupDoc } from '@zhibu/types';
 import { database } from '../runtime/cloud';
 import { getAllDocs } from '../runtime/documents';
-import { aggregate, type Row } from './grouped';
+import { aggregate } from './grouped';
 import { rowOfFigures, TREND_FIGURES, type MonthRow } from './month-row';
 import { periodOrThrow } from './rules';
 
@@ -68,8 +68,8 @@ function valuesOf(row: MonthRow): number[] {
   return TREND_FIGURES.map(([field]) =>
     Number(
       field.startsWith('held.')
-        ? (row.held as Record<string, number | undefined>)[field.slice(5)] ?? 0
-        : (row[field as keyof MonthRow] as number | null | undefined) ?? 0,
+        ? ((row.held as Record<string, number | undefined>)[field.slice(5)] ?? 0)
+        : ((row[field as keyof MonthRow] as number | null | undefined) ?? 0),
     ),
   );
 }
@@ -88,16 +88,17 @@ export async function readTrendRollups(years: string[]): Promise<Map<string, Tre
 
 /**
  * A rollup's trend rows for some months of its year, if it is current: summed with today's figures
- * and at the rev of every year document of the year as read now (`rows`: one per branch, with its
- * `rev`). Null when any document moved, appeared or went.
+ * and at the rev of every year document of the year as read now (`revs`: branch → rev). Null when
+ * any document moved, appeared or went.
  */
-export function currentTrend(rollup: TrendRollupDoc | undefined, rows: readonly Row[], months: string[]): MonthRow[] | null {
+export function currentTrend(
+  rollup: TrendRollupDoc | undefined,
+  revs: ReadonlyMap<string, number>,
+  months: string[],
+): MonthRow[] | null {
   if (!rollup || rollup.fields.join() !== figurePaths.join()) return null;
-  if (rollup.revs.length !== rows.length) return null;
-  const seen = new Map(rollup.revs);
-  for (const row of rows) {
-    if (seen.get(row._id as string) !== Number(row.rev ?? 0)) return null;
-  }
+  if (rollup.revs.length !== revs.size) return null;
+  for (const [branchId, rev] of rollup.revs) if (revs.get(branchId) !== rev) return null;
   const yearMonths = periodOrThrow(rollup.year).months;
   const width = figurePaths.length;
   return months.map((month) => {

@@ -319,8 +319,7 @@ async function naive(branchId: string, memberId?: string, period: string = PERIO
   const checkins = await all<CheckinDoc>(COLLECTIONS.checkins, { branchId });
   const leaves = await all<LeaveDoc>(COLLECTIONS.leaves, { branchId });
   for (const a of activities) {
-    if (a.status === 'cancelled' || new Date(a.endAt).getTime() > now || !inPeriod(a.startAt))
-      continue;
+    if (a.status === 'cancelled' || new Date(a.endAt).getTime() > now || !inPeriod(a.startAt)) continue;
     const expected = mine(a.expectedIds);
     if (memberId && expected.length === 0) continue;
     f.held[a.type]! += 1;

@@ -5,13 +5,7 @@
  * themselves. Whichever way it is read, a month's point is the one that month's own dashboard shows.
  */
 import cloud from 'wx-server-sdk';
-import {
-  COLLECTIONS,
-  type BranchYearDoc,
-  type Dashboard,
-  type TrendPoint,
-  type TrendRollupDoc,
-} from '@zhibu/types';
+import { COLLECTIONS, type BranchYearDoc, type Dashboard, type TrendPoint, type TrendRollupDoc } from '@zhibu/types';
 import { issueToken } from '../../../cloudfunctions/core/activity/checkin-token';
 import { trendRollupId } from '../../../cloudfunctions/core/stats/trend-rollup';
 import type { LocalRuntime } from '../../../emulator/runtime';
@@ -126,7 +120,9 @@ test('jobs.recount with years sums the trend; read from it, each month is what i
   const kept = (await rollup())!;
   expect(kept.revs.map(([branchId]) => branchId)).toEqual(expect.arrayContaining(branchIds));
   const year = await trendOf(YEAR);
-  expect(year.map((p) => p.month)).toEqual(Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, '0')}`));
+  expect(year.map((p) => p.month)).toEqual(
+    Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, '0')}`),
+  );
   for (const point of year) expect([point.month, ...(await trendOf(point.month))]).toEqual([point.month, point]);
   expect(year.find((p) => p.month === '2025-03')!.heldTotal).toBeGreaterThanOrEqual(2);
   expect(await summedAfresh()).toEqual(year);
