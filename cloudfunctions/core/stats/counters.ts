@@ -132,7 +132,8 @@ async function readYears(scope: {
   const group: Record<string, unknown> = { _id: '$branchId', revs: $.push(['$year', '$rev']) };
   if (!pushed) {
     // Years the period holds whole add up their own totals; otherwise each month's are added, which
-    // only the document of that month's year holds.
+    // only the document of that month's year holds (`$.sum($.sum([paths]))`, the list form of the
+    // CloudBase aggregate sum, which leaves out a missing path).
     const whole = scope.years.every((y) => periodOrThrow(y).months.every((m) => scope.months.includes(m)));
     TOTAL_FIGURES.forEach(([, path], f) => {
       group[`t${f}`] = whole ? $.sum(`$${path}`) : $.sum($.sum(scope.months.map((m) => `$byMonth.${m}.${path}`)));
