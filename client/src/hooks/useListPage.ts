@@ -1,5 +1,6 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
 import { useReloadAfterChanges } from './changes';
+import { usePullToReload } from './usePullToReload';
 
 interface Scrollable {
   reload(): Promise<unknown>;
@@ -14,9 +15,7 @@ interface Scrollable {
 const unchanging = () => 0;
 
 export function useListPage(list: Scrollable, changes?: () => number): void {
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(list.reload);
   useReachBottom(() => {
     void list.loadMore();
   });

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { LoginResult } from '@zhibu/types';
 import { useCallback } from 'react';
 import { isBureauAdmin, orgPages } from '@/features/member';
@@ -10,6 +10,7 @@ import { BranchHeader } from './BranchHeader';
 import { useReloadAfterOrgChanges } from './changes';
 import './Branch.css';
 import './Member.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const open = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -18,9 +19,7 @@ export function BranchDetail({ viewer, branchId }: { viewer: LoginResult; branch
   const load = useCallback(() => findBranch(branchId), [branchId]);
   const { state, reload } = useRemoteData(load);
   useReloadAfterOrgChanges(reload);
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
 
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { LoginResult, MemberListItem, Role } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { Avatar, formatDate, isBureauAdmin, orgPages, ROLE_LABELS } from '@/features/member';
@@ -13,6 +13,7 @@ import { APPOINTED_ROLES, type AppointedRole } from './labels';
 import { ExemptionSection } from './ExemptionSection';
 import { BindingBadge, officeLabels } from './MemberRow';
 import './Member.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const NOT_SET = '未登记';
 const open = (url: string) => void Taro.navigateTo({ url });
@@ -38,9 +39,7 @@ export function MemberDetail({ viewer, memberId }: { viewer: LoginResult; member
   const { state, reload } = useRemoteData(load);
   const [busy, setBusy] = useState(false);
   useReloadAfterOrgChanges(reload);
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
 
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import type { LoginResult, MemberListItem } from '@zhibu/types';
 import { useCallback, useMemo, useState } from 'react';
 import emptySearch from '@/assets/empty/search.png';
@@ -15,6 +15,7 @@ import { MEMBER_STATUS_OPTIONS } from './labels';
 import { MemberRow } from './MemberRow';
 import { SearchBar } from './SearchBar';
 import './OrgList.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 interface RosterViewProps {
   viewer: LoginResult;
@@ -66,9 +67,7 @@ export function RosterView({ viewer, branchId = viewer.branchId, mode }: RosterV
   const filtered = query.keyword !== undefined || filters.statusIndex > 0 || filters.groupIndex > 0;
 
   const refreshAll = () => Promise.all([list.reload(), branch.reload()]);
-  usePullDownRefresh(() => {
-    void refreshAll().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(refreshAll);
   useReachBottom(() => void list.loadMore());
   useReloadAfterOrgChanges(refreshAll);
 

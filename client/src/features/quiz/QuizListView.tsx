@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { QuizSummary } from '@zhibu/types';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { Cell, CellGroup, EmptyState, ErrorState, ListFooter, LoadingState } fro
 import { quizApi, quizPages } from './api';
 import { QuizCard } from './QuizCard';
 import './quiz.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const idOf = (q: QuizSummary) => q.quizId;
 const loadOpen = (page: number, size: number) => quizApi.list('open', page, size);
@@ -20,7 +21,7 @@ export function QuizListView() {
   const past = usePagedList(loadPast, { idOf, active: scope === 'past' });
   const list = scope === 'open' ? open : past;
 
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(list.reload);
   useReachBottom(() => void list.loadMore());
   useDidShow(() => {
     if (list.loadedAt !== null) void list.reload();

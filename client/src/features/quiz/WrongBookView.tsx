@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PaperQuestion, WrongItem } from '@zhibu/types';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { Button, EmptyState, ErrorState, ListFooter, LoadingState, showFailureTo
 import { letters, quizApi } from './api';
 import { QuestionView } from './QuestionView';
 import './quiz.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const idOf = (item: WrongItem) => item.questionId;
 
@@ -77,7 +78,7 @@ export function WrongBookView() {
   const list = usePagedList(quizApi.wrongBook, { idOf });
   const [practice, setPractice] = useState<PaperQuestion[] | null>(null);
   const [starting, setStarting] = useState(false);
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(list.reload);
   useReachBottom(() => void list.loadMore());
 
   const startPractice = async () => {

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { MyStats } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { Badge, openActivity, openHistory, TypeTag } from '@/features/activity';
@@ -11,6 +10,7 @@ import { beijingShortDate, percent } from './format';
 import { PeriodPicker } from './PeriodPicker';
 import { currentPeriod } from './period';
 import './stats.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const STATE_BADGES = {
   present: { tone: 'success', text: '出席' },
@@ -49,7 +49,7 @@ function myFigures(s: MyStats) {
 function MyStatsBody({ period, memberId }: { period: string; memberId?: string }) {
   const load = useCallback(() => statsApi.mine(period, memberId), [period, memberId]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
 
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')

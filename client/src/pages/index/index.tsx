@@ -1,4 +1,3 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ActivityHome, LoginResult } from '@zhibu/types';
 import { Fragment, useState, type ReactNode } from 'react';
 import { CommitteeCards, MyActivitiesCard, useActivityHome } from '@/features/activity';
@@ -11,6 +10,7 @@ import { HomeReviewCard } from '@/features/review';
 import { HomeTodoCard } from '@/features/stats';
 import { HomeStudyCard } from '@/features/study';
 import { HomeTransferCard } from '@/features/transfer';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** A branch's secretary or committee member: the one who holds the meetings 本月待办 asks for. */
 const isBranchCommittee = (member: LoginResult) =>
@@ -52,9 +52,9 @@ export default function HomePage() {
   const { refresh } = useSession();
   const [refreshes, setRefreshes] = useState(0);
 
-  usePullDownRefresh(() => {
+  usePullToReload(() => {
     setRefreshes((n) => n + 1);
-    void refresh().finally(() => Taro.stopPullDownRefresh());
+    return refresh();
   });
 
   return (

@@ -1,4 +1,3 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import {
   ManagementCells,
   MyBranchCells,
@@ -17,14 +16,13 @@ import { openReviewPage, reviewPages } from '@/features/review';
 import { openStatsPage, statsPages } from '@/features/stats';
 import { appraisalPages, openAppraisalPage } from '@/features/appraisal';
 import { Cell, CellGroup } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 export default function MinePage() {
   const { refresh } = useSession();
   const record = useMyRecord();
 
-  usePullDownRefresh(() => {
-    void Promise.all([refresh(), record.reload()]).finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(() => Promise.all([refresh(), record.reload()]));
 
   return (
     <SessionGate>

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { QuizBank } from '@zhibu/types';
 import { useState } from 'react';
@@ -18,6 +18,7 @@ import { usePagedList } from '@/hooks/usePagedList';
 import { quizApi, quizPages } from '../api';
 import '../quiz.css';
 import './manage.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const idOf = (b: QuizBank) => b.bankId;
 
@@ -26,7 +27,7 @@ export function BankList() {
   const list = usePagedList(quizApi.listBanks, { idOf });
   const [name, setName] = useState('');
   const [creating, setCreating] = useState(false);
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(list.reload);
   useReachBottom(() => void list.loadMore());
   useDidShow(() => {
     if (list.loadedAt !== null) void list.reload();

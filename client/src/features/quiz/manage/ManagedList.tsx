@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { beijingDateTime as formatDateTime } from '../time';
 import { usePagedList } from '@/hooks/usePagedList';
@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, ListFooter, LoadingState } from '@/ui';
 import emptyStudy from '@/assets/empty/study.png';
 import { quizApi, quizPages } from '../api';
 import './manage.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 type Managed = {
   quizId: string;
@@ -20,7 +21,7 @@ const STATUS: Record<string, string> = { upcoming: '未开始', open: '进行中
 /** The quizzes the caller's branch sits (or, for the bureau, all of them), each opening its statistics. */
 export function ManagedList() {
   const list = usePagedList<Managed>(quizApi.managed, { idOf: (q) => q.quizId });
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(list.reload);
   useReachBottom(() => void list.loadMore());
   if (list.status === 'loading') return <LoadingState />;
   if (list.status === 'error')

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { QuestionType, QuizQuestion } from '@zhibu/types';
 import { useState } from 'react';
@@ -22,6 +22,7 @@ import { letters, OPTION_LABELS, quizApi, quizPages } from '../api';
 import { TYPE_LABELS } from '../labels';
 import '../quiz.css';
 import './manage.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const idOf = (q: QuizQuestion) => q.questionId;
 const TYPES: QuestionType[] = ['single', 'multiple', 'judge'];
@@ -127,7 +128,7 @@ function QuestionForm({
 export function QuestionList({ bankId, name }: { bankId: string; name: string }) {
   const list = usePagedList((page, size) => quizApi.listQuestions(bankId, page, size), { idOf, key: bankId });
   const [editing, setEditing] = useState<QuizQuestion | null>(null);
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(list.reload);
   useReachBottom(() => void list.loadMore());
   useDidShow(() => {
     if (list.loadedAt !== null) void list.reload();

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { QuizStats } from '@zhibu/types';
 import { useCallback } from 'react';
@@ -8,6 +8,7 @@ import { ErrorState, ListFooter, LoadingState } from '@/ui';
 import { quizApi } from '../api';
 import { TYPE_LABELS } from '../labels';
 import './manage.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const BIN_LABELS = ['0', '10', '20', '30', '40', '50', '60', '70', '80', '90'];
@@ -92,7 +93,7 @@ function Roster({ quizId }: { quizId: string }) {
 export function StatsView({ quizId }: { quizId: string }) {
   const load = useCallback(() => quizApi.stats(quizId), [quizId]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')
     return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;

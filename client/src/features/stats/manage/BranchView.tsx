@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { BranchMetrics, BranchStats } from '@zhibu/types';
 import { useCallback, useEffect, useState } from 'react';
 import { openActivity, TypeTag } from '@/features/activity';
@@ -16,6 +16,7 @@ import { currentPeriod, isPeriod, yearOf } from '../period';
 import { TrendChart } from './Charts';
 import { ComplianceCalendar } from './ComplianceCalendar';
 import { useYearTrend } from './useYearTrend';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 function branchFigures(m: BranchMetrics) {
   const byType = Object.entries(m.held)
@@ -81,7 +82,7 @@ function BranchBody({ period, branchId }: { period: string; branchId?: string })
   const load = useCallback(() => statsApi.branch(period, branchId), [period, branchId]);
   const loadYear = useCallback((year: string) => statsApi.branch(year, branchId), [branchId]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
   const trend = useYearTrend(period, state.status === 'ready' ? state.data.trend : null, loadYear);
   const name = state.status === 'ready' ? state.data.metrics.branchName : '';
   useEffect(() => {

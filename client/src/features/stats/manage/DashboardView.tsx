@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { Dashboard } from '@zhibu/types';
 import { useCallback, useMemo, useState } from 'react';
 import { openSheetUrl } from '@/features/org';
@@ -16,6 +16,7 @@ import { BranchBarChart, TrendChart } from './Charts';
 import { DashboardTable } from './DashboardTable';
 import { LightList } from './LightList';
 import { useYearTrend } from './useYearTrend';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const loadYear = (year: string) => statsApi.dashboard(year);
 
@@ -57,7 +58,7 @@ function DashboardBody({ period }: { period: string }) {
   const load = useCallback(() => statsApi.dashboard(period), [period]);
   const { state, reload } = useRemoteData(load);
   const [order, setOrder] = useState(DEFAULT_SORT);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
   const data = state.status === 'ready' ? state.data : null;
   const rows = useMemo(() => (data ? sortBranches(data.branches, order) : []), [data, order]);
   const trend = useYearTrend(period, data?.trend ?? null, loadYear);

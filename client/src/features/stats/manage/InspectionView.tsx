@@ -1,5 +1,5 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { InspectionRow } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { useRemoteData } from '@/hooks/useRemoteData';
@@ -9,6 +9,7 @@ import { statsApi } from '../api';
 import { beijingShortDate } from '../format';
 import { PeriodPicker } from '../PeriodPicker';
 import { currentPeriod, isPeriod, kindOf } from '../period';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const signed = (n: number) => `${n > 0 ? '+' : ''}${n}`;
 
@@ -118,7 +119,7 @@ function Row({ period, row, onChanged }: { period: string; row: InspectionRow; o
 function InspectionBody({ period }: { period: string }) {
   const load = useCallback(() => statsApi.inspection(period), [period]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')
     return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;

@@ -1,15 +1,14 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { AttendanceView, useAttendance } from '@/features/activity/manage';
 import { ErrorState, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 export default function AttendancePage() {
   const { params } = useRouter();
   const { state, reload, replace } = useAttendance(params.id ?? '');
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
 
   return (
     <View className="page">

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { AppraisalRow } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { GradeTable } from '@/features/appraisal/GradeTable';
@@ -19,6 +19,7 @@ import {
   LoadingState,
   showFailureToast,
 } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const PAGE_SIZE = 50;
 
@@ -83,9 +84,7 @@ function AppraisalBureauYear({ year }: { year: number }) {
   const load = useCallback(() => appraisalApi.overview(year, page, PAGE_SIZE), [year, page]);
   const { state, reload } = useRemoteData(load);
   const [busy, setBusy] = useState(false);
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')
     return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { type AppraisalGrade, type OwnReport, type RateItem } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/study.png';
@@ -23,6 +23,7 @@ import {
   LoadingState,
   showFailureToast,
 } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** The secretary's own 述职: write or upload it, make teacher codes, see the aggregate (never who). */
 function OwnReportPanel({
@@ -201,9 +202,7 @@ export default function AppraisalMinePage() {
 function AppraisalMineYear({ year }: { year: number }) {
   const load = useCallback(() => appraisalApi.mine(year), [year]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')
     return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { DEVELOPMENT_STAGES } from '@zhibu/types';
 import emptyImage from '@/assets/empty/activity.png';
 import { developmentApi } from '@/features/development/api';
@@ -8,6 +8,7 @@ import { developmentPages } from '@/features/development/routes';
 import '@/features/development/manage/manage.css';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Cell, CellGroup, EmptyState, ErrorState, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** Stages as the table's narrow columns name them. */
 const COLUMNS: Record<(typeof DEVELOPMENT_STAGES)[number], string> = {
@@ -21,9 +22,7 @@ const COLUMNS: Record<(typeof DEVELOPMENT_STAGES)[number], string> = {
 /** The bureau's view of 发展党员: how many at each stage in each branch, and the steps overdue. */
 export default function DevelopmentPipelinePage() {
   const { state, reload } = useRemoteData(developmentApi.pipeline);
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error') {
     return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;

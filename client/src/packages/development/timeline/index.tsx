@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import type { Result, Timeline } from '@zhibu/types';
 import { useCallback } from 'react';
 import emptyImage from '@/assets/empty/activity.png';
@@ -8,6 +8,7 @@ import { TimelineView } from '@/features/development/manage/TimelineView';
 import { canManage, isBureauAdmin, useSession } from '@/features/member';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { EmptyState, ErrorState, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** One candidate's timeline (`?id=`), or the caller's own without an id: what is next, what is done, the forms. */
 export default function DevelopmentTimelinePage() {
@@ -20,9 +21,7 @@ export default function DevelopmentTimelinePage() {
     return mine.ok ? { ok: true, data: mine.data.timeline } : mine;
   }, [candidateId]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
   const me = session.status === 'ready' ? session.member : null;
   return (
     <View className="page">

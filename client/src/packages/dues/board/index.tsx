@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/activity.png';
 import { duesApi } from '@/features/dues/api';
@@ -19,6 +18,7 @@ import {
   Segmented,
   showFailureToast,
 } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 function recentQuarters(): string[] {
   const { quarter } = beijingNow();
@@ -49,7 +49,7 @@ function DuesBoardView({ manager }: { manager: boolean }) {
   const [quarter, setQuarter] = useState(quarters[1]!);
   const load = useCallback(() => duesApi.board(quarter), [quarter]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const published = state.status === 'ready';

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { DuesOverview } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { duesApi } from '@/features/dues/api';
@@ -8,6 +7,7 @@ import '@/features/dues/dues.css';
 import { ManagerGate, openSheetUrl } from '@/features/org';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Button, CellGroup, ErrorState, LoadingState, Segmented, showFailureToast } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 type Field = 'due' | 'collected' | 'arrears';
 const FIELDS: { key: Field; label: string }[] = [
@@ -25,7 +25,7 @@ function DuesBureau() {
   const { year } = beijingNow();
   const load = useCallback(() => duesApi.overview(year), [year]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
   const [field, setField] = useState<Field>('due');
   const [exporting, setExporting] = useState(false);
   const exportSheet = async () => {

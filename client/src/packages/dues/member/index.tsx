@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { DUES_CATEGORY_NAMES, DUES_METHOD_NAMES, DUES_METHODS, type MemberDues } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { duesApi } from '@/features/dues/api';
@@ -23,6 +23,7 @@ import {
   LoadingState,
   showFailureToast,
 } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** One member's 党费 for the year: bases, months, and the secretary's two forms (set a base, record a payment). */
 export default function DuesMemberPage() {
@@ -34,7 +35,7 @@ function DuesMember({ memberId }: { memberId: string }) {
   const { year } = beijingNow();
   const load = useCallback(() => duesApi.member(memberId, year), [memberId, year]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')
     return <ErrorState message={state.message} code={state.code} onRetry={() => void reload()} />;

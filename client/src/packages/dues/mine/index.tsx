@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/activity.png';
 import { duesApi } from '@/features/dues/api';
@@ -8,6 +7,7 @@ import '@/features/dues/dues.css';
 import { SessionGate } from '@/features/member';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Cell, CellGroup, EmptyState, ErrorState, LoadingState, Segmented } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** 我的党费: each month of the year, paid, due or overdue, with what it costs. */
 export default function MyDuesPage() {
@@ -15,7 +15,7 @@ export default function MyDuesPage() {
   const [year, setYear] = useState(now.year);
   const load = useCallback(() => duesApi.mine(year), [year]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
   const changeYear = (key: string) => {
     setYear(Number(key));
     setTimeout(() => void reload(), 0);

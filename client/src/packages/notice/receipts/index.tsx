@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { noticeApi } from '@/features/notice';
 import { ReceiptsView } from '@/features/notice/manage';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { ErrorState, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** 阅读回执 of one notice (`?id=`), or of one branch of a bureau notice (`&branch=`). */
 export default function NoticeReceiptsPage() {
@@ -12,9 +13,7 @@ export default function NoticeReceiptsPage() {
   const branchId = params.branch || undefined;
   const { state, reload } = useRemoteData(() => noticeApi.receipts(noticeId, branchId));
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
 
   return (
     <View className="page">

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
 import type { FailingItem } from '@zhibu/types';
 import { useState } from 'react';
 import emptyImage from '@/assets/empty/search.png';
@@ -8,6 +8,7 @@ import { reviewApi } from '@/features/review/api';
 import { usePagedList } from '@/hooks/usePagedList';
 import { CellGroup, EmptyState, ErrorState, ListFooter, LoadingState, Segmented } from '@/ui';
 import '@/features/review/review.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** The bureau's view: the members each branch's published review found 不合格, with the reason. */
 export default function ReviewFailingPage() {
@@ -20,9 +21,7 @@ export default function ReviewFailingPage() {
     idOf: (i) => `${i.reviewId}_${i.memberId}`,
   });
   useReachBottom(() => void list.loadMore());
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(list.reload);
   return (
     <View className="page">
       <Segmented segments={years.map((y) => ({ key: y, label: `${y} 年度` }))} value={year} onChange={setYear} />

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { REVIEW_GRADES, type BallotItem, type ReviewGrade, type ReviewMine } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import emptyImage from '@/assets/empty/activity.png';
@@ -26,6 +26,7 @@ import {
   showFailureToast,
 } from '@/ui';
 import '@/features/review/review.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** The member's 自评: written once the review is open, checked for length on the server too. */
 function SelfAssessment({
@@ -131,9 +132,9 @@ export default function ReviewHomePage() {
   const load = useCallback(() => reviewApi.mine(), []);
   const { state, reload } = useRemoteData(load);
   const [ballotKey, setBallotKey] = useState(0);
-  usePullDownRefresh(() => {
+  usePullToReload(() => {
     setBallotKey((n) => n + 1);
-    void reload().finally(() => Taro.stopPullDownRefresh());
+    return reload();
   });
   const manager = session.status === 'ready' && canManage(session.member.roles);
   const manageCell = manager ? (

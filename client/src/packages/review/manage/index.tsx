@@ -1,5 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { REVIEW_GRADES, type ReviewGrade, type ReviewSummary, type SheetItem } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { useSession } from '@/features/member';
@@ -24,6 +24,7 @@ import {
   LoadingState,
 } from '@/ui';
 import '@/features/review/review.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** The secretary opens the year's review: its window and the 自评's minimum length. */
 function OpenForm({ onOpened }: { onOpened: () => void }) {
@@ -214,9 +215,9 @@ export default function ReviewManagePage() {
   const { state, reload } = useRemoteData(load);
   const [refreshKey, setRefreshKey] = useState(0);
   const { problem, saving, submit } = useSubmit();
-  usePullDownRefresh(() => {
+  usePullToReload(() => {
     setRefreshKey((n) => n + 1);
-    void reload().finally(() => Taro.stopPullDownRefresh());
+    return reload();
   });
   if (state.status === 'loading' || session.status !== 'ready') return <LoadingState />;
   if (state.status === 'error')

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useReachBottom, useRouter } from '@tarojs/taro';
 import { REVIEW_GRADES, type OwnResult, type ReviewGrade, type ReviewSummary } from '@zhibu/types';
 import { useState } from 'react';
 import { reviewApi } from '@/features/review/api';
 import { usePagedList } from '@/hooks/usePagedList';
 import { Cell, CellGroup, ErrorState, ListFooter, LoadingState } from '@/ui';
 import '@/features/review/review.css';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 interface Row {
   memberId: string;
@@ -47,9 +48,7 @@ export default function ReviewResultsPage() {
     { key: reviewId, pageSize: 50, idOf: (r) => r.memberId },
   );
   useReachBottom(() => void list.loadMore());
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(list.reload);
   if (list.status === 'loading') return <LoadingState />;
   if (list.status === 'error') {
     return (

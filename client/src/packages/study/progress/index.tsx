@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useRef } from 'react';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { ProgressView, manageStudyApi } from '@/features/study/manage';
 import { ErrorState, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** 学习进度 of one task (`?id=`). */
 export default function StudyProgressPage() {
@@ -13,9 +14,7 @@ export default function StudyProgressPage() {
   const { state, reload } = useRemoteData(load);
   const shown = useRef(false);
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
   // Back from a comment: show it.
   useDidShow(() => {
     if (shown.current) void reload();

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { openCheckinCode } from '@/features/activity/navigation';
 import { trainingApi } from '@/features/training/api';
@@ -7,6 +7,7 @@ import { dateRange } from '@/features/training/format';
 import '@/features/training/training.css';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { Button, Cell, CellGroup, ErrorState, FormActions, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** A training: its facts, who attended (by scan or by hand), and the check-in code when it has one. */
 export default function TrainingDetailPage() {
@@ -14,7 +15,7 @@ export default function TrainingDetailPage() {
   const trainingId = params.id ?? '';
   const load = useCallback(() => trainingApi.get(trainingId), [trainingId]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
 
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')

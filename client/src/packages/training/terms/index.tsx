@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import type { TrainingCandidate } from '@zhibu/types';
 import { useCallback, useState } from 'react';
 import { trainingApi } from '@/features/training/api';
@@ -19,6 +19,7 @@ import {
   FormProblem,
   LoadingState,
 } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -28,7 +29,7 @@ export default function TermsPage() {
   const branchId = params.branchId;
   const load = useCallback(() => trainingApi.terms(branchId), [branchId]);
   const { state, reload } = useRemoteData(load);
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullToReload(reload);
 
   if (state.status === 'loading') return <LoadingState />;
   if (state.status === 'error')

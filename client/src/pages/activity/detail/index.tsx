@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef } from 'react';
 import { ActivityDetailView, useActivity } from '@/features/activity';
 import { ScanCheckinButton } from '@/features/checkin';
 import { ErrorState, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** One activity; opened from the list, from 我的出勤记录, or from a WeChat reminder (`?id=`). */
 export default function ActivityDetailPage() {
@@ -12,9 +13,7 @@ export default function ActivityDetailPage() {
   const { state, reload, replace } = useActivity(activityId);
   const shown = useRef(false);
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
   // Coming back from the code, the attendance or the minutes: show what changed there.
   useDidShow(() => {
     if (shown.current) void reload();

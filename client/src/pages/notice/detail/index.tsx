@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef } from 'react';
 import { noticeApi, NoticeDetailView, noteNoticeChanged } from '@/features/notice';
 import { useRemoteData } from '@/hooks/useRemoteData';
 import { ErrorState, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** One notice; opened from a list, the home page, or a WeChat reminder (`?id=`). Opening it reads it. */
 export default function NoticeDetailPage() {
@@ -16,9 +17,7 @@ export default function NoticeDetailPage() {
   });
   const shown = useRef(false);
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
   // Back from editing: show the change.
   useDidShow(() => {
     if (shown.current) void reload();

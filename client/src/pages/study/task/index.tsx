@@ -1,16 +1,15 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { TaskDetailView, useStudyTask } from '@/features/study';
 import { ErrorState, LoadingState } from '@/ui';
+import { usePullToReload } from '@/hooks/usePullToReload';
 
 /** One study task, opened from the 学习 list or the home card (`?id=`). */
 export default function StudyTaskPage() {
   const { params } = useRouter();
   const { state, reload } = useStudyTask(params.id ?? '');
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToReload(reload);
 
   return (
     <View className="page">
