@@ -7,14 +7,13 @@
  */
 import cloud from 'wx-server-sdk';
 import { COLLECTIONS } from '@zhibu/types';
-import { issueToken } from '../../../cloudfunctions/core/activity/checkin-token';
 import { forgetRolledUpYears, readCounters, type PeriodCounters } from '../../../cloudfunctions/core/stats/counters';
 import { rollupMarkId } from '../../../cloudfunctions/core/stats/rollup';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { bj, controlClock, type TestClock } from '../../support/clock';
-import { aBranch, aMember } from '../../support/factories';
 import { fixtureFor, type Fixture } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
+import { aSmallBranch, heldMeeting } from './meetings';
 
 const TODAY = '2026-07-15 12:00';
 const YEARS = ['2025', '2026'];
@@ -36,31 +35,9 @@ const months = (from: string, to: string) => {
   return out;
 };
 
-/** A meeting on a day, with some scanning in and its minutes saved. */
-async function meeting(openids: string[], day: string, type: string, present: number): Promise<void> {
-  const call = async <T>(who: string, action: string, data: unknown) =>
-    must(await fx.call<T>(who, 'activity', action, data), `activity.${action}`);
-  clock.set(bj(`${day} 09:00`));
-  const { activityId } = await call<{ activityId: string }>(openids[0]!, 'create', {
-    title: `${day} 会议`,
-    type,
-    startAt: bj(`${day} 15:00`).toISOString(),
-    endAt: bj(`${day} 16:00`).toISOString(),
-    place: '会议室',
-  });
-  clock.set(bj(`${day} 15:05`));
-  const { token } = issueToken(activityId, process.env.CHECKIN_SECRET!, Date.now());
-  for (const who of openids.slice(0, present)) await call(who, 'checkin', { token });
-  clock.set(bj(`${day} 18:00`));
-  await call(openids[0]!, 'saveMinutes', { activityId, text: '传达了上级精神，交流了体会。', photos: [] });
-}
-
-async function aBranchOf(name: string): Promise<string[]> {
-  const branch = await aBranch({ name, partyGroups: [] });
-  const people = [await aMember(branch._id, { name: '书记', roles: ['member', 'secretary', 'committee'] })];
-  for (let i = 0; i < 3; i++) people.push(await aMember(branch._id, { name: `党员${i}` }));
-  return people.map((p) => p.openid!);
-}
+const meeting = (openids: string[], day: string, type: string, present: number) =>
+  heldMeeting(fx, clock, openids, day, type, present);
+const aBranchOf = async (name: string) => (await aSmallBranch(name)).openids;
 
 /** The counters as plain data, months and branches with nothing in them left out. */
 function plain(counters: PeriodCounters) {

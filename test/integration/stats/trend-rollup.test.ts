@@ -6,13 +6,12 @@
  */
 import cloud from 'wx-server-sdk';
 import { COLLECTIONS, type BranchYearDoc, type Dashboard, type TrendPoint, type TrendRollupDoc } from '@zhibu/types';
-import { issueToken } from '../../../cloudfunctions/core/activity/checkin-token';
 import { trendRollupId } from '../../../cloudfunctions/core/stats/trend-rollup';
 import type { LocalRuntime } from '../../../emulator/runtime';
 import { bj, controlClock, type TestClock } from '../../support/clock';
-import { aBranch, aMember } from '../../support/factories';
 import { fixtureFor, type Fixture } from '../../support/fixture';
 import { DEMO, startTestRuntime } from '../../support/runtime';
+import { aSmallBranch, heldMeeting } from './meetings';
 
 const YEAR = '2025';
 const TODAY = '2026-05-22 12:00';
@@ -63,32 +62,16 @@ async function recountYear(): Promise<{ repaired: number; rolledUp: string[]; tr
   return result.rollups;
 }
 
-/** A meeting of a branch on a day of the year, created, attended by some and minuted. */
+/** A meeting held in the past through the real functions, the clock then set back to today. */
 async function meeting(openids: string[], day: string, type: string, present: number): Promise<void> {
-  const call = async <T>(who: string, action: string, data: unknown) =>
-    must(await fx.call<T>(who, 'activity', action, data), `activity.${action}`);
-  clock.set(bj(`${day} 09:00`));
-  const { activityId } = await call<{ activityId: string }>(openids[0]!, 'create', {
-    title: `${day} 会议`,
-    type,
-    startAt: bj(`${day} 15:00`).toISOString(),
-    endAt: bj(`${day} 16:00`).toISOString(),
-    place: '会议室',
-  });
-  clock.set(bj(`${day} 15:05`));
-  const { token } = issueToken(activityId, process.env.CHECKIN_SECRET!, Date.now());
-  for (const who of openids.slice(0, present)) await call(who, 'checkin', { token });
-  clock.set(bj(`${day} 18:00`));
-  await call(openids[0]!, 'saveMinutes', { activityId, text: '传达了上级精神，交流了体会。', photos: [] });
+  await heldMeeting(fx, clock, openids, day, type, present);
   clock.set(bj(TODAY));
 }
 
 async function aBranchOf(name: string): Promise<string[]> {
-  const branch = await aBranch({ name, partyGroups: [] });
-  branchIds.push(branch._id);
-  const people = [await aMember(branch._id, { name: '书记', roles: ['member', 'secretary', 'committee'] })];
-  for (let i = 0; i < 3; i++) people.push(await aMember(branch._id, { name: `党员${i}` }));
-  return people.map((p) => p.openid!);
+  const { branchId, openids } = await aSmallBranch(name);
+  branchIds.push(branchId);
+  return openids;
 }
 
 let first: string[];
