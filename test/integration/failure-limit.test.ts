@@ -42,6 +42,20 @@ describe('the failure limiter under concurrency', () => {
     expect(await attemptsCounted(`bind_${openid}`)).toBe(60);
   });
 
+  it('as many parallel wrong codes as the limit allows, on a window not yet opened: every one is looked at', async () => {
+    // They arrive a millisecond apart: some find no window, one opens it, and those that looked
+    // before it was opened take from it rather than refuse.
+    const openid = 'wx_code_guesser_0002';
+    const results = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i));
+        return fx.call(openid, 'member', 'bind', { code: `YYYYYYY${INVITE_ALPHABET[i]}` });
+      }),
+    );
+    expect(results.filter((r) => !r.ok && r.code === 'RATE_LIMITED')).toEqual([]);
+    expect(await attemptsCounted(`bind_${openid}`)).toBe(10);
+  });
+
   it('a successful bind gives its attempt back', async () => {
     const { code } = await fx.invite();
     const openid = 'wx_honest_binder_0001';

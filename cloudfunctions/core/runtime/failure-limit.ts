@@ -24,32 +24,32 @@ const updated = (result: unknown) => (result as { stats: { updated: number } }).
  * Takes one attempt before the work it guards. The decision is one conditional update: `taken`
  * grows only while it is below `max`, and the database applies each update atomically, so of any
  * number of parallel attempts exactly `max` go ahead (CloudBase's update does not return the new
- * value, so "increment, then read" would let a burst refuse itself entirely). `count` records every
- * attempt, refused ones too.
+ * value, so "increment, then read" would let a burst refuse itself entirely). When the update
+ * takes nothing, either the window is full or its document does not exist yet: the attempt tries
+ * to open the window, and if another attempt opened it in between, takes from it once more. Only
+ * an update that finds an existing window full refuses. `count` records every attempt, refused
+ * ones too.
  */
 export async function takeAttempt(rule: FailureRule): Promise<void> {
   const { id, windowStart } = slot(rule);
   const db = database();
   const _ = db.command;
   const rateLimits = db.collection(COLLECTIONS.rateLimits);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const took = await rateLimits.where({ _id: id, taken: _.lt(rule.max) }).update({
-      data: { count: _.inc(1), taken: _.inc(1) },
-    });
-    if (updated(took)) return;
-    // Either the window is full or its document does not exist yet.
-    if (updated(await rateLimits.doc(id).update({ data: { count: _.inc(1) } }))) {
-      throw new AppError('RATE_LIMITED', rule.message);
-    }
-    try {
-      const fresh: Omit<RateLimitDoc, '_id'> = { windowStart, count: 1, taken: 1 };
-      await rateLimits.add({ data: { _id: id, ...fresh } });
-      return;
-    } catch (error) {
-      // Another attempt opened the window first: try again against its document.
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+  const take = async () =>
+    updated(
+      await rateLimits.where({ _id: id, taken: _.lt(rule.max) }).update({ data: { count: _.inc(1), taken: _.inc(1) } }),
+    );
+  if (await take()) return;
+  try {
+    const fresh: Omit<RateLimitDoc, '_id'> = { windowStart, count: 1, taken: 1 };
+    await rateLimits.add({ data: { _id: id, ...fresh } });
+    return;
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
   }
+  // The window exists: opened by a parallel attempt after the first update, or full.
+  if (await take()) return;
+  await rateLimits.doc(id).update({ data: { count: _.inc(1) } });
   throw new AppError('RATE_LIMITED', rule.message);
 }
 
