@@ -79,13 +79,15 @@ export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
 export const HOURLY_AFTER: Record<string, () => Promise<unknown>> = {
   yearRollups: async () => {
     const now = new Date();
-    const years = [...new Set([beijingMonth(new Date(now.getTime() - 32 * 24 * 3600_000)), beijingMonth(now)])].map(
-      (m) => m.slice(0, 4),
-    );
-    const result = await syncYears([...new Set(years)]);
+    const years = [
+      ...new Set(
+        [beijingMonth(new Date(now.getTime() - 32 * 24 * 3600_000)), beijingMonth(now)].map((m) => m.slice(0, 4)),
+      ),
+    ];
+    const result = await syncYears(years);
     if (result.repaired.length > 0) console.warn('[jobs] year rollups repaired', result.repaired.slice(0, 20));
     // Summed after the repairs, which move the revs the trend is checked against.
-    const trends = await buildTrendRollups([...new Set(years)]);
+    const trends = await buildTrendRollups(years);
     return { repaired: result.repaired.length, created: result.created.length, skipped: result.skipped, trends };
   },
 };

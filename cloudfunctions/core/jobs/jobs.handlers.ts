@@ -14,8 +14,9 @@ export const jobsHandlers: Handlers<typeof contracts.jobs> = {
       const result = await recountMonths(input?.months);
       if (!input?.years) return result;
       // After the months: the years are built from what the months say.
-      const synced = await syncYears([...new Set(input.years)]);
-      const trends = await buildTrendRollups([...new Set(input.years)]);
+      const years = [...new Set(input.years)];
+      const synced = await syncYears(years);
+      const trends = await buildTrendRollups(years);
       return {
         ...result,
         rollups: { years: input.years, repaired: synced.repaired.length, rolledUp: synced.rolledUp, trends },

@@ -12,11 +12,12 @@ import { memberRepository } from '../member/member.repository';
 import type { Session } from '../member/session';
 import { failedPrecondition, forbidden, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { countDocs, getDocs, pageOf } from '../runtime/documents';
+import { countDocs, getDocs } from '../runtime/documents';
 import { randomString } from '../runtime/ids';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { withdrawMovedMembers } from '../activity/withdraw';
 import { audit } from './audit';
+import { branchPage } from './branch-pages';
 
 type Input<K extends keyof typeof orgContract> = z.infer<(typeof orgContract)[K]['input']>;
 
@@ -87,15 +88,7 @@ export async function listBranches(
     return { items: [await summaryOf(session.member.branchId)], total: 1 };
   }
   const where = input.includeInactive ? {} : { active: true };
-  const { docs: branches, total } = await pageOf<BranchDoc>(
-    COLLECTIONS.branches,
-    where,
-    [
-      ['createdAt', 'asc'],
-      ['_id', 'asc'],
-    ],
-    input,
-  );
+  const { docs: branches, total } = await branchPage(where, input);
   const counts = branches.length > 0 ? await countsFor(branches.map((b) => b._id)) : new Map<string, BranchCounts>();
   return { items: branches.map((b) => summarize(b, counts.get(b._id))), total };
 }

@@ -13,7 +13,7 @@ import { getAllDocs } from '../runtime/documents';
 import { aggregate } from './grouped';
 import { MONTH_ROW_FIELDS, rowOfFigures, toMonthRow, TOTAL_FIGURES, type MonthRow } from './month-row';
 import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
-import { currentTrend, readTrendRollups, sumTrend } from './trend-rollup';
+import { currentTrend, readTrendRollups, sumTrend, trendRows } from './trend-rollup';
 
 /**
  * Reads the counters kept on write (branch-month documents: activities, study, quizzes and notices)
@@ -147,7 +147,8 @@ async function readYears(scope: {
   ]);
   const trendYears = pushed ? [] : scope.years.filter((y) => scope.months.some((m) => yearOfMonth(m) === y));
   const monthsOf = (years: string[]) => scope.months.filter((m) => years.includes(yearOfMonth(m)));
-  const sumOf = async (years: string[]) => (await sumTrend(matchOf(years), monthsOf(years))).rows;
+  const sumOf = async (years: string[]) =>
+    trendRows(monthsOf(years), (await sumTrend(matchOf(years), monthsOf(years))).sums);
   // For some branches the trend is theirs alone, cheap to sum; for the bureau it is the rollups'.
   const [rows, rollups, trendOfBranches] = await Promise.all([
     aggregate(COLLECTIONS.branchMonths, matchOf(scope.years), group),

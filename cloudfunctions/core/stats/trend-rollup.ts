@@ -21,57 +21,42 @@ export const trendRollupId = (year: string) => `trend_${year}`;
 
 const figurePaths = TREND_FIGURES.map(([, path]) => path);
 
-/** The trend's figures of some months summed over the year documents matched, and their revs when asked: one operation. */
+/** The trend's figures of some months summed over the year documents matched (month by month, in the order of TREND_FIGURES), and their revs when asked: one operation. */
 export async function sumTrend(
   match: object,
   months: string[],
   withRevs = false,
-): Promise<{ rows: MonthRow[]; revs: [string, number][] }> {
+): Promise<{ sums: number[]; revs: [string, number][] }> {
   const $ = database().command.aggregate;
-  const sums = months.flatMap((m) => figurePaths.map((path) => $.sum(`$byMonth.${m}.${path}`)));
-  const group: Record<string, unknown> = { _id: null, ...Object.fromEntries(sums.map((sum, i) => [`s${i}`, sum])) };
+  const paths = months.flatMap((m) => figurePaths.map((path) => `$byMonth.${m}.${path}`));
+  const group: Record<string, unknown> = {
+    _id: null,
+    ...Object.fromEntries(paths.map((path, i) => [`s${i}`, $.sum(path)])),
+  };
   if (withRevs) group.revs = $.push(['$branchId', '$rev']);
   const [summed] = await aggregate(COLLECTIONS.branchMonths, match, group);
-  const width = figurePaths.length;
-  const rows = months.map((month, m) =>
-    rowOfFigures(
-      month,
-      TREND_FIGURES,
-      figurePaths.map((_, f) => summed?.[`s${m * width + f}`] ?? 0),
-    ),
-  );
+  const sums = paths.map((_, i) => Number(summed?.[`s${i}`] ?? 0));
   const revs = ((summed?.revs ?? []) as [string, number | null][]).map(([b, rev]) => [b, rev ?? 0] as [string, number]);
-  return { rows, revs };
+  return { sums, revs };
+}
+
+/** Trend rows of some months from their sums, month by month in the order of TREND_FIGURES. */
+export function trendRows(months: string[], sums: readonly number[]): MonthRow[] {
+  const width = figurePaths.length;
+  return months.map((month, m) => rowOfFigures(month, TREND_FIGURES, sums.slice(m * width, (m + 1) * width)));
 }
 
 /** Sums each year's trend afresh and keeps it with the revs it saw. One read and one write per year. */
 export async function buildTrendRollups(years: string[]): Promise<string[]> {
   const built: string[] = [];
   for (const year of years) {
-    const months = periodOrThrow(year).months;
-    const { rows, revs } = await sumTrend({ year }, months, true);
+    const { sums, revs } = await sumTrend({ year }, periodOrThrow(year).months, true);
     if (revs.length === 0) continue;
-    const doc: Omit<TrendRollupDoc, '_id'> = {
-      year,
-      fields: figurePaths,
-      sums: rows.flatMap((row) => valuesOf(row)),
-      revs,
-      builtAt: new Date(),
-    };
+    const doc: Omit<TrendRollupDoc, '_id'> = { year, fields: figurePaths, sums, revs, builtAt: new Date() };
     await database().collection(COLLECTIONS.statsConfig).doc(trendRollupId(year)).set({ data: doc });
     built.push(year);
   }
   return built;
-}
-
-function valuesOf(row: MonthRow): number[] {
-  return TREND_FIGURES.map(([field]) =>
-    Number(
-      field.startsWith('held.')
-        ? ((row.held as Record<string, number | undefined>)[field.slice(5)] ?? 0)
-        : ((row[field as keyof MonthRow] as number | null | undefined) ?? 0),
-    ),
-  );
 }
 
 /** The rollups kept for some years (one operation). */
@@ -101,8 +86,9 @@ export function currentTrend(
   for (const [branchId, rev] of rollup.revs) if (revs.get(branchId) !== rev) return null;
   const yearMonths = periodOrThrow(rollup.year).months;
   const width = figurePaths.length;
-  return months.map((month) => {
+  const picked = months.flatMap((month) => {
     const at = yearMonths.indexOf(month) * width;
-    return rowOfFigures(month, TREND_FIGURES, rollup.sums.slice(at, at + width));
+    return rollup.sums.slice(at, at + width);
   });
+  return trendRows(months, picked);
 }

@@ -12,9 +12,10 @@ import { activeBranchOrFail, memberRepository } from '../member/member.repositor
 import { isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { audit } from '../org/audit';
+import { activeBranchNames } from '../org/branch-pages';
 import { failedPrecondition, invalidArgument, notFound } from '../runtime/app-error';
 import { database } from '../runtime/cloud';
-import { getAllDocs, getDoc, pageOf } from '../runtime/documents';
+import { getAllDocs, getDoc } from '../runtime/documents';
 import { beijingDate } from '../runtime/time';
 import { runTransaction, txGet } from '../runtime/transaction';
 import { requireTermsReader, requireTrainingManager } from './access';
@@ -202,19 +203,7 @@ export async function trainingItemsOf(branchIds?: string[]): Promise<Map<string,
 /** Each active branch's secretary against the rule, a page of branches at a time. */
 export async function overview(session: Session, input: { page: number; pageSize: number }) {
   requireTrainingManager(session);
-  const [{ docs: branches, total }, rule] = await Promise.all([
-    pageOf<Pick<BranchDoc, '_id' | 'name'>>(
-      COLLECTIONS.branches,
-      { active: true },
-      [
-        ['createdAt', 'asc'],
-        ['_id', 'asc'],
-      ],
-      input,
-      { _id: true, name: true },
-    ),
-    loadRule(),
-  ]);
+  const [{ docs: branches, total }, rule] = await Promise.all([activeBranchNames(input), loadRule()]);
   const items = branches.length ? await trainingItemsOf(branches.map((b) => b._id)) : new Map();
   return {
     items: branches.map((b) => ({ branchId: b._id, branchName: b.name, item: items.get(b._id) ?? null })),

@@ -1,8 +1,9 @@
-import { COLLECTIONS, type BranchDoc, type TransferDoc, type TransferItem, type transferContract } from '@zhibu/types';
+import { COLLECTIONS, type TransferDoc, type TransferItem, type transferContract } from '@zhibu/types';
 import type { z } from 'zod';
 import { isAdmin } from '../member/policy';
 import type { Session } from '../member/session';
 import { forbidden } from '../runtime/app-error';
+import { activeBranchNames } from '../org/branch-pages';
 import { namesById, pageOf } from '../runtime/documents';
 import { requireSomeManager, visibleTransfer } from './access';
 import { daysBetween, toItem } from './transfer-view';
@@ -91,15 +92,6 @@ export async function transferBranches(
   input: { page: number; pageSize: number },
 ): Promise<{ items: { branchId: string; name: string }[]; total: number }> {
   requireSomeManager(session);
-  const { docs: branches, total } = await pageOf<Pick<BranchDoc, '_id' | 'name'>>(
-    COLLECTIONS.branches,
-    { active: true },
-    [
-      ['createdAt', 'asc'],
-      ['_id', 'asc'],
-    ],
-    input,
-    { _id: true, name: true },
-  );
+  const { docs: branches, total } = await activeBranchNames(input);
   return { items: branches.map((b) => ({ branchId: b._id, name: b.name })), total };
 }
