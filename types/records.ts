@@ -238,10 +238,13 @@ export interface BranchMonthDoc {
    */
   byMonth?: Record<string, MonthTotals>;
   /**
-   * How many writes have changed the document: every counter write and every repair adds 1 in the
-   * same update (absent means 0). A year's trend rollup (TrendRollupDoc) is current while each year
-   * document still has the `rev` it was summed at.
+   * How many writes have changed each month's totals (`YYYY-MM` → n, absent means 0): every counter
+   * write and every repair of a month's totals adds 1 under its month in the same update. The
+   * bureau rollups of a year (BureauTrendDoc, BureauCumDoc) hold for a branch and month only while
+   * its year document still has the count they were built at.
    */
+  revs?: Record<string, number>;
+  /** How many writes have changed the document at all (absent means 0), moved with `revs` and by every repair. */
   rev?: number;
 }
 
@@ -421,18 +424,43 @@ export interface YearRollupDoc {
 
 /**
  * In `statsConfig`, `_id` `trend_<YYYY>`: a year's monthly trend summed over every branch's year
- * document by the hourly job (or jobs.recount with `years`), with the `rev` of each document it
- * summed. The statistics use it only while every year document of the year is still at that `rev`
- * (stats/trend-rollup.ts); otherwise they sum the trend themselves.
+ * document by the hourly job (or jobs.recount with `years`), with each branch's `revs` as summed
+ * (stats/bureau-rollup.ts). A month's sums are used only while no branch's count for that month
+ * has moved; otherwise that month is summed afresh.
  */
-export interface TrendRollupDoc {
+export interface BureauTrendDoc {
   _id: string;
   year: string;
+  /** The build that wrote this document and the year's BureauCumDoc documents. */
+  build: string;
+  /** The year documents summed, and the sum of their `rev`: while both are unchanged, no document of the year has moved. */
+  docs: number;
+  rev: number;
   /** The figures summed for each month, in order: `fields.length` numbers per month, January first. */
   fields: string[];
   sums: number[];
-  /** `[branchId, rev]` of every year document summed. */
-  revs: [string, number][];
+  /**
+   * JSON of `[branchId, n of January, …, n of December][]`: each year document's `revs` as summed.
+   * Kept as one string: every read decodes a document value by value, a string at once.
+   */
+  revs: string;
+  builtAt: Date;
+}
+
+/**
+ * In `statsConfig`, `_id` `cum_<YYYY-MM>`: each branch's totals from January of the year to that
+ * month, built with the year's BureauTrendDoc (same `build`). The totals of any run of a year's
+ * months are two such documents apart, whatever the run's length.
+ */
+export interface BureauCumDoc {
+  _id: string;
+  year: string;
+  month: string;
+  build: string;
+  /** The figures, in order. */
+  fields: string[];
+  /** JSON of `[branchId, ...figures][]`, one string for the reason given at BureauTrendDoc `revs`. */
+  branches: string;
   builtAt: Date;
 }
 

@@ -71,3 +71,33 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Two pieces of work timed turn about, `times` runs each, so that whatever slows the process for a
+ * while (a garbage collection of the seeded data) falls on both alike: each one's timedRuns figures.
+ */
+export async function timedPair(
+  runtime: Pick<LocalRuntime, 'seam'>,
+  times: number,
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+): Promise<[{ ops: number; p50: number; p95: number }, { ops: number; p50: number; p95: number }]> {
+  const runs = [
+    { work: first, latencies: [] as number[], ops: 0 },
+    { work: second, latencies: [] as number[], ops: 0 },
+  ];
+  for (let i = 0; i < times; i++) {
+    for (const run of runs) {
+      runtime.seam.reset();
+      const started = performance.now();
+      await run.work();
+      run.latencies.push(performance.now() - started);
+      run.ops = Math.max(run.ops, runtime.seam.calls);
+    }
+  }
+  const [a, b] = runs.map(({ latencies, ops }) => {
+    latencies.sort((x, y) => x - y);
+    return { ops, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  });
+  return [a!, b!];
+}

@@ -9,7 +9,7 @@ import { repairPublications } from '../quiz/publish-repair';
 import { recountClosedQuizzes } from '../quiz/recount';
 import { finishTransfers } from '../transfer/follow';
 import { syncYears } from '../stats/rollup-sync';
-import { buildTrendRollups } from '../stats/trend-rollup';
+import { buildBureauRollups } from '../stats/bureau-rollup';
 import { beijingMonth } from '../runtime/time';
 
 /**
@@ -73,8 +73,8 @@ export const HOURLY_PARTS: Record<string, () => Promise<unknown>> = {
 
 /**
  * Run once the parts above are done, since it copies what the recounts repaired in the months into
- * the years: the year rollups of this month and last month (stats/rollup-sync.ts), then their trends
- * summed (stats/trend-rollup.ts).
+ * the years: the year rollups of this month and last month (stats/rollup-sync.ts), then the bureau's
+ * rollups of those years built from them (stats/bureau-rollup.ts).
  */
 export const HOURLY_AFTER: Record<string, () => Promise<unknown>> = {
   yearRollups: async () => {
@@ -86,8 +86,8 @@ export const HOURLY_AFTER: Record<string, () => Promise<unknown>> = {
     ];
     const result = await syncYears(years);
     if (result.repaired.length > 0) console.warn('[jobs] year rollups repaired', result.repaired.slice(0, 20));
-    // Summed after the repairs, which move the revs the trend is checked against.
-    const trends = await buildTrendRollups(years);
+    // Built after the repairs, which move the counts the rollups are checked against.
+    const trends = await buildBureauRollups(years);
     return { repaired: result.repaired.length, created: result.created.length, skipped: result.skipped, trends };
   },
 };

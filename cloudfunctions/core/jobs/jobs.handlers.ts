@@ -2,7 +2,7 @@ import type { contracts } from '@zhibu/types';
 import { recountMonths } from '../activity/recount';
 import { requireAdmin } from '../member/policy';
 import { syncYears } from '../stats/rollup-sync';
-import { buildTrendRollups } from '../stats/trend-rollup';
+import { buildBureauRollups } from '../stats/bureau-rollup';
 import type { Caller } from '../runtime/caller';
 import type { Handlers } from '../runtime/handler';
 
@@ -16,7 +16,7 @@ export const jobsHandlers: Handlers<typeof contracts.jobs> = {
       // After the months: the years are built from what the months say.
       const years = [...new Set(input.years)];
       const synced = await syncYears(years);
-      const trends = await buildTrendRollups(years);
+      const trends = await buildBureauRollups(years);
       return {
         ...result,
         rollups: { years: input.years, repaired: synced.repaired.length, rolledUp: synced.rolledUp, trends },

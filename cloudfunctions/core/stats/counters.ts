@@ -10,10 +10,17 @@ import { entryTypes, monthDocId } from '../activity/counters';
 import { rollupMarkId, yearDocId, yearOfMonth } from './rollup';
 import { database } from '../runtime/cloud';
 import { getAllDocs } from '../runtime/documents';
-import { aggregate } from './grouped';
-import { MONTH_ROW_FIELDS, rowOfFigures, toMonthRow, TOTAL_FIGURES, type MonthRow } from './month-row';
+import { aggregate, type Row } from './grouped';
+import { MONTH_ROW_FIELDS, toMonthRow, TOTAL_FIGURES, type MonthRow } from './month-row';
 import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
-import { currentTrend, readTrendRollups, sumTrend, trendRows } from './trend-rollup';
+import {
+  addRollupTotals,
+  readBureauRollups,
+  rollupTrend,
+  sumTrend,
+  trendRows,
+  type BureauRollup,
+} from './bureau-rollup';
 
 /**
  * Reads the counters kept on write (branch-month documents: activities, study, quizzes and notices)
@@ -91,27 +98,78 @@ const slotPaths = (month: string) => MONTH_ROW_FIELDS.slice(1).map(([, path]) =>
 
 /**
  * Up to this many months in the period, each month's totals come per branch and are added here (a
- * quarter's dashboard needs them anyway, for its trend); beyond, the database sums them per branch
- * and the trend comes from the years' trend rollups (trend-rollup.ts).
+ * quarter's dashboard needs them anyway, for its trend); beyond, the database sums them per branch.
+ * Only where the bureau's rollups cannot serve (readBureauYears).
  */
 const PUSHED_MONTHS = 3;
 
 interface YearRead {
   /** Per branch: its totals over the period's months of the years read, and its compliance months. */
-  byBranch: Map<string, { totals: MonthRow[]; compliance: Map<string, MonthActivity> }>;
+  byBranch: Map<string, { totals: MonthRow[]; figures: Float64Array; compliance: Map<string, MonthActivity> }>;
   /** The period's months of the years read: per branch, or summed over branches. */
   byMonth: MonthRow[];
+}
+
+const branchOf = (read: YearRead, branchId: string) => {
+  const found = read.byBranch.get(branchId) ?? {
+    totals: [],
+    /** Totals summed elsewhere (in the database, or from the rollups), in the order of TOTAL_FIGURES. */
+    figures: new Float64Array(TOTAL_FIGURES.length),
+    compliance: new Map<string, MonthActivity>(),
+  };
+  read.byBranch.set(branchId, found);
+  return found;
+};
+
+/**
+ * A group's sums of a branch's totals over some months, in the order of TOTAL_FIGURES: the years'
+ * own totals when the months hold every year read whole, else each month's totals under `byMonth`,
+ * which only the document of that month's year holds (`$.sum($.sum([paths]))`, the list form of
+ * the CloudBase aggregate sum, which leaves out a missing path).
+ */
+function totalsGroup(months: string[], whole: boolean): Record<string, unknown> {
+  const $ = database().command.aggregate;
+  return Object.fromEntries(
+    TOTAL_FIGURES.map(([, path], f) => [
+      `t${f}`,
+      whole ? $.sum(`$${path}`) : $.sum($.sum(months.map((m) => `$byMonth.${m}.${path}`))),
+    ]),
+  );
+}
+
+const SUM_KEYS = TOTAL_FIGURES.map((_f, f) => `t${f}`);
+
+/** Adds a row's sums of totalsGroup to `figures`. */
+function addSums(figures: Float64Array, row: Row): void {
+  for (let f = 0; f < figures.length; f++) figures[f]! += Number(row[SUM_KEYS[f]!] ?? 0);
+}
+
+/** The `held`/`minuted` paths of some months, pushed after a document's year (see calendarOf). */
+const calendarPaths = (calendar: string[]) => calendar.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]);
+
+/** Reads one document's calendar cells from `values` at `at` into `compliance`: only its own year's months. */
+function calendarOf(
+  year: string,
+  values: unknown[],
+  at: number,
+  calendar: string[],
+  compliance: Map<string, MonthActivity>,
+): void {
+  for (const month of calendar) {
+    const held = values[at++] as MonthActivity['held'] | null;
+    const minuted = values[at++] as MonthActivity['evidenced'] | null;
+    if (yearOfMonth(month) !== year) continue;
+    if (held || minuted) compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
+  }
 }
 
 /**
  * Years marked rolled up, from their year documents (stats/rollup.ts), in one grouped read of every
  * year at once: a row per branch with only what the scope needs — its totals over the period's
- * months (summed in the database: the years' own totals when the period holds every year read
- * whole, else each month's totals under `byMonth`, which only the document of that month's year
- * holds), `held`/`minuted` of the compliance months, and each document's year
- * and rev. The trend comes from the years' trend rollups while they are current, else is summed in
- * the database (one more operation, one row). So the answer, and the operations, follow branches
- * and not months or records: two years cost one read, as two months do.
+ * months (summed in the database, totalsGroup), `held`/`minuted` of the compliance months, each
+ * document's year first. The trend is summed in the database, one more operation and one row. So
+ * the answer, and the operations, follow branches and not months or records. For some branches,
+ * and for the bureau's years that have no current rollups (readBureauYears).
  */
 async function readYears(scope: {
   branchIds?: string[];
@@ -121,68 +179,31 @@ async function readYears(scope: {
   /** The compliance months in those years. */
   calendar: string[];
 }): Promise<YearRead> {
-  const db = database();
-  const _ = db.command;
-  const $ = _.aggregate;
+  const _ = database().command;
   const matchOf = (years: string[]) =>
     scope.branchIds
       ? { _id: _.in(scope.branchIds.flatMap((b) => years.map((y) => yearDocId(b, y)))) }
       : { year: years.length === 1 ? years[0] : _.in(years) };
   const pushed = scope.months.length <= PUSHED_MONTHS;
-  const group: Record<string, unknown> = { _id: '$branchId', revs: $.push(['$year', '$rev']) };
-  if (!pushed) {
-    // Years the period holds whole add up their own totals; otherwise each month's are added, which
-    // only the document of that month's year holds (`$.sum($.sum([paths]))`, the list form of the
-    // CloudBase aggregate sum, which leaves out a missing path).
-    const whole = scope.years.every((y) => periodOrThrow(y).months.every((m) => scope.months.includes(m)));
-    TOTAL_FIGURES.forEach(([, path], f) => {
-      group[`t${f}`] = whole ? $.sum(`$${path}`) : $.sum($.sum(scope.months.map((m) => `$byMonth.${m}.${path}`)));
-    });
-  }
+  const whole = scope.years.every((y) => periodOrThrow(y).months.every((m) => scope.months.includes(m)));
+  const group: Record<string, unknown> = { _id: '$branchId', ...(pushed ? {} : totalsGroup(scope.months, whole)) };
   // Each document pushes its year first: a month's cells are taken from its own year's document only.
-  group.cells = $.push([
+  group.cells = database().command.aggregate.push([
     '$year',
     ...(pushed ? scope.months.flatMap(slotPaths) : []),
-    ...scope.calendar.flatMap((m) => [`$byMonth.${m}.held`, `$byMonth.${m}.minuted`]),
+    ...calendarPaths(scope.calendar),
   ]);
   const trendYears = pushed ? [] : scope.years.filter((y) => scope.months.some((m) => yearOfMonth(m) === y));
-  const monthsOf = (years: string[]) => scope.months.filter((m) => years.includes(yearOfMonth(m)));
-  const sumOf = async (years: string[]) =>
-    trendRows(monthsOf(years), (await sumTrend(matchOf(years), monthsOf(years))).sums);
-  // For some branches the trend is theirs alone, cheap to sum; for the bureau it is the rollups'.
-  const [rows, rollups, trendOfBranches] = await Promise.all([
+  const trendMonths = scope.months.filter((m) => trendYears.includes(yearOfMonth(m)));
+  const [rows, trend] = await Promise.all([
     aggregate(COLLECTIONS.branchMonths, matchOf(scope.years), group),
-    trendYears.length > 0 && !scope.branchIds ? readTrendRollups(trendYears) : null,
-    trendYears.length > 0 && scope.branchIds ? sumOf(trendYears) : null,
+    trendYears.length > 0 ? sumTrend(matchOf(trendYears), trendMonths) : null,
   ]);
-  const out: YearRead = { byBranch: new Map(), byMonth: [...(trendOfBranches ?? [])] };
-  if (rollups) {
-    const revsOf = new Map(trendYears.map((y) => [y, new Map<string, number>()]));
-    for (const row of rows) {
-      for (const [year, rev] of row.revs as [string, number | null][])
-        revsOf.get(year)?.set(row._id as string, rev ?? 0);
-    }
-    const stale: string[] = [];
-    for (const year of trendYears) {
-      const trend = currentTrend(rollups.get(year), revsOf.get(year)!, monthsOf([year]));
-      if (trend) out.byMonth.push(...trend);
-      else stale.push(year);
-    }
-    if (stale.length > 0) out.byMonth.push(...(await sumOf(stale)));
-  }
+  const out: YearRead = { byBranch: new Map(), byMonth: trend ? trendRows(trendMonths, trend) : [] };
   const width = MONTH_ROW_FIELDS.length - 1;
   for (const row of rows) {
-    const branchId = row._id as string;
-    const branch = { totals: [] as MonthRow[], compliance: new Map<string, MonthActivity>() };
-    out.byBranch.set(branchId, branch);
-    if (!pushed)
-      branch.totals.push(
-        rowOfFigures(
-          '',
-          TOTAL_FIGURES,
-          TOTAL_FIGURES.map((_f, f) => row[`t${f}`]),
-        ),
-      );
+    const branch = branchOf(out, row._id as string);
+    if (!pushed) addSums(branch.figures, row);
     for (const [year, ...values] of row.cells as [string, ...unknown[]][]) {
       let at = 0;
       if (pushed) {
@@ -194,15 +215,182 @@ async function readYears(scope: {
           out.byMonth.push(slot);
         }
       }
-      for (const month of scope.calendar) {
-        const held = values[at++] as MonthActivity['held'] | null;
-        const minuted = values[at++] as MonthActivity['evidenced'] | null;
-        if (yearOfMonth(month) !== year) continue;
-        if (held || minuted) branch.compliance.set(month, { held: { ...held }, evidenced: { ...minuted } });
-      }
+      calendarOf(year, values, at, scope.calendar, branch.compliance);
     }
   }
   return out;
+}
+
+/**
+ * The bureau's years marked rolled up, from the bureau's rollups where they are current
+ * (bureau-rollup.ts): a branch's totals over a year's run of the period's months are two `cum`
+ * documents apart, and the trend is the rollup's. Beside the rollups, one grouped read of the
+ * years the calendar looks at (and the period's last year) gives a row per branch with the
+ * calendar's `held`/`minuted` and the branch's count of writes over each run of those years (the
+ * counts only grow, so an equal sum means no month of the run moved); one row per year gives each
+ * other year's count of documents and of writes, which must be the rollup's for the year to be
+ * read from it at all. Only what moved since the rollups were built is then read afresh: the
+ * branches whose count over a run moved (their totals summed in the database, with their counts
+ * per month), then the trend of the months in which they moved, and any year without current
+ * rollups (readYears). So the cost follows branches and what moved since the hourly job, not
+ * months or records: two years cost what two months cost, plus a few numbers a branch.
+ */
+async function readBureauYears(scope: { years: string[]; months: string[]; calendar: string[] }): Promise<YearRead> {
+  const _ = database().command;
+  const $ = _.aggregate;
+  const yearsMatch = (years: string[]) => ({ year: years.length === 1 ? years[0] : _.in(years) });
+  // A year's months of the period are one run (periods and spans are runs of months).
+  const runs = scope.years.flatMap((year) => {
+    const months = scope.months.filter((m) => yearOfMonth(m) === year);
+    if (months.length === 0) return [];
+    const all = periodOrThrow(year).months;
+    const from = all.indexOf(months[0]!);
+    const contiguous = months.every((m, i) => all[from + i] === m);
+    return [{ year, months, from, contiguous, before: from > 0 ? all[from - 1]! : null, last: months.at(-1)! }];
+  });
+  const cumMonths = runs.filter((r) => r.contiguous).flatMap((r) => (r.before ? [r.before, r.last] : [r.last]));
+  // Read per branch: the calendar's years, and the last year of the period (the one still written to).
+  const lastYear = runs.at(-1)?.year;
+  const branchYears = scope.years.filter((y) => y === lastYear || scope.calendar.some((m) => yearOfMonth(m) === y));
+  const perBranch = runs.filter((run) => branchYears.includes(run.year));
+  const perYear = runs.filter((run) => !branchYears.includes(run.year));
+  const group: Record<string, unknown> = { _id: '$branchId' };
+  perBranch.forEach((run, r) => {
+    group[`r${r}`] = $.sum($.sum(run.months.map((m) => `$revs.${m}`)));
+  });
+  // Merged over a branch's documents, which is taking each month's from the document of its year.
+  scope.calendar.forEach((m, i) => {
+    group[`h${i}`] = $.mergeObjects(`$byMonth.${m}.held`);
+    group[`e${i}`] = $.mergeObjects(`$byMonth.${m}.minuted`);
+  });
+  const [rows, yearRows, rollups] = await Promise.all([
+    aggregate(COLLECTIONS.branchMonths, yearsMatch(branchYears), group),
+    perYear.length > 0
+      ? aggregate(COLLECTIONS.branchMonths, yearsMatch(perYear.map((run) => run.year)), {
+          _id: '$year',
+          docs: $.sum(1),
+          rev: $.sum('$rev'),
+        })
+      : [],
+    runs.length > 0
+      ? readBureauRollups(
+          runs.map((run) => run.year),
+          cumMonths,
+        )
+      : new Map<string, BureauRollup>(),
+  ]);
+  const out: YearRead = { byBranch: new Map(), byMonth: [] };
+  for (const row of rows) {
+    const branch = branchOf(out, row._id as string);
+    scope.calendar.forEach((month, i) => {
+      const held = row[`h${i}`] as MonthActivity['held'];
+      const minuted = row[`e${i}`] as MonthActivity['evidenced'];
+      if (Object.keys(held).length > 0 || Object.keys(minuted).length > 0) {
+        branch.compliance.set(month, { held, evidenced: minuted });
+      }
+    });
+  }
+  const unrolled = runs.filter((run) => !run.contiguous || !rollups.has(run.year)).map((run) => run.year);
+  const current = (run: (typeof runs)[number]) => !unrolled.includes(run.year);
+  for (const run of perYear.filter(current)) {
+    const rollup = rollups.get(run.year)!;
+    const now = yearRows.find((row) => row._id === run.year);
+    if (Number(now?.docs ?? 0) !== rollup.docs || Number(now?.rev ?? 0) !== rollup.rev) {
+      unrolled.push(run.year);
+      continue;
+    }
+    for (const branchId of rollup.revs.keys()) {
+      addRollupTotals(branchOf(out, branchId).figures, rollup, branchId, run.last, run.before);
+    }
+    out.byMonth.push(...rollupTrend(rollup, run.months));
+  }
+  /** Per run read per branch: the branches whose count moved in it. */
+  const moved = perBranch.map(() => [] as string[]);
+  const countOf = new Map(rows.map((row) => [row._id as string, row]));
+  perBranch.forEach((run, r) => {
+    if (!current(run)) return;
+    const rollup = rollups.get(run.year)!;
+    const builtOver = (branchId: string) =>
+      (rollup.revs.get(branchId) ?? []).slice(run.from, run.from + run.months.length).reduce((a, n) => a + n, 0);
+    for (const branchId of new Set([...rollup.revs.keys(), ...countOf.keys()])) {
+      if (Number(countOf.get(branchId)?.[`r${r}`] ?? 0) === builtOver(branchId)) {
+        addRollupTotals(branchOf(out, branchId).figures, rollup, branchId, run.last, run.before);
+      } else moved[r]!.push(branchId);
+    }
+  });
+  const movedDocs = perBranch.flatMap((run, r) => moved[r]!.map((b) => yearDocId(b, run.year)));
+  const [fallback, movedRows] = await Promise.all([
+    unrolled.length > 0
+      ? readYears({
+          years: unrolled,
+          months: scope.months.filter((m) => unrolled.includes(yearOfMonth(m))),
+          calendar: [],
+        })
+      : null,
+    movedDocs.length > 0
+      ? aggregate(
+          COLLECTIONS.branchMonths,
+          { _id: _.in(movedDocs) },
+          { _id: '$branchId', revs: $.mergeObjects('$revs'), ...totalsGroup(scope.months, false) },
+        )
+      : [],
+  ]);
+  for (const row of movedRows) addSums(branchOf(out, row._id as string).figures, row);
+  // The trend of a month is the rollup's unless a branch's count moved in that month.
+  const movedCounts = new Map(movedRows.map((row) => [row._id as string, row.revs as Record<string, number>]));
+  const afresh = perBranch.filter(current).map((run) => {
+    const rollup = rollups.get(run.year)!;
+    const r = perBranch.indexOf(run);
+    const months = run.months.filter((month, i) =>
+      moved[r]!.some((b) => (movedCounts.get(b)?.[month] ?? 0) !== (rollup.revs.get(b)?.[run.from + i] ?? 0)),
+    );
+    out.byMonth.push(
+      ...rollupTrend(
+        rollup,
+        run.months.filter((m) => !months.includes(m)),
+      ),
+    );
+    return { year: run.year, months };
+  });
+  const summed = await Promise.all(
+    afresh
+      .filter(({ months }) => months.length > 0)
+      .map(async ({ year, months }) => trendRows(months, await sumTrend({ year }, months))),
+  );
+  out.byMonth.push(...summed.flat());
+  if (fallback) {
+    for (const [branchId, { totals, figures }] of fallback.byBranch) {
+      const branch = branchOf(out, branchId);
+      branch.totals.push(...totals);
+      figures.forEach((n, f) => (branch.figures[f]! += n));
+    }
+    out.byMonth.push(...fallback.byMonth);
+  }
+  return out;
+}
+
+/** Of each of TOTAL_FIGURES: the activity type it counts (`held`), else the field of Totals it adds to. */
+const FIGURE_TYPE = TOTAL_FIGURES.map(([field]) =>
+  field.startsWith('held.') ? (field.slice('held.'.length) as ActivityType) : null,
+);
+const FIGURE_FIELD = TOTAL_FIGURES.map(([field]) => field as Exclude<keyof Totals, 'held' | 'meetings'> | 'alsoHeld');
+
+/** addRow for figures in the order of TOTAL_FIGURES. */
+function addFigures(totals: Totals, figures: Float64Array): void {
+  let meetings = 0;
+  for (let f = 0; f < figures.length; f++) {
+    const n = figures[f]!;
+    if (!n) continue;
+    const type = FIGURE_TYPE[f];
+    const field = FIGURE_FIELD[f]!;
+    if (type) {
+      totals.held[type] = (totals.held[type] ?? 0) + n;
+      meetings += n;
+    } else if (field === 'alsoHeld') meetings -= n;
+    else totals[field] += n;
+  }
+  // As addRow: a meeting counted under several items is one meeting.
+  totals.meetings += meetings;
 }
 
 function addRow(totals: Totals, row: MonthRow): void {
@@ -355,8 +543,9 @@ export function forgetRolledUpYears(): void {
 /**
  * Every counter the statistics show, for the months of a period (totals by branch, and a monthly
  * trend) and for the months the compliance calendar looks at. For 200 branches: one read of the
- * years rolled up, one of the months of any other year, one of the trend rollups (and one more to
- * sum a trend that is stale), and one or two for the activities still to end.
+ * years rolled up and, for the bureau, one of their rollups (and up to two more for what moved
+ * since they were built), one of the months of any other year, and one or two for the activities
+ * still to end.
  */
 export async function readCounters(scope: Scope & { complianceMonths: string[] }, now: Date): Promise<PeriodCounters> {
   const allMonths = [...new Set([...scope.months, ...scope.complianceMonths])];
@@ -366,17 +555,19 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
     years: [...rolledUp],
     months: allMonths.filter((m) => !rolledUp.has(yearOfMonth(m))),
   };
+  const yearScope = {
+    years: split.years,
+    months: scope.months.filter((m) => rolledUp.has(yearOfMonth(m))),
+    calendar: scope.complianceMonths.filter((m) => rolledUp.has(yearOfMonth(m))),
+  };
   const [rows, years, pending] = await Promise.all([
     split.months.length > 0
       ? monthRows({ branchIds: scope.branchIds, months: split.months })
       : new Map<string, MonthRow[]>(),
-    split.years.length > 0
-      ? readYears({
-          branchIds: scope.branchIds,
-          years: split.years,
-          months: scope.months.filter((m) => rolledUp.has(yearOfMonth(m))),
-          calendar: scope.complianceMonths.filter((m) => rolledUp.has(yearOfMonth(m))),
-        })
+    yearScope.years.length > 0
+      ? scope.branchIds
+        ? readYears({ ...yearScope, branchIds: scope.branchIds })
+        : readBureauYears(yearScope)
       : null,
     notYetHeld({ branchIds: scope.branchIds, months: allMonths }, now),
   ]);
@@ -404,8 +595,9 @@ export async function readCounters(scope: Scope & { complianceMonths: string[] }
     }
   }
   if (years) {
-    for (const [branchId, { totals, compliance: calendar }] of years.byBranch) {
+    for (const [branchId, { totals, figures, compliance: calendar }] of years.byBranch) {
       for (const row of totals) addRow(totalsOf(byBranch, branchId), row);
+      addFigures(totalsOf(byBranch, branchId), figures);
       if (calendar.size === 0) continue;
       const months = compliance.get(branchId) ?? new Map<string, MonthActivity>();
       for (const [month, activity] of calendar) months.set(month, activity);

@@ -37,7 +37,18 @@ const ENTRY_FIELDS = [
   'taken',
   'passed',
 ];
-const IDENTITY = new Set(['_id', 'branchId', 'month', 'year', 'byMonth', 'activities', 'notices', 'quizzes', 'rev']);
+const IDENTITY = new Set([
+  '_id',
+  'branchId',
+  'month',
+  'year',
+  'byMonth',
+  'activities',
+  'notices',
+  'quizzes',
+  'revs',
+  'rev',
+]);
 
 type AnyDoc = Partial<BranchMonthDoc> & Partial<BranchYearDoc> & Record<string, unknown>;
 
@@ -193,9 +204,12 @@ const updated = (result: unknown) => (result as { stats: { updated: number } }).
 async function apply(docId: string, fixes: Fix[]): Promise<boolean> {
   const _ = database().command;
   const where: Record<string, unknown> = { _id: docId };
-  // A repair is a write like any other: it moves `rev`, so a trend summed before it is not used.
   const data: Record<string, unknown> = { rev: _.inc(1) };
   for (const fix of fixes) {
+    // A repair of a month's totals is a write like any other: it moves that month's count, so the
+    // bureau rollups built before it are not used for the month (bureau-rollup.ts).
+    const month = /^byMonth\.(\d{4}-\d{2})\./.exec(fix.path)?.[1];
+    if (month) data[`revs.${month}`] = _.inc(1);
     if (fix.kind === 'entry') {
       Object.assign(where, entryWhere(fix.path, fix.actual as Record<string, unknown> | undefined));
       data[fix.path] = fix.expected === undefined ? _.remove() : _.set(fix.expected as object);

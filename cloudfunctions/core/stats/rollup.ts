@@ -42,8 +42,8 @@ const updatedCount = (result: unknown) => (result as { stats: { updated: number 
 
 /**
  * One counter write: `data` (entries and totals, as for one month document) applied to the month's
- * and the year's document where both match `where` (no `_id`: it is set here), each document's `rev`
- * moved with it (trend-rollup.ts). Answers how many of the two took it. One operation.
+ * and the year's document where both match `where` (no `_id`: it is set here), each document's counts
+ * of writes (`revs` of the month and `rev`, bureau-rollup.ts) moved with it. Answers how many of the two took it. One operation.
  */
 export async function updateCounters(
   branchId: string,
@@ -55,7 +55,7 @@ export async function updateCounters(
   const result = await database()
     .collection(COLLECTIONS.branchMonths)
     .where({ ...where, _id: _.in(counterDocIds(branchId, month)) })
-    .update({ data: { ...withMonthTotals(month, data), rev: _.inc(1) } });
+    .update({ data: { ...withMonthTotals(month, data), [`revs.${month}`]: _.inc(1), rev: _.inc(1) } });
   return updatedCount(result);
 }
 

@@ -35,6 +35,7 @@ import {
   type StudyTaskDoc,
 } from '@zhibu/types';
 import { issueToken } from '../../../cloudfunctions/core/activity/checkin-token';
+import { buildBureauRollups } from '../../../cloudfunctions/core/stats/bureau-rollup';
 import { rollupMarkId } from '../../../cloudfunctions/core/stats/rollup';
 import { periodOrThrow } from '../../../cloudfunctions/core/stats/rules';
 import type { LocalRuntime } from '../../../emulator/runtime';
@@ -415,9 +416,9 @@ async function yearDoc(branchId: string): Promise<unknown> {
     .collection(COLLECTIONS.branchMonths)
     .doc(`${branchId}_${YEAR}`)
     .get()) as unknown as { data: BranchYearDoc };
-  // A count of the writes to this document, not a total: a year's is not its months' sum.
-  const { rev, ...rest } = data;
-  void rev;
+  // Counts of the writes to this document, not totals: a year's are not its months' sums.
+  const { rev, revs, ...rest } = data;
+  void [rev, revs];
   return withoutZeros(rest);
 }
 
@@ -431,8 +432,8 @@ async function yearFromMonths(branchId: string): Promise<unknown> {
     .get()) as unknown as { data: BranchMonthDoc[] };
   const year: Record<string, unknown> = { _id: `${branchId}_${YEAR}`, branchId, year: YEAR, byMonth: {} };
   for (const month of months) {
-    const { _id, branchId: _b, month: m, byMonth, activities, notices, quizzes, study, rev, ...totals } = month;
-    void [_id, _b, byMonth, rev];
+    const { _id, branchId: _b, month: m, byMonth, activities, notices, quizzes, study, rev, revs, ...totals } = month;
+    void [_id, _b, byMonth, rev, revs];
     const own = {
       ...totals,
       ...(study ? { study: { expected: study.expected, done: study.done, late: study.late } } : {}),
@@ -501,7 +502,8 @@ test('dashboard, branch page and a member record equal a recount from the raw re
         );
         expect(figuresOf(page.metrics)).toEqual(expected);
       }
-      // Half a year: each branch's months summed in the database from the year documents.
+      // Half a year: each branch's months summed in the database from the year documents (or, after
+      // the first run, from the rollups built then, this run's branches read as moved).
       const half = must(
         await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period: '2026-H1' }),
         'dashboard of the half-year',
@@ -519,6 +521,19 @@ test('dashboard, branch page and a member record equal a recount from the raw re
         const row = year.branches.find((r) => r.branchId === b.branchId);
         expect(row && figuresOf(row)).toEqual(withRates(await naive(b.branchId, undefined, YEAR)));
         expect(await yearDoc(b.branchId)).toEqual(await yearFromMonths(b.branchId));
+      }
+      // The same three periods read from the bureau's rollups: once built, with every branch as it
+      // was built; and in the next run, with the branches written since as moved.
+      await buildBureauRollups([YEAR]);
+      for (const period of [PERIOD, '2026-H1', YEAR]) {
+        const fromRollups = must(
+          await fx.call<Dashboard>(DEMO.admin.openid, 'stats', 'dashboard', { period }),
+          `dashboard of ${period} from the rollups`,
+        );
+        for (const b of built) {
+          const row = fromRollups.branches.find((r) => r.branchId === b.branchId);
+          expect(row && figuresOf(row)).toEqual(withRates(await naive(b.branchId, undefined, period)));
+        }
       }
       const b = built[memberPick % built.length]!;
       const me = b.people[memberPick % b.people.length]!;

@@ -59,9 +59,9 @@ async function read<T>(collection: string, id: string): Promise<T> {
 function normal(month: BranchMonthDoc) {
   const drop = (counts: Record<string, number | undefined> | undefined) =>
     counts && Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
-  // `rev` counts the writes to the document, repairs included: not a figure to bring back.
-  const { rev, ...rest } = month;
-  void rev;
+  // `rev` and `revs` count the writes to the document, repairs included: not figures to bring back.
+  const { rev, revs, ...rest } = month;
+  void [rev, revs];
   return { ...rest, held: drop(month.held), minuted: drop(month.minuted) };
 }
 
@@ -82,7 +82,7 @@ function normalYear(doc: unknown, path = ''): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
     const at = path ? `${path}.${key}` : key;
-    if (at === 'rev') continue;
+    if (at === 'rev' || at === 'revs') continue;
     if (/^(activities|notices|quizzes|study\.tasks)\.[^.]+$/.test(at)) {
       out[key] = value;
       continue;

@@ -1,9 +1,10 @@
 /**
- * Spans of any months over several years read from the year documents (each branch's totals summed
- * in the database from the years' own totals or each month's under `byMonth`, the calendar from
- * `byMonth`, the trend from the trend rollups) answer exactly what the same spans read from the
- * month documents answer. No dashboard period spans two years, but the counters behind it take any
- * months, and the benchmark reads 24.
+ * Spans of any months over several years read from the year documents and the bureau's rollups
+ * (each branch's totals two `cum` documents apart, or summed in the database from the years' own
+ * totals or each month's under `byMonth`; the calendar from `byMonth`; the trend from the rollups)
+ * answer exactly what the same spans read from the month documents answer — as built, and after
+ * writes since the build, to a past year and to this one. No dashboard period spans two years, but
+ * the counters behind it take any months, and the benchmark reads 24.
  */
 import cloud from 'wx-server-sdk';
 import { COLLECTIONS } from '@zhibu/types';
@@ -20,6 +21,8 @@ const YEARS = ['2025', '2026'];
 let runtime: LocalRuntime;
 let fx: Fixture;
 let clock: TestClock;
+let first: string[];
+let second: string[];
 
 function must<T>(result: { ok: true; data: T } | { ok: false; code: string; message: string }, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.code} ${result.message}`);
@@ -71,8 +74,8 @@ beforeAll(async () => {
   clock = controlClock(bj('2025-01-05 08:00'));
   runtime = await startTestRuntime();
   fx = fixtureFor(runtime);
-  const first = await aBranchOf('跨年一校党支部');
-  const second = await aBranchOf('跨年二校党支部');
+  first = await aBranchOf('跨年一校党支部');
+  second = await aBranchOf('跨年二校党支部');
   await meeting(first, '2025-01-14', 'theme_day', 3);
   await meeting(second, '2025-03-12', 'committee', 1);
   await meeting(second, '2025-04-08', 'lecture', 2);
@@ -100,14 +103,16 @@ afterAll(() => {
   clock?.restore();
 });
 
-test.each([
+const SPANS: [string, string, string][] = [
   ['24 months to June', '2024-07', '2026-06'],
   ['24 months to December', '2025-01', '2026-12'],
   ['14 months across a new year', '2025-05', '2026-06'],
   ['a run inside one year', '2025-04', '2025-09'],
   ['a run from January', '2026-01', '2026-05'],
   ['two months across a new year', '2025-12', '2026-01'],
-])('%s: the year documents answer what the months answer', async (_name, from, to) => {
+];
+
+async function sameBothWays(from: string, to: string): Promise<void> {
   const span = months(from, to);
   const calendar = months(`${to.slice(0, 4)}-01`, to);
   const now = bj(TODAY);
@@ -118,4 +123,20 @@ test.each([
   await marks(true);
   expect(fromYears).toEqual(fromMonths);
   expect(Object.keys(fromYears.byMonth).length).toBeGreaterThan(0);
+}
+
+test.each(SPANS)('%s: the year documents and rollups answer what the months answer', async (_name, from, to) => {
+  await sameBothWays(from, to);
+});
+
+describe('after writes since the rollups were built', () => {
+  beforeAll(async () => {
+    await meeting(first, '2025-10-15', 'theme_day', 4);
+    await meeting(second, '2026-05-06', 'party_congress', 3);
+    clock.set(bj(TODAY));
+  });
+
+  test.each(SPANS)('%s: still what the months answer', async (_name, from, to) => {
+    await sameBothWays(from, to);
+  });
 });

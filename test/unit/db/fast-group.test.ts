@@ -66,6 +66,7 @@ const accumulator = fc.oneof(
   fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.1, 0.7, -2.5)).map((n) => ({ $sum: n })),
   fc.array(fc.constantFrom(...PATHS), { minLength: 1, maxLength: 4 }).map((paths) => ({ $push: paths })),
   fc.array(fc.constantFrom(...PATHS), { minLength: 1, maxLength: 4 }).map((paths) => ({ $sum: { $sum: paths } })),
+  fc.constantFrom(...PATHS).map((path) => ({ $mergeObjects: path })),
 );
 
 const groupStage = (keys: string[]) =>
@@ -161,6 +162,22 @@ test('examples: missing and null keys are one group, in the order groups first c
   expect(byEngine(docs, stage)).toEqual(byMingo(docs, stage));
 });
 
+test("examples: $mergeObjects takes each document's keys in turn and skips a missing or null value", () => {
+  const docs = [
+    { k: 'x', o: { a: 1, b: 2 } },
+    { k: 'x', o: null },
+    { k: 'x' },
+    { k: 'x', o: { b: 3, c: undefined } },
+    { k: 'y', o: 5 },
+  ];
+  const stage = { _id: '$k', o: { $mergeObjects: '$o' } };
+  expect(groupDirectly(docs, stage)).toEqual([
+    { _id: 'x', o: { a: 1, b: 3 } },
+    { _id: 'y', o: {} },
+  ]);
+  expect(byEngine(docs, stage)).toEqual(byMingo(docs, stage));
+});
+
 test('shapes it does not compute are left to mingo', () => {
   expect(groupDirectly([{ a: 1 }], { _id: '$a', n: { $sum: 1 } })).toBeNull(); // a number key
   expect(groupDirectly([{ a: [1] }], { _id: null, n: { $sum: '$a' } })).toBeNull(); // an array on the path
@@ -169,4 +186,5 @@ test('shapes it does not compute are left to mingo', () => {
   expect(groupDirectly([{ a: 1 }], { _id: { a: '$a' }, n: { $sum: 1 } })).toBeNull();
   expect(groupDirectly([{ a: 1 }], { _id: null, n: { $sum: { $add: ['$a', '$a'] } } })).toBeNull();
   expect(groupDirectly([{ a: 1 }], { _id: null, n: { $sum: { $sum: [] } } })).toBeNull();
+  expect(groupDirectly([{ a: 1 }], { _id: null, n: { $mergeObjects: ['$a', '$a'] } })).toBeNull();
 });
