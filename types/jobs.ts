@@ -20,7 +20,7 @@ export const recountResultSchema = z.object({
   totals: z.array(z.string()),
   /**
    * With `years`: the year rollups synced from the months (stats/rollup-sync.ts), and the years whose
-   * trend was summed afresh (stats/trend-rollup.ts).
+   * bureau rollups (trend and each branch's totals to every month) were built afresh (stats/bureau-rollup.ts).
    */
   rollups: z
     .object({

@@ -594,7 +594,7 @@ export async function statsRows(): Promise<StatsBenchRow[]> {
     rows.push({
       what: `stats seed: ${BRANCHES} branches, ${BRANCHES * PER_BRANCH} members, ${MONTHS} months, ${records} records`,
       budget: '< 120 s; drift 0; years whole',
-      measured: `${seedSeconds.toFixed(1)} s; recount of ${recent.join(', ')}, year sync and trends in ${((performance.now() - checking) / 1000).toFixed(1)} s: drift ${seedDrift}, years repaired ${synced.repaired.length}, rolled up ${synced.rolledUp.join(', ')}, trends summed ${trends.join(', ')}`,
+      measured: `${seedSeconds.toFixed(1)} s; recount of ${recent.join(', ')}, year sync and bureau rollups in ${((performance.now() - checking) / 1000).toFixed(1)} s: drift ${seedDrift}, years repaired ${synced.repaired.length}, rolled up ${synced.rolledUp.join(', ')}, rollups built ${trends.join(', ')}`,
       pass:
         seedDrift === 0 &&
         synced.repaired.length === 0 &&
@@ -619,30 +619,37 @@ export async function statsRows(): Promise<StatsBenchRow[]> {
       measured: `${month.p95.toFixed(1)} / ${whole.p95.toFixed(1)} ms (p50 ${month.p50.toFixed(1)} / ${whole.p50.toFixed(1)})`,
       pass: Math.max(month.p95, whole.p95) <= 100,
     });
-    // Between two runs of the hourly job every check-in moves a year document, and the year's trend
-    // is summed afresh: one counter write's worth of change makes that happen here.
+    // Between two runs of the hourly job every check-in moves its branch's counts of writes of the
+    // month, and that branch and month are read afresh: a counter write's worth of change to the
+    // counts (the figures left as they are) makes that happen here — for one branch, then for all.
     const _ = cloud.database().command;
+    const written = { [`revs.${months.at(-1)!}`]: _.inc(1), rev: _.inc(1) };
     const staleTrend = async () => {
-      await cloud
-        .database()
-        .collection(COLLECTIONS.branchMonths)
-        .doc(`bench-st-000_${year}`)
-        .update({ data: { [`revs.${months.at(-1)!}`]: _.inc(1) } });
+      await cloud.database().collection(COLLECTIONS.branchMonths).doc(`bench-st-000_${year}`).update({ data: written });
     };
     await staleTrend();
     const wholeStale = await timed(30, dashboard(year));
     rows.push({
-      what: `bureau dashboard: year ${year} with its trend rollup stale (p95, ops), p50 beside`,
+      what: `bureau dashboard: year ${year}, one branch written to since the rollups were built (p95, ops), p50 beside`,
       budget: '≤ 100 ms; ≤ 10',
       measured: `${wholeStale.p95.toFixed(1)} ms, ${wholeStale.ops} ops (p50 ${wholeStale.p50.toFixed(1)})`,
       pass: wholeStale.p95 <= 100 && wholeStale.ops <= 10,
+    });
+    await cloud.database().collection(COLLECTIONS.branchMonths).where({ year }).update({ data: written });
+    const allStale = await timed(30, dashboard(year));
+    rows.push({
+      what: `bureau dashboard: year ${year}, every branch written to since (p95, ops), p50 beside`,
+      budget: '≤ 100 ms; ≤ 10',
+      measured: `${allStale.p95.toFixed(1)} ms, ${allStale.ops} ops (p50 ${allStale.p50.toFixed(1)})`,
+      pass: allStale.p95 <= 100 && allStale.ops <= 10,
     });
     // No period key spans two years: the counters reading behind the dashboard is timed directly
     // for 24 months against 2 months, both with the calendar the dashboard's light reads whatever the
     // span — the last month's year to date (lightScope in dashboard.service). Twice: ending this
     // month, and ending six months ago, so that the years at both ends are partial whatever the date
     // the benchmark runs. The six months before the two years are written first, and the years
-    // rolled up and their trends summed, as the hourly job leaves them.
+    // rolled up and the bureau's rollups built, as the hourly job leaves them. The two are timed turn
+    // about, so that a garbage collection of the seeded data falls on both alike.
     const more = await older();
     const allYears = [...new Set(more.months.map((m) => m.slice(0, 4)))];
     const moreSynced = await syncYears(allYears);
@@ -652,8 +659,8 @@ export async function statsRows(): Promise<StatsBenchRow[]> {
       const last = span.at(-1)!;
       return more.months.filter((m) => m.slice(0, 4) === last.slice(0, 4) && m <= last);
     };
-    // Last, ending this month again with this year's trend rollup stale, as it is between two
-    // hourly runs once anyone has checked in.
+    // Last, ending this month again with a branch written to since the rollups were built, as it is
+    // between two hourly runs once anyone has checked in.
     const ends = [
       { end: more.months.length, stale: false },
       { end: more.months.length - OLDER, stale: false },
@@ -665,7 +672,7 @@ export async function statsRows(): Promise<StatsBenchRow[]> {
       const read = (months: string[]) => () => readCounters({ months, complianceMonths: lightMonths(months) }, now);
       const [two, all] = await timedPair(runtime, 30, read(span(2)), read(span(24)));
       rows.push({
-        what: `dashboard counters: 24 vs 2 months to ${more.months[end - 1]}, the light's calendar${stale ? `, ${year}'s trend rollup stale` : ''} (p50, ops)`,
+        what: `dashboard counters: 24 vs 2 months to ${more.months[end - 1]}, the light's calendar${stale ? `, a branch written to since the rollups` : ''} (p50, ops)`,
         budget: '≤ 1.5×',
         measured: `${all.p50.toFixed(1)} / ${two.p50.toFixed(1)} ms = ${(all.p50 / two.p50).toFixed(2)}×, ${all.ops} / ${two.ops} ops; ${more.records} records more, years repaired ${moreSynced.repaired.length}`,
         pass: all.p50 <= 1.5 * two.p50 && moreSynced.repaired.length === 0,

@@ -230,9 +230,11 @@ async function readYears(scope: {
  * counts only grow, so an equal sum means no month of the run moved); one row per year gives each
  * other year's count of documents and of writes, which must be the rollup's for the year to be
  * read from it at all. Only what moved since the rollups were built is then read afresh: the
- * branches whose count over a run moved (their totals summed in the database, with their counts
- * per month), then the trend of the months in which they moved, and any year without current
- * rollups (readYears). So the cost follows branches and what moved since the hourly job, not
+ * branches whose count over a run moved (their totals summed in the database), the trend of the
+ * months in which they moved, and any year without current rollups (readYears). The count of a
+ * run's last month comes apart, so that when every branch moved in that month only (this month's
+ * check-ins between two builds) the month to sum is known at once; otherwise the moved branches'
+ * counts per month come with their totals, and the months are summed after. So the cost follows branches and what moved since the hourly job, not
  * months or records: two years cost what two months cost, plus a few numbers a branch.
  */
 async function readBureauYears(scope: { years: string[]; months: string[]; calendar: string[] }): Promise<YearRead> {
@@ -257,6 +259,9 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
   const group: Record<string, unknown> = { _id: '$branchId' };
   perBranch.forEach((run, r) => {
     group[`r${r}`] = $.sum($.sum(run.months.map((m) => `$revs.${m}`)));
+    // The run's last month apart: where writes land between two builds (this month), so that the
+    // months to sum afresh are usually known from this read alone.
+    group[`l${r}`] = $.sum(`$revs.${run.last}`);
   });
   // Merged over a branch's documents, which is taking each month's from the document of its year.
   scope.calendar.forEach((m, i) => {
@@ -304,22 +309,35 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
     }
     out.byMonth.push(...rollupTrend(rollup, run.months));
   }
-  /** Per run read per branch: the branches whose count moved in it. */
+  /** Per run read per branch: the branches whose count moved in it; whether all moved in its last month only. */
   const moved = perBranch.map(() => [] as string[]);
+  const lastOnly = perBranch.map(() => true);
   const countOf = new Map(rows.map((row) => [row._id as string, row]));
   perBranch.forEach((run, r) => {
     if (!current(run)) return;
     const rollup = rollups.get(run.year)!;
-    const builtOver = (branchId: string) =>
-      (rollup.revs.get(branchId) ?? []).slice(run.from, run.from + run.months.length).reduce((a, n) => a + n, 0);
+    const last = run.from + run.months.length - 1;
     for (const branchId of new Set([...rollup.revs.keys(), ...countOf.keys()])) {
-      if (Number(countOf.get(branchId)?.[`r${r}`] ?? 0) === builtOver(branchId)) {
+      const built = rollup.revs.get(branchId) ?? [];
+      const row = countOf.get(branchId);
+      const more = Number(row?.[`r${r}`] ?? 0) - built.slice(run.from, last + 1).reduce((a, n) => a + n, 0);
+      if (more === 0) {
         addRollupTotals(branchOf(out, branchId).figures, rollup, branchId, run.last, run.before);
-      } else moved[r]!.push(branchId);
+        continue;
+      }
+      moved[r]!.push(branchId);
+      if (Number(row?.[`l${r}`] ?? 0) - (built[last] ?? 0) !== more) lastOnly[r] = false;
     }
   });
-  const movedDocs = perBranch.flatMap((run, r) => moved[r]!.map((b) => yearDocId(b, run.year)));
-  const [fallback, movedRows] = await Promise.all([
+  const live = perBranch.map((run, r) => ({ run, r })).filter(({ run }) => current(run));
+  const movedDocs = live.flatMap(({ run, r }) => moved[r]!.map((b) => yearDocId(b, run.year)));
+  // Years whose every month is in the period add up their own totals (as readYears does).
+  const whole = live.every(({ run, r }) => moved[r]!.length === 0 || run.months.length === 12);
+  const needCounts = live.some(({ r }) => moved[r]!.length > 0 && !lastOnly[r]);
+  const trendAfresh = async (year: string, months: string[]) => trendRows(months, await sumTrend({ year }, months));
+  // The trend of a month is the rollup's unless a branch's count moved in that month.
+  const known = live.filter(({ r }) => moved[r]!.length > 0 && lastOnly[r]);
+  const [fallback, movedRows, summedKnown] = await Promise.all([
     unrolled.length > 0
       ? readYears({
           years: unrolled,
@@ -331,31 +349,38 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
       ? aggregate(
           COLLECTIONS.branchMonths,
           { _id: _.in(movedDocs) },
-          { _id: '$branchId', revs: $.mergeObjects('$revs'), ...totalsGroup(scope.months, false) },
+          {
+            _id: '$branchId',
+            ...(needCounts ? { revs: $.mergeObjects('$revs') } : {}),
+            ...totalsGroup(scope.months, whole),
+          },
         )
       : [],
+    Promise.all(known.map(({ run }) => trendAfresh(run.year, [run.last]))),
   ]);
   for (const row of movedRows) addSums(branchOf(out, row._id as string).figures, row);
-  // The trend of a month is the rollup's unless a branch's count moved in that month.
+  out.byMonth.push(...summedKnown.flat());
   const movedCounts = new Map(movedRows.map((row) => [row._id as string, row.revs as Record<string, number>]));
-  const afresh = perBranch.filter(current).map((run) => {
+  const afresh = live.map(({ run, r }) => {
     const rollup = rollups.get(run.year)!;
-    const r = perBranch.indexOf(run);
-    const months = run.months.filter((month, i) =>
-      moved[r]!.some((b) => (movedCounts.get(b)?.[month] ?? 0) !== (rollup.revs.get(b)?.[run.from + i] ?? 0)),
-    );
+    const months =
+      moved[r]!.length === 0
+        ? []
+        : lastOnly[r]
+          ? [run.last]
+          : run.months.filter((month, i) =>
+              moved[r]!.some((b) => (movedCounts.get(b)?.[month] ?? 0) !== (rollup.revs.get(b)?.[run.from + i] ?? 0)),
+            );
     out.byMonth.push(
       ...rollupTrend(
         rollup,
         run.months.filter((m) => !months.includes(m)),
       ),
     );
-    return { year: run.year, months };
+    return { year: run.year, months: lastOnly[r] ? [] : months };
   });
   const summed = await Promise.all(
-    afresh
-      .filter(({ months }) => months.length > 0)
-      .map(async ({ year, months }) => trendRows(months, await sumTrend({ year }, months))),
+    afresh.filter(({ months }) => months.length > 0).map(({ year, months }) => trendAfresh(year, months)),
   );
   out.byMonth.push(...summed.flat());
   if (fallback) {

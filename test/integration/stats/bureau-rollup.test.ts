@@ -177,6 +177,23 @@ test('the rollups are read, and after a counter write only the branch and the mo
   expect(await dashboard(YEAR)).toEqual(await afresh(YEAR));
 });
 
+test("writes in the period's last month only (as between two builds): that month's trend and those branches afresh", async () => {
+  await recountYear();
+  await tamperTrend(10, 1000);
+  await tamperCum('2025-12', first.branchId, 1000);
+  const tampered = await dashboard(YEAR);
+  await meeting(second.openids, '2025-12-09', 'committee', 1);
+  await meeting(first.openids, '2025-12-10', 'theme_day', 4);
+  const read = await dashboard(YEAR);
+  const fresh = await afresh(YEAR);
+  expect(read.trend[11]).toEqual(fresh.trend[11]);
+  expect(read.trend[10]).toEqual(tampered.trend[10]);
+  expect(rowOf(read, first.branchId)).toEqual(rowOf(fresh, first.branchId));
+  expect(rowOf(read, second.branchId)).toEqual(rowOf(fresh, second.branchId));
+  await recountYear();
+  expect(await dashboard(YEAR)).toEqual(await afresh(YEAR));
+});
+
 test('documents of two builds are not read together', async () => {
   await recountYear();
   await tamperCum('2025-12', second.branchId, 1000, 'another-build');
