@@ -14,6 +14,12 @@ import { studyRows } from './study';
 /**
  * `npm run bench`: measures the budgets of ARCHITECTURE.md against the local runtime and prints a
  * table. The server runs in its own process with a fresh data folder; the load comes from here.
+ *
+ * The statistics rows hold the seeded county (about a gigabyte of documents) in this process, as
+ * the local runtime holds its database: with Node's default young generation every 12 MB or so
+ * of short-lived objects — one or two statistics reads — costs a 3 ms collection that copies what
+ * is in flight, and decides a p50. The script runs Node with a 64 MB semi-space
+ * (`--max-semi-space-size=64`), as one would size the heap of a database server.
  */
 const MEMBERS = 500;
 const OPEN_LOOP_SECONDS = 10;

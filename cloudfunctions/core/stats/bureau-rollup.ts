@@ -114,13 +114,29 @@ export async function buildBureauRollups(years: string[]): Promise<string[]> {
   return built;
 }
 
-const unpack = (packed: string) => JSON.parse(packed) as [string, ...number[]][];
+/**
+ * The rows of a packed document by branch, kept by content in a warm instance: a past year's
+ * rollups stay the same for hours, and the statistics read them again and again. Keyed by the
+ * packed text itself, so that nothing but the very same content is ever taken from here.
+ */
+const unpacked = new Map<string, Map<string, (string | number)[]>>();
+const KEPT_UNPACKED = 64;
+
+function unpack(packed: string): Map<string, (string | number)[]> {
+  let rows = unpacked.get(packed);
+  if (!rows) {
+    rows = new Map((JSON.parse(packed) as [string, ...number[]][]).map((row) => [row[0], row]));
+    if (unpacked.size >= KEPT_UNPACKED) unpacked.delete(unpacked.keys().next().value!);
+    unpacked.set(packed, rows);
+  }
+  return rows;
+}
 
 /** A year's rollups as read: usable only if every document asked for is there, of one build. */
 export interface BureauRollup {
   year: string;
-  /** January to December: the branches' counts each month was built at. */
-  revs: Map<string, number[]>;
+  /** Branch → `[branchId, n of January, …, n of December]`: the counts each month was built at. */
+  revs: Map<string, (string | number)[]>;
   /** The trend's sums, as BureauTrendDoc `sums`. */
   sums: number[];
   /** As BureauTrendDoc. */
@@ -152,14 +168,17 @@ export async function readBureauRollups(years: string[], cumMonths: string[]): P
     for (const month of wanted) {
       const doc = docs.find((d): d is BureauCumDoc => d._id === cumRollupId(month));
       if (!doc || doc.build !== trend.build || doc.fields.join() !== totalPaths.join()) break;
-      cum.set(month, new Map(unpack(doc.branches).map((row) => [row[0], row])));
+      cum.set(month, unpack(doc.branches));
     }
     if (cum.size !== wanted.length) continue;
-    const revs = new Map(unpack(trend.revs).map(([branchId, ...n]) => [branchId as string, n as number[]]));
-    out.set(year, { year, revs, sums: trend.sums, docs: trend.docs, rev: trend.rev, cum });
+    out.set(year, { year, revs: unpack(trend.revs), sums: trend.sums, docs: trend.docs, rev: trend.rev, cum });
   }
   return out;
 }
+
+/** A branch's count of writes to a month of the rollup's year (0 for January) when it was built. */
+export const builtCount = (rollup: BureauRollup, branchId: string, month: number): number =>
+  Number(rollup.revs.get(branchId)?.[month + 1] ?? 0);
 
 /** A rollup's trend rows of some months of its year (the caller has checked they are current). */
 export function rollupTrend(rollup: BureauRollup, months: string[]): MonthRow[] {

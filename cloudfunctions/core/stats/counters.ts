@@ -15,6 +15,7 @@ import { MONTH_ROW_FIELDS, toMonthRow, TOTAL_FIGURES, type MonthRow } from './mo
 import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
 import {
   addRollupTotals,
+  builtCount,
   readBureauRollups,
   rollupTrend,
   sumTrend,
@@ -318,15 +319,15 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
     const rollup = rollups.get(run.year)!;
     const last = run.from + run.months.length - 1;
     for (const branchId of new Set([...rollup.revs.keys(), ...countOf.keys()])) {
-      const built = rollup.revs.get(branchId) ?? [];
       const row = countOf.get(branchId);
-      const more = Number(row?.[`r${r}`] ?? 0) - built.slice(run.from, last + 1).reduce((a, n) => a + n, 0);
+      let more = Number(row?.[`r${r}`] ?? 0);
+      for (let m = run.from; m <= last; m++) more -= builtCount(rollup, branchId, m);
       if (more === 0) {
         addRollupTotals(branchOf(out, branchId).figures, rollup, branchId, run.last, run.before);
         continue;
       }
       moved[r]!.push(branchId);
-      if (Number(row?.[`l${r}`] ?? 0) - (built[last] ?? 0) !== more) lastOnly[r] = false;
+      if (Number(row?.[`l${r}`] ?? 0) - builtCount(rollup, branchId, last) !== more) lastOnly[r] = false;
     }
   });
   const live = perBranch.map((run, r) => ({ run, r })).filter(({ run }) => current(run));
@@ -369,7 +370,7 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
         : lastOnly[r]
           ? [run.last]
           : run.months.filter((month, i) =>
-              moved[r]!.some((b) => (movedCounts.get(b)?.[month] ?? 0) !== (rollup.revs.get(b)?.[run.from + i] ?? 0)),
+              moved[r]!.some((b) => (movedCounts.get(b)?.[month] ?? 0) !== builtCount(rollup, b, run.from + i)),
             );
     out.byMonth.push(
       ...rollupTrend(
