@@ -192,6 +192,24 @@ export function rollupTrend(rollup: BureauRollup, months: string[]): MonthRow[] 
 }
 
 /**
+ * A rollup's trend row of a month with some branches' totals of that month as they are now (in the
+ * order of TOTAL_FIGURES) in place of theirs as built, which are their `cum` of the month less that
+ * of the month before: both documents must have been read.
+ */
+export function rollupTrendWith(rollup: BureauRollup, month: string, now: ReadonlyMap<string, Float64Array>): MonthRow {
+  const yearMonths = periodOrThrow(rollup.year).months;
+  const at = yearMonths.indexOf(month);
+  const before = at > 0 ? yearMonths[at - 1]! : null;
+  const sums = rollup.sums.slice(at * trendPaths.length, (at + 1) * trendPaths.length);
+  for (const [branchId, figures] of now) {
+    const built = new Float64Array(totalPaths.length);
+    addRollupTotals(built, rollup, branchId, month, before);
+    trendAt.forEach((f, t) => (sums[t] = sums[t]! + figures[f]! - built[f]!));
+  }
+  return trendRows([month], sums)[0]!;
+}
+
+/**
  * Adds a branch's totals of a run of months from a rollup (in the order of TOTAL_FIGURES): `cum`
  * of its last month less `cum` of the month before its first.
  */

@@ -16,6 +16,7 @@ import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
 import {
   addRollupTotals,
   builtCount,
+  rollupTrendWith,
   readBureauRollups,
   rollupTrend,
   sumTrend,
@@ -233,9 +234,10 @@ async function readYears(scope: {
  * read from it at all. Only what moved since the rollups were built is then read afresh: the
  * branches whose count over a run moved (their totals summed in the database), the trend of the
  * months in which they moved, and any year without current rollups (readYears). The count of a
- * run's last month comes apart, so that when every branch moved in that month only (this month's
- * check-ins between two builds) the month to sum is known at once; otherwise the moved branches'
- * counts per month come with their totals, and the months are summed after. So the cost follows branches and what moved since the hourly job, not
+ * run's last month comes apart: when every branch moved in that month only (this month's check-ins
+ * between two builds), that month's trend is the rollup's with the moved branches' totals of the
+ * month, read with their other totals, in place of theirs as built — no further read. Otherwise the
+ * moved branches' counts per month come with their totals, and the months are summed after. So the cost follows branches and what moved since the hourly job, not
  * months or records: two years cost what two months cost, plus a few numbers a branch.
  */
 async function readBureauYears(scope: { years: string[]; months: string[]; calendar: string[] }): Promise<YearRead> {
@@ -251,7 +253,13 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
     const contiguous = months.every((m, i) => all[from + i] === m);
     return [{ year, months, from, contiguous, before: from > 0 ? all[from - 1]! : null, last: months.at(-1)! }];
   });
-  const cumMonths = runs.filter((r) => r.contiguous).flatMap((r) => (r.before ? [r.before, r.last] : [r.last]));
+  const cumMonths = runs
+    .filter((r) => r.contiguous)
+    .flatMap((r) => {
+      // And the month before the last, for the last month's own totals as built (rollupTrendWith).
+      const beforeLast = r.months.length > 1 ? r.months.at(-2)! : r.before;
+      return [...new Set([r.before, beforeLast, r.last])].filter((m): m is string => m !== null);
+    });
   // Read per branch: the calendar's years, and the last year of the period (the one still written to).
   const lastYear = runs.at(-1)?.year;
   const branchYears = scope.years.filter((y) => y === lastYear || scope.calendar.some((m) => yearOfMonth(m) === y));
@@ -335,10 +343,14 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
   // Years whose every month is in the period add up their own totals (as readYears does).
   const whole = live.every(({ run, r }) => moved[r]!.length === 0 || run.months.length === 12);
   const needCounts = live.some(({ r }) => moved[r]!.length > 0 && !lastOnly[r]);
-  const trendAfresh = async (year: string, months: string[]) => trendRows(months, await sumTrend({ year }, months));
-  // The trend of a month is the rollup's unless a branch's count moved in that month.
+  // Where every moved branch moved in the run's last month only, that month's trend is the rollup's
+  // with those branches' totals of the month as they are now in place of theirs as built.
   const known = live.filter(({ r }) => moved[r]!.length > 0 && lastOnly[r]);
-  const [fallback, movedRows, summedKnown] = await Promise.all([
+  const lastGroup: Record<string, unknown> = {};
+  for (const { run, r } of known) {
+    TOTAL_FIGURES.forEach(([, path], f) => (lastGroup[`n${r}_${f}`] = $.sum(`$byMonth.${run.last}.${path}`)));
+  }
+  const [fallback, movedRows] = await Promise.all([
     unrolled.length > 0
       ? readYears({
           years: unrolled,
@@ -354,34 +366,44 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
             _id: '$branchId',
             ...(needCounts ? { revs: $.mergeObjects('$revs') } : {}),
             ...totalsGroup(scope.months, whole),
+            ...lastGroup,
           },
         )
       : [],
-    Promise.all(known.map(({ run }) => trendAfresh(run.year, [run.last]))),
   ]);
   for (const row of movedRows) addSums(branchOf(out, row._id as string).figures, row);
-  out.byMonth.push(...summedKnown.flat());
   const movedCounts = new Map(movedRows.map((row) => [row._id as string, row.revs as Record<string, number>]));
   const afresh = live.map(({ run, r }) => {
     const rollup = rollups.get(run.year)!;
+    if (moved[r]!.length > 0 && lastOnly[r]) {
+      const rowOf = new Map(movedRows.map((row) => [row._id as string, row]));
+      const now = new Map(
+        moved[r]!.map((b) => [
+          b,
+          Float64Array.from(TOTAL_FIGURES, (_f, f) => Number(rowOf.get(b)?.[`n${r}_${f}`] ?? 0)),
+        ]),
+      );
+      out.byMonth.push(...rollupTrend(rollup, run.months.slice(0, -1)), rollupTrendWith(rollup, run.last, now));
+      return { year: run.year, months: [] };
+    }
     const months =
       moved[r]!.length === 0
         ? []
-        : lastOnly[r]
-          ? [run.last]
-          : run.months.filter((month, i) =>
-              moved[r]!.some((b) => (movedCounts.get(b)?.[month] ?? 0) !== builtCount(rollup, b, run.from + i)),
-            );
+        : run.months.filter((month, i) =>
+            moved[r]!.some((b) => (movedCounts.get(b)?.[month] ?? 0) !== builtCount(rollup, b, run.from + i)),
+          );
     out.byMonth.push(
       ...rollupTrend(
         rollup,
         run.months.filter((m) => !months.includes(m)),
       ),
     );
-    return { year: run.year, months: lastOnly[r] ? [] : months };
+    return { year: run.year, months };
   });
   const summed = await Promise.all(
-    afresh.filter(({ months }) => months.length > 0).map(({ year, months }) => trendAfresh(year, months)),
+    afresh
+      .filter(({ months }) => months.length > 0)
+      .map(async ({ year, months }) => trendRows(months, await sumTrend({ year }, months))),
   );
   out.byMonth.push(...summed.flat());
   if (fallback) {

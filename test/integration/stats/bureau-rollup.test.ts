@@ -180,8 +180,12 @@ test('the rollups are read, and after a counter write only the branch and the mo
 test("writes in the period's last month only (as between two builds): that month's trend and those branches afresh", async () => {
   await recountYear();
   await tamperTrend(10, 1000);
+  // As if the first branch had had 1,000 more 应到 in December when the rollups were built: its
+  // December in the trend and in its own totals alike, so that both must give way to what it has now.
+  await tamperTrend(11, 1000);
   await tamperCum('2025-12', first.branchId, 1000);
   const tampered = await dashboard(YEAR);
+  expect(rowOf(tampered, first.branchId).expected).toBeGreaterThan(1000);
   await meeting(second.openids, '2025-12-09', 'committee', 1);
   await meeting(first.openids, '2025-12-10', 'theme_day', 4);
   const read = await dashboard(YEAR);
