@@ -642,12 +642,13 @@ export async function statsRows(): Promise<StatsBenchRow[]> {
       pass: wholeStale.p95 <= 100 && wholeStale.ops <= 10,
     });
     await cloud.database().collection(COLLECTIONS.branchMonths).where({ year }).update({ data: written });
+    const monthAllStale = await timed(RUNS, dashboard(months.at(-1)!));
     const allStale = await timed(RUNS, dashboard(year));
     rows.push({
-      what: `bureau dashboard: year ${year}, every branch written to since (p95, ops), p50 beside`,
+      what: `bureau dashboard: month ${months.at(-1)} / year ${year}, every branch written to since (p95, ops), p50 beside`,
       budget: '≤ 100 ms; ≤ 10',
-      measured: `${allStale.p95.toFixed(1)} ms, ${allStale.ops} ops (p50 ${allStale.p50.toFixed(1)})`,
-      pass: allStale.p95 <= 100 && allStale.ops <= 10,
+      measured: `${monthAllStale.p95.toFixed(1)} / ${allStale.p95.toFixed(1)} ms, ${monthAllStale.ops} / ${allStale.ops} ops (p50 ${monthAllStale.p50.toFixed(1)} / ${allStale.p50.toFixed(1)})`,
+      pass: Math.max(monthAllStale.p95, allStale.p95) <= 100 && Math.max(monthAllStale.ops, allStale.ops) <= 10,
     });
     // No period key spans two years: the counters reading behind the dashboard is timed directly
     // for 24 months against 2 months, both with the calendar the dashboard's light reads whatever the
