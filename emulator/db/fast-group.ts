@@ -6,8 +6,8 @@ import type { PipelineOperator } from 'mingo/types';
  * `$group` with the accumulators the statistics use — `_id` null or a field path, `$sum` of a field
  * path, of a number or of `{$sum: [field paths]}` (each document's paths added first, in their
  * order, as mingo adds them), `$push` of a field path array, `$mergeObjects` of a field path (the
- * keys of each document's value in turn, a missing or null value skipped) — computed directly instead of through mingo's
- * expression evaluator, which costs microseconds per field and document. The same answer as mingo
+ * keys of each document's value in turn, a missing or null value skipped) — computed directly
+ * instead of through mingo's expression evaluator, which costs microseconds per field and document. The same answer as mingo
  * gives (test/unit/db/fast-group.test.ts holds the two side by side on random data): a missing path
  * sums as nothing and pushes as null inside an array; a missing key groups with null; a value that
  * is not a number, or NaN, is left out of a sum; a constant sums as count × constant; groups come in
@@ -110,7 +110,7 @@ function compile(plan: Plan) {
       : acc.kind === 'sumOf'
         ? { name, kind: 'sumOf' as const, reads: acc.paths.map(slot) }
         : acc.kind === 'merge'
-          ? { name, kind: 'merge' as const, reads: [slot(acc.path)] }
+          ? { name, kind: 'merge' as const, read: slot(acc.path) }
           : { name, kind: 'push' as const, reads: acc.paths.map(slot) },
   );
   const list = [...parents.values()];
@@ -154,7 +154,7 @@ function run(docs: readonly unknown[], plan: Plan): Record<string, unknown>[] {
   });
   const summedParents = sumsUnder.flatMap((under, parent) => (under.size > 0 ? [{ parent, under }] : []));
   const pushes = fields.flatMap((field, f) => (field.kind === 'push' ? [{ f, reads: field.reads }] : []));
-  const merges = fields.flatMap((field, f) => (field.kind === 'merge' ? [{ f, read: field.reads[0]! }] : []));
+  const merges = fields.flatMap((field, f) => (field.kind === 'merge' ? [{ f, read: field.read }] : []));
   const sumsOf = fields.flatMap((field, f) =>
     field.kind === 'sumOf'
       ? [{ f, under: Int32Array.from(field.reads.map((r) => r.parent)), keys: field.reads.map((r) => r.last) }]

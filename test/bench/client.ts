@@ -38,26 +38,47 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
+export interface Timed {
+  ops: number;
+  p50: number;
+  p95: number;
+}
+
 /**
- * Runs `work` `times` times one after another on an in-process runtime: the most database
- * operations one run took (the seam's count), and the p50 and p95 of their durations in ms.
+ * Runs each piece of work `times` times on an in-process runtime, taking turns, so that whatever
+ * slows the process for a while (a garbage collection of the seeded data) falls on all alike: per
+ * piece, the most database operations one run took (the seam's count), and the p50 and p95 of its
+ * durations in ms.
  */
+export async function timedTurns<W extends (() => Promise<unknown>)[]>(
+  runtime: Pick<LocalRuntime, 'seam'>,
+  times: number,
+  works: [...W],
+): Promise<{ [K in keyof W]: Timed }> {
+  const runs = works.map((work) => ({ work, latencies: [] as number[], ops: 0 }));
+  for (let i = 0; i < times; i++) {
+    for (const run of runs) {
+      runtime.seam.reset();
+      const started = performance.now();
+      await run.work();
+      run.latencies.push(performance.now() - started);
+      run.ops = Math.max(run.ops, runtime.seam.calls);
+    }
+  }
+  return runs.map(({ latencies, ops }) => {
+    latencies.sort((x, y) => x - y);
+    return { ops, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  }) as { [K in keyof W]: Timed };
+}
+
+/** One piece of work timed alone (timedTurns). */
 export async function timedRuns(
   runtime: Pick<LocalRuntime, 'seam'>,
   times: number,
   work: () => Promise<unknown>,
-): Promise<{ ops: number; p50: number; p95: number }> {
-  const latencies: number[] = [];
-  let ops = 0;
-  for (let i = 0; i < times; i++) {
-    runtime.seam.reset();
-    const started = performance.now();
-    await work();
-    latencies.push(performance.now() - started);
-    ops = Math.max(ops, runtime.seam.calls);
-  }
-  latencies.sort((a, b) => a - b);
-  return { ops, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+): Promise<Timed> {
+  const [timed] = await timedTurns(runtime, times, [work]);
+  return timed;
 }
 
 /** A seeded generator, so an open-loop schedule is the same run after run. */
@@ -70,34 +91,4 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/**
- * Two pieces of work timed turn about, `times` runs each, so that whatever slows the process for a
- * while (a garbage collection of the seeded data) falls on both alike: each one's timedRuns figures.
- */
-export async function timedPair(
-  runtime: Pick<LocalRuntime, 'seam'>,
-  times: number,
-  first: () => Promise<unknown>,
-  second: () => Promise<unknown>,
-): Promise<[{ ops: number; p50: number; p95: number }, { ops: number; p50: number; p95: number }]> {
-  const runs = [
-    { work: first, latencies: [] as number[], ops: 0 },
-    { work: second, latencies: [] as number[], ops: 0 },
-  ];
-  for (let i = 0; i < times; i++) {
-    for (const run of runs) {
-      runtime.seam.reset();
-      const started = performance.now();
-      await run.work();
-      run.latencies.push(performance.now() - started);
-      run.ops = Math.max(run.ops, runtime.seam.calls);
-    }
-  }
-  const [a, b] = runs.map(({ latencies, ops }) => {
-    latencies.sort((x, y) => x - y);
-    return { ops, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
-  });
-  return [a!, b!];
 }

@@ -32,7 +32,7 @@ import { recountStudy } from '../../cloudfunctions/core/study/recount';
 import { issueToken } from '../../cloudfunctions/core/activity/checkin-token';
 import { startRuntime, type LocalRuntime } from '../../emulator/runtime';
 import { seedDemoData } from '../../emulator/seed/seed';
-import { seededRandom, timedPair, timedRuns } from './client';
+import { seededRandom, timedRuns, timedTurns } from './client';
 
 /**
  * Statistics rows of `npm run bench`, on an in-process runtime: 200 branches of 40 members (8,000)
@@ -677,7 +677,7 @@ export async function statsRows(): Promise<StatsBenchRow[]> {
       if (stale) await staleTrend();
       const span = (count: number) => more.months.slice(end - count, end);
       const read = (months: string[]) => () => readCounters({ months, complianceMonths: lightMonths(months) }, now);
-      const [two, all] = await timedPair(runtime, RUNS, read(span(2)), read(span(24)));
+      const [two, all] = await timedTurns(runtime, RUNS, [read(span(2)), read(span(24))]);
       rows.push({
         what: `dashboard counters: 24 vs 2 months to ${more.months[end - 1]}, the light's calendar${stale ? `, a branch written to since the rollups` : ''} (p50, ops)`,
         budget: '≤ 1.5×',

@@ -78,8 +78,8 @@ export async function buildBureauRollups(years: string[]): Promise<string[]> {
       const running = new Array<number>(width).fill(0);
       months.forEach((_m, i) => {
         const month = values.slice(i * width, (i + 1) * width).map((v) => Number(v ?? 0));
-        for (let f = 0; f < width; f++) running[f] = running[f]! + month[f]!;
-        trendAt.forEach((f, t) => (sums[i * trendPaths.length + t] = sums[i * trendPaths.length + t]! + month[f]!));
+        for (let f = 0; f < width; f++) running[f]! += month[f]!;
+        trendAt.forEach((f, t) => (sums[i * trendPaths.length + t]! += month[f]!));
         cum[i]!.push([branchId, ...running]);
       });
     }
@@ -204,7 +204,7 @@ export function rollupTrendWith(rollup: BureauRollup, month: string, now: Readon
   for (const [branchId, figures] of now) {
     const built = new Float64Array(totalPaths.length);
     addRollupTotals(built, rollup, branchId, month, before);
-    trendAt.forEach((f, t) => (sums[t] = sums[t]! + figures[f]! - built[f]!));
+    trendAt.forEach((f, t) => (sums[t]! += figures[f]! - built[f]!));
   }
   return trendRows([month], sums)[0]!;
 }

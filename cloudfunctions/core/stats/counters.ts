@@ -1,5 +1,4 @@
 import {
-  ACTIVITY_TYPES,
   COLLECTIONS,
   type ActivityDoc,
   type ActivityType,
@@ -11,7 +10,7 @@ import { rollupMarkId, yearDocId, yearOfMonth } from './rollup';
 import { database } from '../runtime/cloud';
 import { getAllDocs } from '../runtime/documents';
 import { aggregate, type Row } from './grouped';
-import { MONTH_ROW_FIELDS, toMonthRow, TOTAL_FIGURES, type MonthRow } from './month-row';
+import { figuresOfRow, MONTH_ROW_FIELDS, toMonthRow, TOTAL_FIGURES, type MonthRow } from './month-row';
 import { periodOfMonth, periodOrThrow, type MonthActivity } from './rules';
 import {
   addRollupTotals,
@@ -237,8 +236,9 @@ async function readYears(scope: {
  * run's last month comes apart: when every branch moved in that month only (this month's check-ins
  * between two builds), that month's trend is the rollup's with the moved branches' totals of the
  * month, read with their other totals, in place of theirs as built — no further read. Otherwise the
- * moved branches' counts per month come with their totals, and the months are summed after. So the cost follows branches and what moved since the hourly job, not
- * months or records: two years cost what two months cost, plus a few numbers a branch.
+ * moved branches' counts per month come with their totals, and the months are summed after. So the
+ * cost follows branches and what moved since the hourly job, not months or records: two years cost
+ * what two months cost, plus a few numbers a branch.
  */
 async function readBureauYears(scope: { years: string[]; months: string[]; calendar: string[] }): Promise<YearRead> {
   const _ = database().command;
@@ -372,15 +372,14 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
       : [],
   ]);
   for (const row of movedRows) addSums(branchOf(out, row._id as string).figures, row);
-  const movedCounts = new Map(movedRows.map((row) => [row._id as string, row.revs as Record<string, number>]));
+  const movedRow = new Map(movedRows.map((row) => [row._id as string, row]));
   const afresh = live.map(({ run, r }) => {
     const rollup = rollups.get(run.year)!;
     if (moved[r]!.length > 0 && lastOnly[r]) {
-      const rowOf = new Map(movedRows.map((row) => [row._id as string, row]));
       const now = new Map(
         moved[r]!.map((b) => [
           b,
-          Float64Array.from(TOTAL_FIGURES, (_f, f) => Number(rowOf.get(b)?.[`n${r}_${f}`] ?? 0)),
+          Float64Array.from(TOTAL_FIGURES, (_f, f) => Number(movedRow.get(b)?.[`n${r}_${f}`] ?? 0)),
         ]),
       );
       out.byMonth.push(...rollupTrend(rollup, run.months.slice(0, -1)), rollupTrendWith(rollup, run.last, now));
@@ -390,7 +389,11 @@ async function readBureauYears(scope: { years: string[]; months: string[]; calen
       moved[r]!.length === 0
         ? []
         : run.months.filter((month, i) =>
-            moved[r]!.some((b) => (movedCounts.get(b)?.[month] ?? 0) !== builtCount(rollup, b, run.from + i)),
+            moved[r]!.some(
+              (b) =>
+                ((movedRow.get(b)?.revs as Record<string, number> | undefined)?.[month] ?? 0) !==
+                builtCount(rollup, b, run.from + i),
+            ),
           );
     out.byMonth.push(
       ...rollupTrend(
@@ -423,7 +426,7 @@ const FIGURE_TYPE = TOTAL_FIGURES.map(([field]) =>
 );
 const FIGURE_FIELD = TOTAL_FIGURES.map(([field]) => field as Exclude<keyof Totals, 'held' | 'meetings'> | 'alsoHeld');
 
-/** addRow for figures in the order of TOTAL_FIGURES. */
+/** Adds figures in the order of TOTAL_FIGURES to a branch's or a month's totals. */
 function addFigures(totals: Totals, figures: Float64Array): void {
   let meetings = 0;
   for (let f = 0; f < figures.length; f++) {
@@ -437,33 +440,12 @@ function addFigures(totals: Totals, figures: Float64Array): void {
     } else if (field === 'alsoHeld') meetings -= n;
     else totals[field] += n;
   }
-  // As addRow: a meeting counted under several items is one meeting.
+  // A meeting that also counts as other items is in `held` once per item and in `alsoHeld` once per extra item.
   totals.meetings += meetings;
 }
 
 function addRow(totals: Totals, row: MonthRow): void {
-  const n = (value: number | null | undefined) => Number(value ?? 0);
-  let held = 0;
-  for (const type of ACTIVITY_TYPES) {
-    const count = n(row.held?.[type]);
-    if (count) totals.held[type] = (totals.held[type] ?? 0) + count;
-    held += count;
-  }
-  // A meeting that also counts as other items is in `held` once per item and in `alsoHeld` once per extra item.
-  totals.meetings += held - n(row.alsoHeld);
-  totals.expected += n(row.expected);
-  totals.present += n(row.present);
-  totals.leave += n(row.leave);
-  totals.studyExpected += n(row.studyExpected);
-  totals.studyDone += n(row.studyDone);
-  totals.studyLate += n(row.studyLate);
-  totals.quizExpected += n(row.quizExpected);
-  totals.quizTaken += n(row.quizTaken);
-  totals.quizPassed += n(row.quizPassed);
-  totals.noticeExpected += n(row.noticeExpected);
-  totals.noticeRead += n(row.noticeRead);
-  totals.noticeConfirmed += n(row.noticeConfirmed);
-  totals.noticeConfirmExpected += n(row.noticeConfirmExpected);
+  addFigures(totals, figuresOfRow(row));
 }
 
 /**

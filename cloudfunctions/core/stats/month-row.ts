@@ -81,6 +81,15 @@ export const TREND_FIGURES: Figure[] = TOTAL_FIGURES.filter(
   ([field]) => field.startsWith('held.') || TREND_FIELDS.includes(field as keyof MonthRow),
 );
 
+/** A MonthRow's figures in the order of TOTAL_FIGURES (absent ones 0): rowOfFigures the other way. */
+export function figuresOfRow(row: MonthRow): Float64Array {
+  return Float64Array.from(TOTAL_FIGURES, ([field]) =>
+    Number(
+      (field.startsWith('held.') ? row.held?.[field.slice(5) as ActivityType] : row[field as keyof MonthRow]) ?? 0,
+    ),
+  );
+}
+
 /** A MonthRow from the sums of some figures, in their order. */
 export function rowOfFigures(month: string, figures: Figure[], values: readonly unknown[]): MonthRow {
   const held: Record<string, number> = {};
